@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+	testTimeout: 60_000,
+	// n8n-core leaves a handle open after a workflow run (it closes under --detectOpenHandles, so it is
+	// not ours to find); without this jest waits for it forever.
+	forceExit: true,
+};

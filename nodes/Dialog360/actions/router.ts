@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as profile from './profile';
+import { runItems, type RunnerOptions } from '../transport/runner';
+
+type OperationModule = { execute: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]> };
+
+const resources: Record<string, Record<string, OperationModule>> = {
+	profile: { get: profile.get },
+};
+
+/** Reads and writes one item at a time unless an operation's options say otherwise. */
+const SEQUENTIAL: RunnerOptions = { maxConcurrent: 1 };
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const module = resources[resource]?.[operation];
+	if (!module) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	const output = await runItems(this, items.length, (itemIndex) => module.execute.call(this, itemIndex), SEQUENTIAL);
+	return [output];
+}

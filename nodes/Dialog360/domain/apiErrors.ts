@@ -1,0 +1,112 @@
+/**
+ * 360dialog answers errors in four body shapes (reference §11.1). They are read into one plain
+ * description here; the transport turns it into an n8n error.
+ */
+
+export interface ApiErrorInfo {
+	httpCode: number;
+	/** The WhatsApp/Meta error code when the body carries one (131047, 132000, ...). */
+	code?: number;
+	message: string;
+	details?: string;
+}
+
+/** What to do about the errors users meet most. [H] Meta error codes, [H] 360dialog error list */
+export const ERROR_HINTS: Record<number, string> = {
+	100: 'A parameter is invalid. Check the fields named in the message; named templates also need a parameter name for each variable.',
+	401: 'The API key was refused. Copy the key of this phone number from the 360dialog Hub (API keys are per number, and generating a new key invalidates the old one) into the credential.',
+	130429: 'The phone number reached its throughput limit (about 80 messages per second). Lower "Messages per Second" in the node options.',
+	131026: 'WhatsApp could not deliver to this number: it may not be on WhatsApp, use an old app version, or have blocked you. Check the number; retrying will not help.',
+	131047: 'More than 24 hours have passed since this contact last wrote to you, so WhatsApp only accepts approved templates. Use Message › Send Template to reach this contact.',
+	131056: 'Too many messages went to this same contact in a short time (pair rate limit). Space out messages to one contact.',
+	132000: 'The number of template parameters does not match the template. Send exactly one value per variable, per component (header, body, buttons).',
+	132001: 'The template does not exist in this language, or is not approved yet. Check the template name and language code.',
+	132012: 'A template parameter has the wrong format (for example text where the template expects an image).',
+};
+
+const RATE_LIMIT_TEXT = /rate limit/i;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	return undefined;
+}
+
+function numeric(value: unknown): number | undefined {
+	const parsed = typeof value === 'string' ? Number(value) : value;
+	return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : undefined;
+}
+
+function detailsOf(value: unknown): string | undefined {
+	if (Array.isArray(value)) return text(value.map((entry) => String(entry)).join('; '));
+	if (isRecord(value)) return text(value.details);
+	return text(value);
+}
+
+/** Reads any of the four error shapes; a body of another shape keeps its text as the message. */
+export function parseErrorBody(httpCode: number, body: unknown): ApiErrorInfo {
+	let parsedBody = body;
+	if (typeof body === 'string') {
+		try {
+			parsedBody = JSON.parse(body);
+		} catch {
+			parsedBody = body;
+		}
+	}
+
+	if (isRecord(parsedBody)) {
+		const { error, meta, errors } = parsedBody;
+		// 1. Meta Graph: { error: { message, code, error_data } }
+		if (isRecord(error)) {
+			return {
+				httpCode,
+				code: numeric(error.code),
+				message:
+					text(error.error_user_msg) ??
+					text(error.message) ??
+					text(error.error_user_title) ??
+					`HTTP ${httpCode}`,
+				details: detailsOf(error.error_data),
+			};
+		}
+		// 3. 360dialog Messaging API: { error: "..." }
+		if (text(error)) return { httpCode, message: text(error)! };
+		// 4. On-premise: { meta: {...}, errors: [{ code, title, details }] }
+		if (Array.isArray(errors) && isRecord(errors[0])) {
+			const first = errors[0];
+			return {
+				httpCode,
+				code: numeric(first.code),
+				message: text(first.title) ?? text(first.message) ?? `HTTP ${httpCode}`,
+				details: text(first.details) ?? detailsOf(first.error_data),
+			};
+		}
+		// 2. 360dialog gateway: { meta: { developer_message, details } }
+		if (isRecord(meta)) {
+			return {
+				httpCode,
+				message: text(meta.developer_message) ?? text(meta.message) ?? `HTTP ${httpCode}`,
+				details: detailsOf(meta.details),
+			};
+		}
+	}
+
+	const raw = typeof parsedBody === 'string' ? text(parsedBody) : undefined;
+	return { httpCode, message: raw ? raw.slice(0, 500) : `HTTP ${httpCode} with no error message` };
+}
+
+/** 360dialog reports its own rate limit as HTTP 400 "You have exceeded the endpoint rate limit". [H] */
+export function isRateLimitAnswer(info: ApiErrorInfo): boolean {
+	if (info.httpCode === 429) return true;
+	if (info.code === 130429 || info.code === 80007 || info.code === 4) return true;
+	return info.httpCode === 400 && RATE_LIMIT_TEXT.test(`${info.message} ${info.details ?? ''}`);
+}
+
+export function hintFor(info: ApiErrorInfo): string | undefined {
+	if (info.code !== undefined && ERROR_HINTS[info.code]) return ERROR_HINTS[info.code];
+	if (info.httpCode === 401) return ERROR_HINTS[401];
+	return undefined;
+}

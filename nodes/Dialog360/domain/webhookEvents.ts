@@ -1,0 +1,94 @@
+/**
+ * A 360dialog webhook delivery, in the Cloud envelope (`object` / `entry[].changes[].value`) or the
+ * legacy top-level format, read into one flat event per message, status or error.
+ */
+import { canonicalDigits } from './phone';
+
+export type EventKind = 'message' | 'status' | 'error';
+
+export interface WebhookContact {
+	phoneNumber: string | null;
+	waId: string | null;
+	profileName: string | null;
+	contactKey: string | null;
+	userId: string | null;
+}
+
+export interface WebhookEvent {
+	kind: EventKind;
+	/** The message, status or error object as 360dialog sent it. */
+	[key: string]: unknown;
+	contact: WebhookContact | null;
+	businessPhoneNumberId: string | null;
+	businessDisplayPhoneNumber: string | null;
+}
+
+export class MalformedDeliveryError extends Error {
+	constructor(problem: string) {
+		super(`Malformed 360dialog delivery: ${problem}`);
+		this.name = 'MalformedDeliveryError';
+	}
+}
+
+type Dict = Record<string, unknown>;
+
+const isDict = (value: unknown): value is Dict =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const list = (value: unknown): Dict[] => (Array.isArray(value) ? value.filter(isDict) : []);
+
+const str = (value: unknown): string | null =>
+	typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
+
+function contactFor(waIdOrNull: string | null, contacts: Dict[], userId?: string | null): WebhookContact | null {
+	const match = contacts.find((contact) => str(contact.wa_id) === waIdOrNull) ?? (contacts.length === 1 ? contacts[0] : undefined);
+	const waId = waIdOrNull ?? str(match?.wa_id);
+	const profile = isDict(match?.profile) ? match.profile : {};
+	const resolvedUserId = userId ?? str(match?.user_id);
+	if (!waId && !resolvedUserId) return null;
+	const digits = waId && /^\d+$/.test(waId) ? waId : null;
+	return {
+		phoneNumber: digits ? `+${digits}` : null,
+		waId,
+		profileName: str(profile.name),
+		contactKey: resolvedUserId ?? (digits ? canonicalDigits(digits) : null),
+		userId: resolvedUserId,
+	};
+}
+
+function eventsOfValue(value: Dict): WebhookEvent[] {
+	const metadata = isDict(value.metadata) ? value.metadata : {};
+	const business = {
+		businessPhoneNumberId: str(metadata.phone_number_id),
+		businessDisplayPhoneNumber: str(metadata.display_phone_number),
+	};
+	const contacts = list(value.contacts);
+	const events: WebhookEvent[] = [];
+	for (const message of list(value.messages)) {
+		events.push({ kind: 'message', ...message, contact: contactFor(str(message.from), contacts, str(message.from_user_id)), ...business });
+	}
+	for (const status of list(value.statuses)) {
+		events.push({ kind: 'status', ...status, contact: contactFor(str(status.recipient_id), contacts, str(status.recipient_user_id)), ...business });
+	}
+	for (const error of list(value.errors)) {
+		events.push({ kind: 'error', ...error, contact: null, ...business });
+	}
+	return events;
+}
+
+export function readDelivery(body: unknown): WebhookEvent[] {
+	if (!isDict(body)) throw new MalformedDeliveryError('the body is not a JSON object');
+	if (Array.isArray(body.entry)) {
+		const events: WebhookEvent[] = [];
+		for (const entry of list(body.entry)) {
+			for (const change of list(entry.changes)) {
+				if (isDict(change.value)) events.push(...eventsOfValue(change.value));
+			}
+		}
+		return events;
+	}
+	if ('messages' in body || 'statuses' in body || 'errors' in body || 'contacts' in body) {
+		return eventsOfValue(body);
+	}
+	throw new MalformedDeliveryError('neither the Cloud API envelope (entry[]) nor the legacy format');
+}

@@ -1,0 +1,102 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+export interface RunnerOptions {
+	/** Requests in flight at once. */
+	maxConcurrent: number;
+	/** Items started per second at most; 0 or undefined for no cap. */
+	perSecond?: number;
+}
+
+export type ItemWork = (itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
+
+/** Spaces starts evenly: a start every 1000/perSecond ms, never a burst above the cap. */
+export class RatePacer {
+	private nextSlot = 0;
+
+	constructor(private readonly perSecond?: number) {}
+
+	async acquire(): Promise<void> {
+		if (!this.perSecond || this.perSecond <= 0) return;
+		const interval = 1000 / this.perSecond;
+		const now = Date.now();
+		const slot = Math.max(now, this.nextSlot);
+		this.nextSlot = slot + interval;
+		if (slot > now) await sleep(slot - now);
+	}
+}
+
+function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
+	return typeof value === 'object' && value !== null && 'json' in value && typeof value.json === 'object';
+}
+
+function toItems(result: IDataObject | IDataObject[] | INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) =>
+		isExecutionData(entry)
+			? { ...entry, pairedItem: { item: itemIndex } }
+			: { json: entry, pairedItem: { item: itemIndex } },
+	);
+}
+
+export function errorItem(error: Error & { description?: string | null; context?: IDataObject }, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error.context?.ambiguous) json.ambiguous = true;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs `work` for every input item with bounded concurrency and a rate cap. The output keeps the input
+ * order and pairs every item with its input. With "Continue On Fail" a failing item becomes an error
+ * item and the others go on; otherwise the first failure stops new work and is thrown.
+ */
+export async function runItems(
+	ctx: IExecuteFunctions,
+	itemCount: number,
+	work: ItemWork,
+	options: RunnerOptions,
+): Promise<INodeExecutionData[]> {
+	const results: INodeExecutionData[][] = new Array(itemCount);
+	const pacer = new RatePacer(options.perSecond);
+	const continueOnFail = ctx.continueOnFail();
+	let next = 0;
+	const stop: { failure?: { error: Error; itemIndex: number } } = {};
+
+	// Workers still in flight may fail after the first failure; the earliest item's error is reported.
+	const recordFailure = (error: Error, itemIndex: number) => {
+		if (!stop.failure || itemIndex < stop.failure.itemIndex) stop.failure = { error, itemIndex };
+	};
+
+	const worker = async () => {
+		while (stop.failure === undefined) {
+			const itemIndex = next++;
+			if (itemIndex >= itemCount) return;
+			await pacer.acquire();
+			try {
+				results[itemIndex] = toItems(await work(itemIndex), itemIndex);
+			} catch (caught) {
+				const error = caught instanceof Error ? caught : new Error(String(caught));
+				if (continueOnFail) {
+					results[itemIndex] = [errorItem(error, itemIndex)];
+				} else {
+					recordFailure(error, itemIndex);
+				}
+			}
+		}
+	};
+
+	const workers = Math.max(1, Math.min(options.maxConcurrent, itemCount));
+	await Promise.all(Array.from({ length: workers }, worker));
+
+	if (stop.failure) {
+		const { error, itemIndex } = stop.failure;
+		if (error instanceof NodeOperationError || 'node' in error) {
+			const withIndex = error as Error & { context?: IDataObject };
+			withIndex.context = { ...(withIndex.context ?? {}), itemIndex };
+			throw error;
+		}
+		throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
+	}
+	return results.flat();
+}

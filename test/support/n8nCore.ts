@@ -1,0 +1,308 @@
+/**
+ * Runs this package's nodes the way n8n runs them: a real Workflow, n8n-core's WorkflowExecute and
+ * execution hooks, and a credentials helper that applies the credential's `authenticate` the way the
+ * n8n CLI does, so that requests leave through n8n's own HTTP helpers to the emulator's socket.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-360dialog-core-'));
+
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createDeferredPromise,
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type INodeTypeDescription,
+	type INodeParameters,
+	type IRun,
+	type IRunExecutionData,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { Dialog360Api } from '../../credentials/Dialog360Api.credentials';
+import { Dialog360 } from '../../nodes/Dialog360/Dialog360.node';
+import { Dialog360Trigger } from '../../nodes/Dialog360/Dialog360Trigger.node';
+import type { EndpointName } from '../../nodes/Dialog360/domain/environments';
+import { apiRequest } from '../../nodes/Dialog360/transport/request';
+import { runItems } from '../../nodes/Dialog360/transport/runner';
+
+/** Emits the items the test gives it: the input of the node under test. */
+class ItemsSource implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Items Source',
+		name: 'itemsSource',
+		group: ['input'],
+		version: 1,
+		description: 'Test input',
+		defaults: { name: 'Items Source' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+function parseBody(value: unknown): IDataObject | undefined {
+	if (value === '' || value === undefined || value === null) return undefined;
+	return (typeof value === 'string' ? JSON.parse(value) : value) as IDataObject;
+}
+
+/**
+ * Test-only: one API request per item through the package's transport and runner, so that retries,
+ * error mapping and the runner are exercised through n8n-core before every operation exists.
+ */
+class TransportProbe implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Transport Probe',
+		name: 'transportProbe',
+		group: ['output'],
+		version: 1,
+		description: 'Test node',
+		defaults: { name: 'Transport Probe' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'dialog360Api', required: true }],
+		properties: [
+			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
+			{ displayName: 'Endpoint', name: 'endpoint', type: 'string', default: 'profile' },
+			{ displayName: 'Idempotent', name: 'idempotent', type: 'boolean', default: true },
+			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
+			{ displayName: 'Timeout', name: 'timeoutMs', type: 'number', default: 0 },
+			{ displayName: 'Max Concurrent', name: 'maxConcurrent', type: 'number', default: 1 },
+			{ displayName: 'Per Second', name: 'perSecond', type: 'number', default: 0 },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const maxConcurrent = this.getNodeParameter('maxConcurrent', 0, 1) as number;
+		const perSecond = this.getNodeParameter('perSecond', 0, 0) as number;
+		const output = await runItems(
+			this,
+			items.length,
+			async (itemIndex) =>
+				await apiRequest.call(this, {
+					method: this.getNodeParameter('method', itemIndex) as 'GET',
+					endpoint: this.getNodeParameter('endpoint', itemIndex) as EndpointName,
+					body: parseBody(this.getNodeParameter('body', itemIndex, '')),
+					idempotent: this.getNodeParameter('idempotent', itemIndex) as boolean,
+					timeoutMs: (this.getNodeParameter('timeoutMs', itemIndex, 0) as number) || undefined,
+					retryPolicy: { maxAttempts: 4, maxTotalWaitMs: 5_000, baseDelayMs: 20, maxDelayMs: 200 },
+					itemIndex,
+				}),
+			{ maxConcurrent, perSecond },
+		);
+		return [output];
+	}
+}
+
+const nodeTypeRegistry: Record<string, INodeType> = {
+	'test.transportProbe': new TransportProbe(),
+	'n8n-nodes-360dialog.dialog360': new Dialog360(),
+	'n8n-nodes-360dialog.dialog360Trigger': new Dialog360Trigger(),
+	'test.itemsSource': new ItemsSource(),
+};
+
+const credentialTypes: Record<string, ICredentialType> = { dialog360Api: new Dialog360Api() };
+
+export const nodeTypes: INodeTypes = {
+	getByName: (type: string) => nodeTypeRegistry[type] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type: string) => nodeTypeRegistry[type],
+	getKnownTypes: () => ({}),
+};
+
+/** Applies a credential type's generic `authenticate` like n8n's CLI CredentialsHelper. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = credentialTypes[typeName]?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+		const resolve = (value: string) =>
+			workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') as string;
+		for (const [target, entries] of Object.entries(authenticate.properties)) {
+			const destination = ((requestOptions as unknown as Record<string, IDataObject>)[target] ??= {});
+			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
+				destination[resolve(key)] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	getCredentialsProperties() {
+		return [];
+	}
+
+	async getDecrypted(_data: IWorkflowExecuteAdditionalData, _node: INodeCredentialsDetails, type: string) {
+		const found = this.credentials[type];
+		if (!found) throw new Error(`No test credentials of type ${type}`);
+		return { ...found };
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used in tests');
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+}
+
+export interface RunNodeOptions {
+	parameters: INodeParameters;
+	items?: IDataObject[];
+	credentials?: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	mode?: WorkflowExecuteMode;
+	/** The node type under test; the action node by default. */
+	nodeType?: string;
+	/** Static data kept between runs, as n8n stores it with the workflow. */
+	staticData?: IDataObject;
+}
+
+export interface NodeRun {
+	items: INodeExecutionData[];
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	run: IRun;
+	staticData: IDataObject;
+}
+
+export function emulatorCredentials(baseUrl: string, apiKey = 'emulator-key'): ICredentialDataDecryptedObject {
+	return { apiKey, environment: 'custom', baseUrl };
+}
+
+const NODE_NAME = '360dialog WhatsApp';
+
+/** Runs Items Source → 360dialog WhatsApp through n8n-core and returns the node's output. */
+export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
+	const nodes: INode[] = [
+		{
+			id: 'source',
+			name: 'Items Source',
+			type: 'test.itemsSource',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+		},
+		{
+			id: 'node',
+			name: NODE_NAME,
+			type: options.nodeType ?? 'n8n-nodes-360dialog.dialog360',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { dialog360Api: { id: 'cred1', name: '360dialog test' } },
+			continueOnFail: options.continueOnFail,
+			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		},
+	];
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes,
+		connections: { 'Items Source': { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		staticData: options.staticData ?? {},
+	});
+
+	const hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes,
+		connections: {},
+		activeVersionId: null,
+	});
+	const finished = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({ dialog360Api: options.credentials ?? {} }),
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData = {
+		version: 1,
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+
+	const execute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished.promise;
+	const nodeRun = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: nodeRun?.data?.main?.[0] ?? [],
+		error: (nodeRun?.error ?? run.data.resultData.error) as NodeRun['error'],
+		run,
+		staticData: workflow.staticData as IDataObject,
+	};
+}
