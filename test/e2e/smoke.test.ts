@@ -1,0 +1,91 @@
+/**
+ * A real n8n (the pinned version, installed once into the cache) loads the packed package the way it
+ * installs community packages, knows both node types and the credential, tests the credential against
+ * the emulator, and runs a workflow with the action node.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { Emulator } from '../emulator/server';
+import {
+	ensureN8nInstalled,
+	installPackage,
+	n8nCli,
+	ownerSession,
+	packPackage,
+	startN8n,
+	type N8nInstance,
+} from '../n8n/n8nHost';
+
+const API_KEY = 'e2e-sentinel-key-41c7d2';
+jest.setTimeout(15 * 60_000);
+
+describe('the package in a real n8n', () => {
+	const emulator = new Emulator({ apiKeys: [API_KEY] });
+	let n8n: N8nInstance;
+	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-e2e-'));
+
+	beforeAll(async () => {
+		const baseUrl = await emulator.start();
+		ensureN8nInstalled();
+		const userFolder = path.join(work, 'user');
+		installPackage(userFolder, packPackage(path.join(work, 'pack')));
+
+		const credentials = [
+			{ id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey: API_KEY, environment: 'custom', baseUrl } },
+		];
+		writeFileSync(path.join(work, 'credentials.json'), JSON.stringify(credentials));
+		n8nCli(userFolder, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]);
+		n8nCli(userFolder, ['import:workflow', `--input=${path.join(__dirname, 'workflows', 'profile-smoke.json')}`]);
+		n8nCli(userFolder, ['publish:workflow', '--id=smokeProfile0001']);
+		n8n = await startN8n(userFolder);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await emulator.stop();
+	});
+
+	it('knows both node types and the credential', async () => {
+		const { cookie } = await ownerSession(n8n.url);
+		const nodes = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string; displayName: string }>;
+		const names = nodes.map((node) => node.name);
+		expect(names).toEqual(expect.arrayContaining(['n8n-nodes-360dialog.dialog360', 'n8n-nodes-360dialog.dialog360Trigger']));
+		expect(nodes.find((node) => node.name === 'n8n-nodes-360dialog.dialog360')?.displayName).toBe('360dialog WhatsApp');
+		const credentials = (await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
+		expect(credentials.map((credential) => credential.name)).toContain('dialog360Api');
+	});
+
+	it('passes the credential test against the emulator, and explains a wrong key', async () => {
+		const { cookie } = await ownerSession(n8n.url);
+		const test = async (apiKey: string) => {
+			const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie },
+				body: JSON.stringify({ credentials: { id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey, environment: 'custom', baseUrl: emulator.baseUrl } } }),
+			});
+			return ((await response.json()) as { data: { status: string; message: string } }).data;
+		};
+		expect(await test(API_KEY)).toMatchObject({ status: 'OK' });
+		const wrong = await test('not-the-key');
+		expect(wrong.status).toBe('Error');
+		// n8n 2.8.4 drops the HTTP error's cause before it applies the credential's responseCode rules,
+		// so its own 401 text shows instead of ours; newer lines show "360dialog refused this API key".
+		expect(wrong.message).toMatch(/360dialog refused this API key \(HTTP 401\)|Authorization failed - please check your credentials/);
+		expect(emulator.requestsTo('GET', '/health_status').length).toBeGreaterThanOrEqual(2);
+	});
+
+	it('runs a workflow with the action node', async () => {
+		const response = await fetch(`${n8n.url}/webhook/smoke-profile`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		expect(response.status).toBe(200);
+		const body = await response.json();
+		expect(body).toMatchObject({ about: 'Hello from the 360dialog emulator', verticalLabel: 'Shopping and Retail' });
+		expect(emulator.requestsTo('GET', '/whatsapp_business_profile').every((request) => request.authorized)).toBe(true);
+	});
+
+	it('never writes the API key into its log', () => {
+		expect(n8n.logs.join('')).not.toContain(API_KEY);
+		expect(readFileSync(path.join(work, 'credentials.json'), 'utf8')).toContain(API_KEY); // the check can fail
+	});
+});

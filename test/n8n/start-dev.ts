@@ -1,0 +1,42 @@
+/**
+ * `npm run dev`: a real n8n (the pinned version) on http://127.0.0.1:5678 with this package installed
+ * as a community package, and the 360dialog emulator on http://127.0.0.1:8360 to try it without an
+ * account. Data lives in .n8n-dev/ (ignored by git); stop with Ctrl+C.
+ */
+import path from 'node:path';
+
+import { Emulator } from '../emulator/server';
+import { ensureN8nInstalled, installPackage, N8N_VERSION, packPackage, PACKAGE_ROOT, startN8n } from './n8nHost';
+
+async function main() {
+	const userFolder = path.join(PACKAGE_ROOT, '.n8n-dev');
+	ensureN8nInstalled();
+	installPackage(userFolder, packPackage(path.join(userFolder, 'pack')));
+
+	const emulator = new Emulator({ port: Number(process.env.EMULATOR_PORT ?? 8360) });
+	emulator.seedTemplates(3);
+	const emulatorUrl = await emulator.start();
+
+	const n8n = await startN8n(userFolder, { port: Number(process.env.N8N_PORT ?? 5678) });
+	n8n.process.stdout?.pipe(process.stdout);
+	n8n.process.stderr?.pipe(process.stderr);
+	console.log(`\nn8n ${N8N_VERSION} with n8n-nodes-360dialog: ${n8n.url}`);
+	console.log(`360dialog emulator: ${emulatorUrl} (credential: Environment "Custom URL", Base URL ${emulatorUrl}, API Key emulator-key)\n`);
+
+	const shutdown = async () => {
+		await n8n.stop();
+		await emulator.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+	n8n.process.on('exit', (code) => {
+		console.log(`n8n exited (${code})`);
+		void emulator.stop().then(() => process.exit(code ?? 1));
+	});
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
