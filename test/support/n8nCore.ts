@@ -56,8 +56,9 @@ class ItemsSource implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json) => ({ json }))];
+		// An entry with a `binary` key is a whole item ({ json, binary }); any other entry is its json.
+		const entries = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [entries.map((entry) => ('binary' in entry ? (entry as unknown as INodeExecutionData) : { json: entry }))];
 	}
 }
 
@@ -205,6 +206,11 @@ export interface NodeRun {
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 	run: IRun;
 	staticData: IDataObject;
+}
+
+/** An input item carrying a file, as n8n keeps small binaries in memory (base64). */
+export function binaryItem(data: Buffer, mimeType: string, fileName: string, property = 'data'): IDataObject {
+	return { json: {}, binary: { [property]: { data: data.toString('base64'), mimeType, fileName } } };
 }
 
 export function emulatorCredentials(baseUrl: string, apiKey = 'emulator-key'): ICredentialDataDecryptedObject {

@@ -7,7 +7,7 @@ import { runItems, type RunnerOptions } from '../transport/runner';
 type OperationModule = { execute: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]> };
 
 const resources: Record<string, Record<string, OperationModule>> = {
-	profile: { get: profile.get },
+	profile: { get: profile.get, update: profile.update },
 };
 
 /** Reads and writes one item at a time unless an operation's options say otherwise. */

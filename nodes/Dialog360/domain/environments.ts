@@ -110,7 +110,8 @@ export function endpointPath(
 		if (value === undefined || value === '') {
 			throw new Error(`Missing "${name}" for the 360dialog ${endpoint} endpoint`);
 		}
-		return encodeURIComponent(value);
+		// Colons are legal in a path segment, and upload session ids ("upload:...") are sent with them.
+		return encodeURIComponent(value).replace(/%3A/gi, ':');
 	});
 }
 

@@ -1,4 +1,5 @@
-import { PROFILE_FIELDS, VERTICALS } from './rules';
+import type { ImageInfo } from './image';
+import { lengthViolation, PROFILE_PHOTO_RULES, PROFILE_FIELDS, PROFILE_RULES, VERTICALS, type Violation } from './rules';
 
 export interface BusinessProfile {
 	about: string | null;
@@ -43,4 +44,84 @@ export function simplifyProfile(raw: Record<string, unknown>): BusinessProfile {
 		websites: Array.isArray(raw.websites) ? raw.websites.filter((site): site is string => typeof site === 'string') : [],
 		profilePictureUrl: stringOrNull(raw.profile_picture_url),
 	};
+}
+
+export interface ProfileUpdateInput {
+	about?: string;
+	address?: string;
+	description?: string;
+	email?: string;
+	vertical?: string;
+	websites?: string[];
+}
+
+/** A plain address check: something@something.tld, no spaces. The API makes the final call. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const WEB_URL = /^https?:\/\/\S+$/i;
+
+/**
+ * Checks every field the user added and returns all violations together, with the payload of the
+ * fields that were given (a partial update: fields not given are not sent).
+ */
+export function validateProfileUpdate(input: ProfileUpdateInput): { payload: Record<string, unknown>; violations: Violation[] } {
+	const violations: Violation[] = [];
+	const payload: Record<string, unknown> = {};
+	const check = (violation: Violation | undefined) => violation && violations.push(violation);
+
+	if (input.about !== undefined) {
+		check(lengthViolation('About', input.about, PROFILE_RULES.about));
+		if (input.about.trim() === '' && input.about !== '') violations.push({ field: 'About', message: 'About must not be only spaces' });
+		payload.about = input.about;
+	}
+	if (input.address !== undefined) {
+		check(lengthViolation('Address', input.address, PROFILE_RULES.address));
+		payload.address = input.address;
+	}
+	if (input.description !== undefined) {
+		check(lengthViolation('Description', input.description, PROFILE_RULES.description));
+		payload.description = input.description;
+	}
+	if (input.email !== undefined) {
+		check(lengthViolation('Email', input.email, PROFILE_RULES.email));
+		if (input.email !== '' && !EMAIL.test(input.email)) {
+			violations.push({ field: 'Email', message: `Email must be a valid address like name@example.com (got "${input.email}")` });
+		}
+		payload.email = input.email;
+	}
+	if (input.vertical !== undefined) {
+		if (!VERTICALS.some((vertical) => vertical.value === input.vertical)) {
+			violations.push({
+				field: 'Vertical',
+				message: `Vertical must be one of the API's values (got "${input.vertical}"); it cannot be empty once set`,
+			});
+		}
+		payload.vertical = input.vertical;
+	}
+	if (input.websites !== undefined) {
+		const websites = input.websites.map((site) => site.trim()).filter((site) => site !== '');
+		if (websites.length > PROFILE_RULES.websites.max) {
+			violations.push({ field: 'Websites', message: `Websites must be at most ${PROFILE_RULES.websites.max} (got ${websites.length})` });
+		}
+		websites.forEach((site, index) => {
+			const label = `Website ${index + 1}`;
+			check(lengthViolation(label, site, PROFILE_RULES.website));
+			if (!WEB_URL.test(site)) violations.push({ field: label, message: `${label} must start with http:// or https:// (got "${site}")` });
+		});
+		payload.websites = websites;
+	}
+	return { payload, violations };
+}
+
+/** Rejects what is not a JPEG or PNG; warns when WhatsApp would show the picture badly. */
+export function checkProfilePhoto(image: ImageInfo | undefined): { violation?: Violation; warnings: string[] } {
+	if (!image) {
+		return { violation: { field: 'Profile Photo', message: 'Profile Photo must be a JPEG or PNG image (the file is neither)' }, warnings: [] };
+	}
+	const warnings: string[] = [];
+	const { width, height } = image;
+	if (width !== height) warnings.push(`The profile photo is not square (${width} × ${height}); WhatsApp crops it to a circle. 640 × 640 is recommended.`);
+	if (Math.min(width, height) < PROFILE_PHOTO_RULES.minimumSide) {
+		warnings.push(`The profile photo is smaller than ${PROFILE_PHOTO_RULES.minimumSide} px (${width} × ${height}); ${PROFILE_PHOTO_RULES.recommendedSide} × ${PROFILE_PHOTO_RULES.recommendedSide} is recommended.`);
+	}
+	return { warnings };
 }

@@ -56,3 +56,34 @@ export const PROFILE_FIELDS = [
 	'websites',
 	'vertical',
 ] as const;
+
+/**
+ * Characters as a person counts them (code points), not UTF-16 units: an emoji is one character.
+ * [L] Meta does not say how it counts; code points are the reading that never rejects text WhatsApp
+ * would accept because of surrogate pairs.
+ */
+export function countCharacters(text: string): number {
+	return Array.from(text).length;
+}
+
+export interface Violation {
+	field: string;
+	message: string;
+}
+
+/** "About must be at most 139 characters (got 150)" — the field, the problem and the rule. */
+export function lengthViolation(label: string, text: string, rule: LengthRule): Violation | undefined {
+	const length = countCharacters(text);
+	if (rule.min !== undefined && length < rule.min) {
+		return { field: label, message: `${label} must be at least ${rule.min} character${rule.min === 1 ? '' : 's'} (got ${length})` };
+	}
+	if (length > rule.max) return { field: label, message: `${label} must be at most ${rule.max} characters (got ${length})` };
+	return undefined;
+}
+
+export const PROFILE_PHOTO_RULES = {
+	formats: ['image/jpeg', 'image/png'],
+	minimumSide: 192,
+	recommendedSide: 640,
+	source: 'Meta business profile guidance [L] (square, at least 192 px; 640 × 640 recommended by the product guide)',
+} as const;

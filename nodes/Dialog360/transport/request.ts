@@ -149,7 +149,8 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 		qs: request.qs,
 		body: request.body,
 		headers: request.headers,
-		json: !request.binary,
+		// Raw bytes (an upload) go as they are; everything else is JSON.
+		json: !request.binary && !Buffer.isBuffer(request.body),
 		encoding: request.binary ? 'arraybuffer' : undefined,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -178,7 +179,7 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 
 		if (response) {
 			const status = response.statusCode;
-			if (status >= 200 && status < 300) return response.body as IDataObject;
+			if (status >= 200 && status < 300) return (request.binary ? response.body : parseJsonText(response.body)) as IDataObject;
 			const info = parseErrorBody(status, decodeBody(response.body));
 			const decision = decide(
 				{
@@ -230,6 +231,15 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 		}
 		await sleep(decision.delayMs);
 		waitedMs += decision.delayMs;
+	}
+}
+
+function parseJsonText(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
 	}
 }
 

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';
+import * as update from './update.operation';
 
-export { get };
+export { get, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,8 +19,15 @@ export const description: INodeProperties[] = [
 				description: 'Get the business profile of the WhatsApp number',
 				action: 'Get the business profile',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change fields of the business profile; only the fields you add are sent',
+				action: 'Update the business profile',
+			},
 		],
 		default: 'get',
 	},
 	...get.description,
+	...update.description,
 ];

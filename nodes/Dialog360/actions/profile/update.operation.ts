@@ -1,0 +1,125 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readImageInfo } from '../../domain/image';
+import { checkProfilePhoto, validateProfileUpdate, type ProfileUpdateInput } from '../../domain/profile';
+import { PROFILE_RULES, VERTICALS } from '../../domain/rules';
+import { apiRequest } from '../../transport/request';
+import { resumableUpload } from '../../transport/uploads';
+
+const show = { resource: ['profile'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		description: 'Only the fields you add are changed',
+		options: [
+			{
+				displayName: 'About',
+				name: 'about',
+				type: 'string',
+				default: '',
+				description: `The text of the profile's About section, ${PROFILE_RULES.about.min} to ${PROFILE_RULES.about.max} characters. Emoji are fine; links are not clickable.`,
+			},
+			{
+				displayName: 'Address',
+				name: 'address',
+				type: 'string',
+				default: '',
+				description: `The business address, at most ${PROFILE_RULES.address.max} characters`,
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: `The business description, at most ${PROFILE_RULES.description.max} characters`,
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. name@email.com',
+				default: '',
+				description: `An address to contact the business, at most ${PROFILE_RULES.email.max} characters`,
+			},
+			{
+				displayName: 'Profile Photo (Binary Property)',
+				name: 'photoBinaryProperty',
+				type: 'string',
+				default: 'data',
+				description:
+					'The input binary property with the photo: a JPEG or PNG, square, at least 192 px (640 × 640 recommended). It is uploaded first, then set.',
+			},
+			{
+				displayName: 'Vertical',
+				name: 'vertical',
+				type: 'options',
+				options: VERTICALS.map((vertical) => ({ name: vertical.label, value: vertical.value })),
+				default: 'OTHER',
+				description: 'The industry of the business. Once set it cannot be emptied again, only changed.',
+			},
+			{
+				displayName: 'Websites',
+				name: 'websites',
+				type: 'string',
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Website' },
+				default: [],
+				placeholder: 'e.g. https://example.com',
+				description: `At most ${PROFILE_RULES.websites.max} URLs starting with http:// or https://, each at most ${PROFILE_RULES.website.max} characters. The list replaces the current one.`,
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const input: ProfileUpdateInput = {};
+	for (const name of ['about', 'address', 'description', 'email', 'vertical'] as const) {
+		if (fields[name] !== undefined) input[name] = String(fields[name]);
+	}
+	if (fields.websites !== undefined) {
+		input.websites = (Array.isArray(fields.websites) ? fields.websites : [fields.websites]).map(String);
+	}
+
+	const { payload, violations } = validateProfileUpdate(input);
+	let photo: { data: Buffer; mimeType: string; fileName?: string } | undefined;
+	const warnings: string[] = [];
+	if (fields.photoBinaryProperty !== undefined) {
+		const property = String(fields.photoBinaryProperty);
+		const binary = this.helpers.assertBinaryData(itemIndex, property);
+		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+		const image = readImageInfo(data);
+		const checked = checkProfilePhoto(image);
+		if (checked.violation) violations.push(checked.violation);
+		warnings.push(...checked.warnings);
+		if (image) photo = { data, mimeType: image.mimeType, fileName: binary.fileName };
+	}
+
+	if (violations.length > 0) {
+		throw new NodeOperationError(this.getNode(), violations.map((violation) => violation.message).join('; '), {
+			itemIndex,
+			description: `${violations.length} field${violations.length === 1 ? '' : 's'} break${violations.length === 1 ? 's' : ''} the WhatsApp business profile rules; nothing was sent.`,
+		});
+	}
+	if (Object.keys(payload).length === 0 && !photo) {
+		throw new NodeOperationError(this.getNode(), 'Add at least one field to update under "Update Fields"', { itemIndex });
+	}
+
+	if (photo) payload.profile_picture_handle = await resumableUpload.call(this, photo, itemIndex);
+	await apiRequest.call(this, {
+		method: 'POST',
+		endpoint: 'profile',
+		body: { messaging_product: 'whatsapp', ...payload } as IDataObject,
+		idempotent: true, // setting the same fields twice leaves the same profile
+		itemIndex,
+	});
+	const updated = Object.keys(payload).map((field) => (field === 'profile_picture_handle' ? 'profile_picture' : field));
+	return { success: true, updated, ...(warnings.length ? { warnings } : {}) };
+}
