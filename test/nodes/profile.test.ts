@@ -1,22 +1,17 @@
-import { Emulator } from '../emulator/server';
+import { useEmulator } from '../support/emulatorFixture';
 import { jpegOfSize } from '../support/images';
 import { binaryItem, emulatorCredentials, runActionNode } from '../support/n8nCore';
 
-describe('Profile › Get through n8n-core', () => {
-	const emulator = new Emulator();
-	let baseUrl: string;
+const fixture = useEmulator();
 
-	beforeAll(async () => {
-		baseUrl = await emulator.start();
-	});
-	afterAll(() => emulator.stop());
-	beforeEach(() => emulator.reset());
+describe('Profile › Get through n8n-core', () => {
+	const { emulator } = fixture;
 
 	it('returns the simplified profile with the readable vertical, one item per input item', async () => {
 		const { items, error } = await runActionNode({
 			parameters: { resource: 'profile', operation: 'get' },
 			items: [{ a: 1 }, { a: 2 }],
-			credentials: emulatorCredentials(baseUrl),
+			credentials: emulatorCredentials(fixture.baseUrl),
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
@@ -39,19 +34,12 @@ describe('Profile › Get through n8n-core', () => {
 });
 
 describe('Profile › Update through n8n-core', () => {
-	const emulator = new Emulator();
-	let baseUrl: string;
-
-	beforeAll(async () => {
-		baseUrl = await emulator.start();
-	});
-	afterAll(() => emulator.stop());
-	beforeEach(() => emulator.reset());
+	const { emulator } = fixture;
 
 	it('sends only the fields added, and a Get returns them', async () => {
 		const update = await runActionNode({
 			parameters: { resource: 'profile', operation: 'update', updateFields: { about: 'Open 9–5 ☀️', vertical: 'HEALTH', websites: ['https://a.example', 'https://b.example'] } },
-			credentials: emulatorCredentials(baseUrl),
+			credentials: emulatorCredentials(fixture.baseUrl),
 		});
 		expect(update.error).toBeUndefined();
 		expect(update.items[0].json).toEqual({ success: true, updated: ['about', 'vertical', 'websites'] });
@@ -62,7 +50,7 @@ describe('Profile › Update through n8n-core', () => {
 			websites: ['https://a.example', 'https://b.example'],
 		});
 
-		const get = await runActionNode({ parameters: { resource: 'profile', operation: 'get' }, credentials: emulatorCredentials(baseUrl) });
+		const get = await runActionNode({ parameters: { resource: 'profile', operation: 'get' }, credentials: emulatorCredentials(fixture.baseUrl) });
 		expect(get.items[0].json).toMatchObject({
 			about: 'Open 9–5 ☀️',
 			vertical: 'HEALTH',
@@ -77,7 +65,7 @@ describe('Profile › Update through n8n-core', () => {
 		const { items, error } = await runActionNode({
 			parameters: { resource: 'profile', operation: 'update', updateFields: { photoBinaryProperty: 'data' } },
 			items: [binaryItem(photo, 'image/jpeg', 'logo.jpg')],
-			credentials: emulatorCredentials(baseUrl),
+			credentials: emulatorCredentials(fixture.baseUrl),
 		});
 		expect(error).toBeUndefined();
 		const [open] = emulator.requestsTo('POST', '/uploads');
@@ -94,7 +82,7 @@ describe('Profile › Update through n8n-core', () => {
 		const { items } = await runActionNode({
 			parameters: { resource: 'profile', operation: 'update', updateFields: { about: '={{ $json.about }}', email: '={{ $json.email }}' } },
 			items: [{ about: 'fine', email: 'a@b.io' }, { about: 'x'.repeat(150), email: 'nope' }, { about: 'also fine', email: 'c@d.io' }],
-			credentials: emulatorCredentials(baseUrl),
+			credentials: emulatorCredentials(fixture.baseUrl),
 			continueOnFail: true,
 		});
 		expect(items).toHaveLength(3);
@@ -109,7 +97,7 @@ describe('Profile › Update through n8n-core', () => {
 		const { error } = await runActionNode({
 			parameters: { resource: 'profile', operation: 'update', updateFields: { photoBinaryProperty: 'data' } },
 			items: [binaryItem(Buffer.from('GIF89a-not-allowed'), 'image/gif', 'a.gif')],
-			credentials: emulatorCredentials(baseUrl),
+			credentials: emulatorCredentials(fixture.baseUrl),
 		});
 		expect(error?.message).toBe('Profile Photo must be a JPEG or PNG image (the file is neither)');
 		expect(emulator.requests).toHaveLength(0);

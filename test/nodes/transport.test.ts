@@ -1,23 +1,17 @@
-import { Emulator } from '../emulator/server';
+import { useEmulator } from '../support/emulatorFixture';
 import { emulatorCredentials, runActionNode, type RunNodeOptions } from '../support/n8nCore';
 
 /** A key that must never show up in an output or an error. */
 const SENTINEL_KEY = 'sentinel-key-7f3a9c1e5b';
 
 describe('transport through n8n-core against the emulator', () => {
-	const emulator = new Emulator({ apiKeys: [SENTINEL_KEY] });
-	let baseUrl: string;
-
-	beforeAll(async () => {
-		baseUrl = await emulator.start();
-	});
-	afterAll(() => emulator.stop());
-	beforeEach(() => emulator.reset());
+	const fixture = useEmulator({ apiKeys: [SENTINEL_KEY] });
+	const { emulator } = fixture;
 
 	const send = (overrides: Partial<RunNodeOptions> & { parameters?: Record<string, unknown> } = {}) =>
 		runActionNode({
 			nodeType: 'test.transportProbe',
-			credentials: emulatorCredentials(baseUrl, SENTINEL_KEY),
+			credentials: emulatorCredentials(fixture.baseUrl, SENTINEL_KEY),
 			items: [{}],
 			...overrides,
 			parameters: {
@@ -120,7 +114,7 @@ describe('transport through n8n-core against the emulator', () => {
 	it('explains a wrong key without showing it', async () => {
 		const { error } = await runActionNode({
 			nodeType: 'test.transportProbe',
-			credentials: emulatorCredentials(baseUrl, 'wrong-key-0000'),
+			credentials: emulatorCredentials(fixture.baseUrl, 'wrong-key-0000'),
 			parameters: { method: 'GET', endpoint: 'profile', idempotent: true },
 		});
 		expect(error?.message).toBe('360dialog: Invalid api_key');

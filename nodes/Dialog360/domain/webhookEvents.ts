@@ -41,7 +41,13 @@ const str = (value: unknown): string | null =>
 	typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
 
 function contactFor(waIdOrNull: string | null, contacts: Dict[], userId?: string | null): WebhookContact | null {
-	const match = contacts.find((contact) => str(contact.wa_id) === waIdOrNull) ?? (contacts.length === 1 ? contacts[0] : undefined);
+	// The lone contact stands in only for an event that names no wa_id (a username-only user): a
+	// status for another recipient must not borrow the sender's profile.
+	const match = waIdOrNull
+		? contacts.find((contact) => str(contact.wa_id) === waIdOrNull)
+		: contacts.length === 1
+			? contacts[0]
+			: undefined;
 	const waId = waIdOrNull ?? str(match?.wa_id);
 	const profile = isDict(match?.profile) ? match.profile : {};
 	const resolvedUserId = userId ?? str(match?.user_id);
