@@ -4,7 +4,7 @@
  * community packages, and n8n started on 127.0.0.1 with everything that reaches outside switched off.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,12 +167,6 @@ export async function startN8n(userFolder: string, options: { port?: number; ext
 	throw new Error(`n8n did not become ready within 120 s:\n${logs.join('').slice(-4000)}`);
 }
 
-export function freshUserFolder(base: string): string {
-	rmSync(base, { recursive: true, force: true });
-	mkdirSync(base, { recursive: true });
-	return base;
-}
-
 /** An owner and a logged-in session for n8n's internal REST API (credential tests). */
 export async function ownerSession(url: string): Promise<{ cookie: string }> {
 	const owner = { email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Passw0rd-for-tests' };
@@ -188,8 +182,4 @@ export async function ownerSession(url: string): Promise<{ cookie: string }> {
 		if (!login.ok || !cookie) throw new Error(`n8n login failed: ${login.status} ${await login.text()}`);
 	}
 	return { cookie: cookie.split(';')[0] };
-}
-
-export function listTarballs(dir: string): string[] {
-	return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.tgz')) : [];
 }

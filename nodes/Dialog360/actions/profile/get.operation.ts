@@ -14,7 +14,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idempotent: true,
 		itemIndex,
 	});
-	const profile = profileFromResponse(response);
 	if (wantsRawOutput(this, itemIndex)) return response;
-	return simplifyProfile(profile) as unknown as IDataObject;
+	return simplifyProfile(profileFromResponse(response)) as unknown as IDataObject;
 }
