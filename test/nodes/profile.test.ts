@@ -33,6 +33,16 @@ describe('Profile › Get through n8n-core', () => {
 	});
 });
 
+describe('Profile › Get raw', () => {
+	it('returns the API answer as it came when Simplify is off', async () => {
+		const { items } = await runActionNode({
+			parameters: { resource: 'profile', operation: 'get', simplify: false },
+			credentials: emulatorCredentials(fixture.baseUrl),
+		});
+		expect(items[0].json).toEqual({ data: [expect.objectContaining({ messaging_product: 'whatsapp', vertical: 'RETAIL', profile_picture_url: expect.any(String) })] });
+	});
+});
+
 describe('Profile › Update through n8n-core', () => {
 	const { emulator } = fixture;
 
