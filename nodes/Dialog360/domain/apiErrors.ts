@@ -46,16 +46,19 @@ function detailsOf(value: unknown): string | undefined {
 	return text(value);
 }
 
+/** A JSON text as its value; anything else (an object, a non-JSON text) as it is. */
+export function parseJsonText(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
 /** Reads any of the four error shapes; a body of another shape keeps its text as the message. */
 export function parseErrorBody(httpCode: number, body: unknown): ApiErrorInfo {
-	let parsedBody = body;
-	if (typeof body === 'string') {
-		try {
-			parsedBody = JSON.parse(body);
-		} catch {
-			parsedBody = body;
-		}
-	}
+	const parsedBody = parseJsonText(body);
 
 	if (isRecord(parsedBody)) {
 		const { error, meta, errors } = parsedBody;

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { hintFor, isRateLimitAnswer, parseErrorBody, type ApiErrorInfo } from '../domain/apiErrors';
+import { hintFor, isRateLimitAnswer, parseErrorBody, parseJsonText, type ApiErrorInfo } from '../domain/apiErrors';
 import {
 	endpointPath,
 	isEnvironmentName,
@@ -231,15 +231,6 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 		}
 		await sleep(decision.delayMs);
 		waitedMs += decision.delayMs;
-	}
-}
-
-function parseJsonText(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return body;
 	}
 }
 
