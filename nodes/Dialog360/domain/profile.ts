@@ -114,14 +114,16 @@ export function validateProfileUpdate(input: ProfileUpdateInput): { payload: Rec
 
 /** Rejects what is not a JPEG or PNG; warns when WhatsApp would show the picture badly. */
 export function checkProfilePhoto(image: ImageInfo | undefined): { violation?: Violation; warnings: string[] } {
-	if (!image) {
+	const { formats, minimumSide, recommendedSide } = PROFILE_PHOTO_RULES;
+	if (!image || !(formats as readonly string[]).includes(image.mimeType)) {
 		return { violation: { field: 'Profile Photo', message: 'Profile Photo must be a JPEG or PNG image (the file is neither)' }, warnings: [] };
 	}
 	const warnings: string[] = [];
 	const { width, height } = image;
-	if (width !== height) warnings.push(`The profile photo is not square (${width} × ${height}); WhatsApp crops it to a circle. 640 × 640 is recommended.`);
-	if (Math.min(width, height) < PROFILE_PHOTO_RULES.minimumSide) {
-		warnings.push(`The profile photo is smaller than ${PROFILE_PHOTO_RULES.minimumSide} px (${width} × ${height}); ${PROFILE_PHOTO_RULES.recommendedSide} × ${PROFILE_PHOTO_RULES.recommendedSide} is recommended.`);
+	const recommended = `${recommendedSide} × ${recommendedSide} is recommended.`;
+	if (width !== height) warnings.push(`The profile photo is not square (${width} × ${height}); WhatsApp crops it to a circle. ${recommended}`);
+	if (Math.min(width, height) < minimumSide) {
+		warnings.push(`The profile photo is smaller than ${minimumSide} px (${width} × ${height}); ${recommended}`);
 	}
 	return { warnings };
 }

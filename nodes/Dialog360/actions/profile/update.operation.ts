@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readImageInfo } from '../../domain/image';
 import { checkProfilePhoto, validateProfileUpdate, type ProfileUpdateInput } from '../../domain/profile';
-import { PROFILE_RULES, VERTICALS } from '../../domain/rules';
+import { PROFILE_PHOTO_RULES, PROFILE_RULES, VERTICALS } from '../../domain/rules';
 import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';
 
@@ -54,8 +54,7 @@ export const description: INodeProperties[] = [
 				name: 'photoBinaryProperty',
 				type: 'string',
 				default: 'data',
-				description:
-					'The input binary property with the photo: a JPEG or PNG, square, at least 192 px (640 × 640 recommended). It is uploaded first, then set.',
+				description: `The input binary property with the photo: a JPEG or PNG, square, at least ${PROFILE_PHOTO_RULES.minimumSide} px (${PROFILE_PHOTO_RULES.recommendedSide} × ${PROFILE_PHOTO_RULES.recommendedSide} recommended). It is uploaded first, then set.`,
 			},
 			{
 				displayName: 'Vertical',
