@@ -1,8 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as media from './actions/media';
+import * as message from './actions/message';
 import * as profile from './actions/profile';
 import { router } from './actions/router';
+import { getTemplateParameters, searchApprovedTemplates } from './methods/templates';
 
 export class Dialog360 implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,11 +27,22 @@ export class Dialog360 implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Profile', value: 'profile' }],
-				default: 'profile',
+				options: [
+					{ name: 'Media', value: 'media' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Profile', value: 'profile' },
+				],
+				default: 'message',
 			},
+			...message.description,
+			...media.description,
 			...profile.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchApprovedTemplates },
+		resourceMapping: { getTemplateParameters },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -133,6 +133,8 @@ export class Emulator {
 	readonly sent: SentMessage[] = [];
 	readonly deliveries: Array<{ url: string; status: number | 'failed' }> = [];
 	templates: Template[] = [];
+	/** Contacts whose 24-hour window is closed: only templates reach them (131047 otherwise). */
+	readonly closedWindows = new Set<string>();
 	profile: Record<string, unknown> = { ...DEFAULT_PROFILE };
 	webhook: { url: string | null; headers: Record<string, string> } = { url: null, headers: {} };
 	multiWebhook: { enabled: boolean; destinations: Array<{ name: string; url: string; headers?: Record<string, string> }> } = {
@@ -195,6 +197,7 @@ export class Emulator {
 		this.multiWebhook = { enabled: false, destinations: [] };
 		this.media.clear();
 		this.uploads.clear();
+		this.closedWindows.clear();
 		this.faults = [];
 		this.rateLimited = 0;
 	}
@@ -403,10 +406,13 @@ export class Emulator {
 					return metaError(404, 132001, 'Template name does not exist in the translation', `template ${template.name} (${template.language?.code}) not found`);
 				}
 			}
+			const waId = to.replace(/^\+/, '');
+			if (json.type !== 'template' && this.closedWindows.has(waId)) {
+				return metaError(400, 131047, 'Re-engagement message', 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.');
+			}
 			const limited = this.limitMessages();
 			if (limited) return limited;
 			const id = `wamid.${this.nextId('E')}`;
-			const waId = to.replace(/^\+/, '');
 			this.sent.push({ id, to: waId, payload: json, at: Date.now() });
 			return {
 				status: 200,

@@ -97,7 +97,7 @@ describe('Profile › Update through n8n-core', () => {
 		});
 		expect(items).toHaveLength(3);
 		expect(items[0].json).toMatchObject({ success: true });
-		expect(items[1].json.error).toBe('About must be at most 139 characters (got 150); Email must be a valid address like name@example.com (got "nope")');
+		expect(items[1].json.error).toBe('About must be at most 139 characters (got 150); Email must be a valid address like name@example.com (got "nope") [item 1]');
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(items[2].json).toMatchObject({ success: true });
 		expect(emulator.requestsTo('POST', '/whatsapp_business_profile')).toHaveLength(2);
@@ -109,7 +109,7 @@ describe('Profile › Update through n8n-core', () => {
 			items: [binaryItem(Buffer.from('GIF89a-not-allowed'), 'image/gif', 'a.gif')],
 			credentials: emulatorCredentials(fixture.baseUrl),
 		});
-		expect(error?.message).toBe('Profile Photo must be a JPEG or PNG image (the file is neither)');
+		expect(error?.message).toBe('Profile Photo must be a JPEG or PNG image (the file is neither) [item 0]');
 		expect(emulator.requests).toHaveLength(0);
 	});
 });

@@ -56,7 +56,7 @@ describe('transport through n8n-core against the emulator', () => {
 			body: { error: { message: '(#131047) Re-engagement message', code: 131047, error_data: { details: 'More than 24 hours have passed' } } },
 		});
 		const { error } = await send();
-		expect(error?.message).toBe('360dialog: (#131047) Re-engagement message (#131047)');
+		expect(error?.message).toBe('360dialog: (#131047) Re-engagement message');
 		expect(error?.description).toContain('More than 24 hours have passed');
 		expect(error?.description).toContain('Use Message › Send Template to reach this contact');
 		expect(error?.httpCode).toBe('400');

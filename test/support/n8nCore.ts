@@ -9,7 +9,7 @@ import path from 'node:path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-360dialog-core-'));
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
 	ICredentialsHelper,
@@ -107,6 +107,7 @@ class TransportProbe implements INodeType {
 					body: parseBody(this.getNodeParameter('body', itemIndex, '')),
 					idempotent: this.getNodeParameter('idempotent', itemIndex) as boolean,
 					timeoutMs: (this.getNodeParameter('timeoutMs', itemIndex, 0) as number) || undefined,
+					paced: perSecond > 0,
 					retryPolicy: { maxAttempts: 4, maxTotalWaitMs: 5_000, baseDelayMs: 20, maxDelayMs: 200 },
 					itemIndex,
 				}),
@@ -219,6 +220,60 @@ export function emulatorCredentials(baseUrl: string, apiKey = 'emulator-key'): I
 
 const NODE_NAME = '360dialog WhatsApp';
 
+function testAdditionalData(credentials: ICredentialDataDecryptedObject | undefined, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({ dialog360Api: credentials ?? {} }),
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * Calls one of the action node's `methods` (listSearch, resourceMapping) the way the editor does:
+ * n8n-core's LoadOptionsContext over a workflow that holds the node with these parameters.
+ */
+export async function callNodeMethod<T>(
+	kind: 'listSearch' | 'resourceMapping' | 'loadOptions',
+	method: string,
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject,
+	args: unknown[] = [],
+): Promise<T> {
+	const node: INode = {
+		id: 'node',
+		name: NODE_NAME,
+		type: 'n8n-nodes-360dialog.dialog360',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { dialog360Api: { id: 'cred1', name: '360dialog test' } },
+	};
+	const workflow = new Workflow({ id: 'methods', nodes: [node], connections: {}, active: false, nodeTypes });
+	const context = new LoadOptionsContext(workflow, node, testAdditionalData(credentials), 'parameters');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type) as INodeType;
+	const table = nodeType.methods?.[kind] as Record<string, (...methodArgs: unknown[]) => Promise<T>> | undefined;
+	const fn = table?.[method];
+	if (!fn) throw new Error(`The node has no ${kind} method "${method}"`);
+	return await fn.call(context, ...args);
+}
+
 /** Runs Items Source → 360dialog WhatsApp through n8n-core and returns the node's output. */
 export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 	const nodes: INode[] = [
@@ -265,28 +320,7 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
 
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper({ dialog360Api: options.credentials ?? {} }),
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'test-user',
-		variables: {},
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(options.credentials, hooks);
 
 	const runExecutionData = {
 		version: 1,

@@ -1,12 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as media from './media';
+import * as message from './message';
 import * as profile from './profile';
 import { runItems, type RunnerOptions } from '../transport/runner';
 
-type OperationModule = { execute: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]> };
+type OperationModule = {
+	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
+	/** How the items of a run are spread over time; one at a time when absent. */
+	runnerOptions?: (ctx: IExecuteFunctions) => RunnerOptions;
+};
 
 const resources: Record<string, Record<string, OperationModule>> = {
+	message: { send: message.send, sendTemplate: message.sendTemplate, markAsRead: message.markAsRead },
+	media: { upload: media.upload, download: media.download, delete: media.deleteMedia },
 	profile: { get: profile.get, update: profile.update },
 };
 
@@ -21,6 +29,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	const output = await runItems(this, items.length, (itemIndex) => module.execute.call(this, itemIndex), SEQUENTIAL);
+	const output = await runItems(this, items.length, (itemIndex) => module.execute.call(this, itemIndex), module.runnerOptions?.(this) ?? SEQUENTIAL);
 	return [output];
 }

@@ -87,3 +87,77 @@ export const PROFILE_PHOTO_RULES = {
 	recommendedSide: 640,
 	source: 'Meta business profile guidance [L] (square, at least 192 px; 640 × 640 recommended by the product guide)',
 } as const;
+
+/** Message limits (Cloud API). [M] = Meta's docs and several SDKs agree; see the reference §4.1. */
+export const MESSAGE_RULES = {
+	text: { min: 1, max: 4096, source: 'Cloud API text message [M] §4.1' },
+	caption: { max: 1024, source: 'Cloud API media caption [M] §4.1' },
+	filename: { max: 240, source: 'Cloud API document filename [L] (Meta gives no limit; 240 keeps the name intact on phones)' },
+	bizOpaqueCallbackData: { max: 512, source: 'Cloud API biz_opaque_callback_data [M] §4' },
+	interactiveBody: { min: 1, max: 1024, source: 'Cloud API interactive body [M] §4.1' },
+	interactiveHeader: { max: 60, source: 'Cloud API interactive header text [M] §4.1' },
+	interactiveFooter: { max: 60, source: 'Cloud API interactive footer [M] §4.1' },
+	replyButtonTitle: { min: 1, max: 20, source: 'Cloud API reply button title [M] §4.1' },
+	replyButtonId: { min: 1, max: 256, source: 'Cloud API reply button id [M] §4.1' },
+	listButton: { min: 1, max: 20, source: 'Cloud API list button [M] §4.1' },
+	listSectionTitle: { max: 24, source: 'Cloud API list section title [M] §4.1' },
+	listRowTitle: { min: 1, max: 24, source: 'Cloud API list row title [M] §4.1' },
+	listRowDescription: { max: 72, source: 'Cloud API list row description [M] §4.1' },
+	listRowId: { min: 1, max: 200, source: 'Cloud API list row id [M] §4.1' },
+	ctaDisplayText: { min: 1, max: 20, source: 'Cloud API CTA URL button display text [M] (same as reply buttons)' },
+	url: { min: 1, max: 2000, source: 'Cloud API URL [L] §6.2 (2,000 characters)' },
+	locationName: { max: 1000, source: 'Cloud API location name [L]' },
+	locationAddress: { max: 1000, source: 'Cloud API location address [L]' },
+	contactFormattedName: { min: 1, max: 1000, source: 'Cloud API contacts name.formatted_name is required [M] §4.1' },
+} satisfies Record<string, LengthRule>;
+
+export const MESSAGE_COUNT_RULES = {
+	replyButtons: { min: 1, max: 3, source: 'Cloud API reply buttons: 1 to 3 [H] M9' },
+	listSections: { min: 1, max: 10, source: 'Cloud API list: at most 10 sections [M] §4.1' },
+	listRows: { min: 1, max: 10, source: 'Cloud API list: at most 10 rows in all [H] M9' },
+	contacts: { min: 1, max: 257, source: 'Cloud API contacts message [L]' },
+} as const;
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
+export interface MediaRule {
+	/** Accepted MIME types; undefined for any (documents). */
+	mimeTypes?: readonly string[];
+	maxBytes: number;
+	captions: boolean;
+	source: string;
+}
+
+const MB = 1024 * 1024;
+
+/** What each media kind accepts. [M] Meta's supported media types, reference §4.1 and §5. */
+export const MEDIA_RULES: Record<MediaKind, MediaRule> = {
+	image: { mimeTypes: ['image/jpeg', 'image/png'], maxBytes: 5 * MB, captions: true, source: 'Cloud API images: JPEG or PNG, 5 MB [M] §4.1' },
+	video: { mimeTypes: ['video/mp4', 'video/3gpp'], maxBytes: 16 * MB, captions: true, source: 'Cloud API video: MP4 or 3GPP, 16 MB [M] §4.1' },
+	audio: {
+		mimeTypes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
+		maxBytes: 16 * MB,
+		captions: false,
+		source: 'Cloud API audio: AAC, AMR, MP3, MP4 or OGG (Opus), 16 MB [M] §4.1',
+	},
+	document: { maxBytes: 100 * MB, captions: true, source: 'Cloud API documents: any type, 100 MB [M] §4.1, [H] §5' },
+	// Animated stickers may be 500 KB; a static one over 100 KB is refused by Meta after the upload.
+	sticker: { mimeTypes: ['image/webp'], maxBytes: 500 * 1024, captions: false, source: 'Cloud API stickers: WebP, 100 KB static, 500 KB animated [M] §4.1' },
+};
+
+export const MEDIA_KINDS = Object.keys(MEDIA_RULES) as MediaKind[];
+
+/** Meta refuses media larger than this in any message. [H] §5 */
+export const MAX_MEDIA_BYTES = 100 * MB;
+
+export function formatBytes(bytes: number): string {
+	if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
+	if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+	return `${bytes} bytes`;
+}
+
+export function countViolation(label: string, count: number, rule: { min: number; max: number }): Violation | undefined {
+	if (count < rule.min) return { field: label, message: `${label} needs at least ${rule.min} (got ${count})` };
+	if (count > rule.max) return { field: label, message: `${label} must be at most ${rule.max} (got ${count})` };
+	return undefined;
+}

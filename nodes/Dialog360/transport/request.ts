@@ -19,6 +19,7 @@ import {
 	type EnvironmentName,
 } from '../domain/environments';
 import { decide, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retryPolicy';
+import { pacerOf } from './runner';
 
 export const CREDENTIAL_TYPE = 'dialog360Api';
 
@@ -40,6 +41,8 @@ export interface ApiRequest {
 	 * upload) is not: after a failure that may have reached 360dialog it is reported, never repeated.
 	 */
 	idempotent: boolean;
+	/** Takes a slot of the run's messages-per-second pacer before every attempt (sends). */
+	paced?: boolean;
 	/** Answer as bytes (media download). */
 	binary?: boolean;
 	/** Overrides the endpoint table for a full URL on the 360dialog host (media downloads). */
@@ -107,7 +110,8 @@ export function apiError(
 	apiKey: string,
 	itemIndex?: number,
 ): NodeApiError {
-	const codeText = info.code !== undefined ? ` (#${info.code})` : '';
+	// Meta's own messages already start with "(#130429)"; the code is added only when missing.
+	const codeText = info.code !== undefined && !info.message.includes(`(#${info.code})`) ? ` (#${info.code})` : '';
 	const message = redact(`360dialog: ${info.message}${codeText}`, apiKey);
 	const hint = hintFor(info);
 	const description = [info.details, hint]
@@ -162,6 +166,7 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 	for (let attempt = 1; ; attempt++) {
 		let response: { statusCode: number; headers: IDataObject; body: unknown } | undefined;
 		let connectionCode: string | undefined;
+		if (request.paced) await pacerOf(this)?.acquire();
 		try {
 			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				...options,

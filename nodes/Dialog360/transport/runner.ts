@@ -12,6 +12,11 @@ export type ItemWork = (itemIndex: number) => Promise<IDataObject | IDataObject[
 
 /** Spaces starts evenly: a start every 1000/perSecond ms, never a burst above the cap. */
 export class RatePacer {
+	/** Holds every start back until `ms` from now (after a rate-limit answer). */
+	pause(ms: number): void {
+		this.nextSlot = Math.max(this.nextSlot, Date.now() + ms);
+	}
+
 	private nextSlot = 0;
 
 	constructor(private readonly perSecond?: number) {}
@@ -24,6 +29,14 @@ export class RatePacer {
 		this.nextSlot = slot + interval;
 		if (slot > now) await sleep(slot - now);
 	}
+}
+
+// The pacer of the run in progress, per execution context. Requests marked `paced` take a slot from it
+// for every attempt, so a retry counts against the rate like any other send.
+const runPacers = new WeakMap<object, RatePacer>();
+
+export function pacerOf(ctx: object): RatePacer | undefined {
+	return runPacers.get(ctx);
 }
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
@@ -58,7 +71,7 @@ export async function runItems(
 	options: RunnerOptions,
 ): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[][] = new Array(itemCount);
-	const pacer = new RatePacer(options.perSecond);
+	if (options.perSecond) runPacers.set(ctx, new RatePacer(options.perSecond));
 	const continueOnFail = ctx.continueOnFail();
 	let next = 0;
 	const stop: { failure?: { error: Error; itemIndex: number } } = {};
@@ -72,7 +85,6 @@ export async function runItems(
 		while (stop.failure === undefined) {
 			const itemIndex = next++;
 			if (itemIndex >= itemCount) return;
-			await pacer.acquire();
 			try {
 				results[itemIndex] = toItems(await work(itemIndex), itemIndex);
 			} catch (caught) {
@@ -87,7 +99,11 @@ export async function runItems(
 	};
 
 	const workers = Math.max(1, Math.min(options.maxConcurrent, itemCount));
-	await Promise.all(Array.from({ length: workers }, worker));
+	try {
+		await Promise.all(Array.from({ length: workers }, worker));
+	} finally {
+		runPacers.delete(ctx);
+	}
 
 	if (stop.failure) {
 		const { error, itemIndex } = stop.failure;

@@ -6,6 +6,7 @@ import { checkProfilePhoto, validateProfileUpdate, type ProfileUpdateInput } fro
 import { PROFILE_PHOTO_RULES, PROFILE_RULES, VERTICALS } from '../../domain/rules';
 import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';
+import { assertNoViolations } from '../validation';
 
 const show = { resource: ['profile'], operation: ['update'] };
 
@@ -101,12 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (image) photo = { data, mimeType: image.mimeType, fileName: binary.fileName };
 	}
 
-	if (violations.length > 0) {
-		throw new NodeOperationError(this.getNode(), violations.map((violation) => violation.message).join('; '), {
-			itemIndex,
-			description: `${violations.length} field${violations.length === 1 ? '' : 's'} break${violations.length === 1 ? 's' : ''} the WhatsApp business profile rules; nothing was sent.`,
-		});
-	}
+	assertNoViolations(this, violations, itemIndex, 'WhatsApp business profile');
 	if (Object.keys(payload).length === 0 && !photo) {
 		throw new NodeOperationError(this.getNode(), 'Add at least one field to update under "Update Fields"', { itemIndex });
 	}

@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { downloadMedia } from '../../transport/media';
+
+const show = { resource: ['media'], operation: ['download'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Media ID',
+		name: 'mediaId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ID of a received file (the trigger puts it in the image, video, audio, document or sticker of a message) or of an upload',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+		description: 'The binary field the downloaded file is written to',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const mediaId = String(this.getNodeParameter('mediaId', itemIndex) ?? '').trim();
+	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const media = await downloadMedia.call(this, mediaId, itemIndex);
+	const extension = media.mimeType.split('/')[1]?.split(';')[0] ?? 'bin';
+	const binary = await this.helpers.prepareBinaryData(media.data, `${mediaId}.${extension}`, media.mimeType);
+	return [
+		{
+			json: { mediaId, mimeType: media.mimeType, fileSize: media.fileSize ?? media.data.length, sha256: media.sha256 ?? null },
+			binary: { [property]: binary },
+		},
+	];
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { markAsReadPayload } from '../../domain/messages';
+import { apiRequest } from '../../transport/request';
+import { assertNoViolations } from '../validation';
+
+const show = { resource: ['message'], operation: ['markAsRead'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. wamid.HBgL...',
+		description: 'The ID of an inbound message (at most 30 days old), for example the message ID from the trigger. Earlier messages in the chat are marked read too.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Show Typing Indicator',
+		name: 'typingIndicator',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the contact sees "typing…" until you reply or for at most 25 seconds',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const messageId = String(this.getNodeParameter('messageId', itemIndex) ?? '');
+	const { payload, violations } = markAsReadPayload(messageId, this.getNodeParameter('typingIndicator', itemIndex, false) as boolean);
+	assertNoViolations(this, violations, itemIndex, 'mark-as-read');
+	const response = await apiRequest.call(this, {
+		method: 'POST',
+		endpoint: 'messages',
+		body: payload as IDataObject,
+		idempotent: true, // reading a message twice changes nothing
+		itemIndex,
+	});
+	return { success: response.success === true, messageId: payload.message_id as string };
+}

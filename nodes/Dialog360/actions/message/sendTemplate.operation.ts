@@ -1,0 +1,155 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { addressMessage } from '../../domain/messages';
+import type { Violation } from '../../domain/rules';
+import {
+	buildTemplateComponents,
+	checkTemplateComponents,
+	templateMessageBody,
+	type TemplateDefinition,
+} from '../../domain/templateParameters';
+import { isApproved, normalizeStatus, parseTemplateKey } from '../../domain/templates';
+import { findTemplate } from '../../transport/templates';
+import { simplifyOption } from '../common.descriptions';
+import { assertNoViolations } from '../validation';
+import { readSendingOptions, recipientField, sendingOptions, sendingRunnerOptions, sendMessage } from './sending';
+
+const OPERATION = 'sendTemplate';
+const show = { resource: ['message'], operation: [OPERATION] };
+const TEMPLATE_KEY_PATTERN = '^[a-z0-9_]+\\|[A-Za-z_]+$';
+
+export const description: INodeProperties[] = [
+	recipientField(OPERATION),
+	{
+		displayName: 'Template',
+		name: 'template',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'An approved template. Templates reach a contact at any time, also outside the 24-hour window.',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchApprovedTemplates', searchable: true },
+			},
+			{
+				displayName: 'By Name and Language',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. order_update|en_US',
+				validation: [{ type: 'regex', properties: { regex: TEMPLATE_KEY_PATTERN, errorMessage: 'Write the template as name|language, e.g. order_update|en_US' } }],
+			},
+		],
+	},
+	{
+		displayName: 'Parameters From',
+		name: 'parameterMode',
+		type: 'options',
+		default: 'mapper',
+		displayOptions: { show },
+		options: [
+			{ name: 'Fields Below', value: 'mapper', description: "One field per variable of the chosen template" },
+			{ name: 'JSON', value: 'json', description: 'The components array of the send, as in the Cloud API' },
+		],
+		description: 'How the values for the template variables are given',
+	},
+	{
+		displayName: 'Template Parameters',
+		name: 'templateParameters',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		description: 'A value for every variable of the template: header, body, URL-button suffixes, quick-reply payloads and coupon codes',
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateParameters',
+				mode: 'add',
+				fieldWords: { singular: 'parameter', plural: 'parameters' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show: { ...show, parameterMode: ['mapper'] } },
+	},
+	{
+		displayName: 'Components (JSON)',
+		name: 'templateComponents',
+		type: 'json',
+		default: '[\n  {\n    "type": "body",\n    "parameters": [{ "type": "text", "text": "Ada" }]\n  }\n]',
+		description:
+			'The "components" of the send: one entry per header, body and button with variables. They are checked against the template before sending.',
+		displayOptions: { show: { ...show, parameterMode: ['json'] } },
+	},
+	sendingOptions(OPERATION),
+	simplifyOption({ resource: 'message', operation: OPERATION }),
+];
+
+export const runnerOptions = sendingRunnerOptions;
+
+// One look-up per template per run, shared by the items (and by concurrent workers).
+const definitions = new WeakMap<object, Map<string, Promise<TemplateDefinition | undefined>>>();
+
+function definitionOf(ctx: IExecuteFunctions, name: string, language: string, itemIndex: number): Promise<TemplateDefinition | undefined> {
+	const cache = definitions.get(ctx) ?? new Map<string, Promise<TemplateDefinition | undefined>>();
+	definitions.set(ctx, cache);
+	const key = `${name}|${language}`;
+	let pending = cache.get(key);
+	if (!pending) {
+		pending = findTemplate.call(ctx, name, language, itemIndex);
+		// A failed look-up is not kept, so the next item asks again.
+		pending.catch(() => cache.delete(key));
+		cache.set(key, pending);
+	}
+	return pending;
+}
+
+function readComponents(ctx: IExecuteFunctions, itemIndex: number, violations: Violation[]): unknown {
+	const raw = ctx.getNodeParameter('templateComponents', itemIndex, '[]');
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch (error) {
+		violations.push({ field: 'Components (JSON)', message: `Components (JSON) is not valid JSON: ${(error as Error).message}` });
+		return [];
+	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const options = readSendingOptions(this, itemIndex);
+	const envelope = { to: this.getNodeParameter('to', itemIndex), defaultCountry: options.defaultCountry, replyTo: options.replyTo, bizOpaqueCallbackData: options.bizOpaqueCallbackData };
+	// The envelope is checked first, so a wrong number is reported without a template look-up.
+	const violations: Violation[] = [...addressMessage(envelope, {}).violations];
+	const selected = this.getNodeParameter('template', itemIndex, '', { extractValue: true });
+	const key = parseTemplateKey(selected);
+	if (!key) {
+		violations.push({ field: 'Template', message: `Template must be chosen from the list or written as name|language (got "${String(selected)}")` });
+		assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
+		return {};
+	}
+
+	const template = await definitionOf(this, key.name, key.language, itemIndex);
+	if (!template) {
+		violations.push({ field: 'Template', message: `Template ${key.name} (${key.language}) does not exist on this number; check the name and the language code` });
+	} else if (!isApproved(template)) {
+		violations.push({ field: 'Template', message: `Template ${key.name} (${key.language}) is ${normalizeStatus(template.status) || 'not approved'}; only APPROVED templates can be sent` });
+	}
+	assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
+	const definition = template as TemplateDefinition;
+
+	const mode = this.getNodeParameter('parameterMode', itemIndex, 'mapper') as string;
+	const components =
+		mode === 'json'
+			? readComponents(this, itemIndex, violations)
+			: buildTemplateComponents(definition, ((this.getNodeParameter('templateParameters.value', itemIndex, {}) ?? {}) as IDataObject));
+	violations.push(...checkTemplateComponents(definition, components));
+	assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
+
+	const built = addressMessage(envelope, templateMessageBody(definition, components as unknown[]));
+	return await sendMessage(this, built, itemIndex);
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
+import { MESSAGE_RULES } from '../../domain/rules';
+import { apiRequest } from '../../transport/request';
+import type { RunnerOptions } from '../../transport/runner';
+import { wantsRawOutput } from '../common.descriptions';
+
+/** 360dialog's documented throughput per number. [H] reference §12 */
+export const DEFAULT_MESSAGES_PER_SECOND = 80;
+export const DEFAULT_MAX_CONCURRENT = 20;
+
+export function recipientField(operation: string): INodeProperties {
+	return {
+		displayName: 'Recipient Phone Number',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +447700900123',
+		description:
+			'The WhatsApp number to send to, with its country code (+44 7700 900123, 0044…, or the wa_id digits). A national number such as 07700 900123 needs a Default Country under Options.',
+		displayOptions: { show: { resource: ['message'], operation: [operation] } },
+	};
+}
+
+/** Options shared by Send and Send Template: addressing, tracking and the bulk-sending limits. */
+export function sendingOptions(operation: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['message'], operation: [operation] } },
+		options: [
+			{
+				displayName: 'Callback Data',
+				name: 'bizOpaqueCallbackData',
+				type: 'string',
+				default: '',
+				description: `Your own tracking text, at most ${MESSAGE_RULES.bizOpaqueCallbackData.max} characters; WhatsApp returns it in this message's status events`,
+			},
+			{
+				displayName: 'Default Country',
+				name: 'defaultCountry',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. GB',
+				description: 'Two-letter country code used to read recipient numbers written without their country code',
+			},
+			{
+				displayName: 'Max Concurrent Requests',
+				name: 'maxConcurrent',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: DEFAULT_MAX_CONCURRENT,
+				description: 'How many messages are on their way to 360dialog at once when the node gets many items',
+			},
+			{
+				displayName: 'Messages per Second',
+				name: 'messagesPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_MESSAGES_PER_SECOND,
+				description: `The most messages started per second; ${DEFAULT_MESSAGES_PER_SECOND} is the per-number rate 360dialog documents. 0 sends as fast as the concurrency allows. Rate-limit answers are waited out and retried either way.`,
+			},
+			{
+				displayName: 'Reply To Message ID',
+				name: 'replyTo',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. wamid.HBgL...',
+				description: 'The ID of a message in this chat to quote; the reply shows it above the new message',
+			},
+		],
+	};
+}
+
+export interface SendingOptions {
+	bizOpaqueCallbackData?: string;
+	defaultCountry?: string;
+	replyTo?: string;
+	maxConcurrent?: number;
+	messagesPerSecond?: number;
+}
+
+export function readSendingOptions(ctx: IExecuteFunctions, itemIndex: number): SendingOptions {
+	return ctx.getNodeParameter('options', itemIndex, {}) as SendingOptions;
+}
+
+/** The batch limits come from the first item: they are one setting for the whole run. */
+export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
+	const options = readSendingOptions(ctx, 0);
+	return {
+		maxConcurrent: Math.max(1, Math.floor(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT)),
+		perSecond: Math.max(0, options.messagesPerSecond ?? DEFAULT_MESSAGES_PER_SECOND),
+	};
+}
+
+/** Sends a checked payload once (a send is never repeated after an ambiguous failure). */
+export async function sendMessage(ctx: IExecuteFunctions, built: Pick<BuiltMessage, 'payload' | 'recipientE164'>, itemIndex: number): Promise<IDataObject> {
+	const response = await apiRequest.call(ctx, {
+		method: 'POST',
+		endpoint: 'messages',
+		body: built.payload as IDataObject,
+		idempotent: false,
+		paced: true,
+		itemIndex,
+	});
+	if (wantsRawOutput(ctx, itemIndex)) return response;
+	return simplifySendResponse(response, built.recipientE164) as unknown as IDataObject;
+}

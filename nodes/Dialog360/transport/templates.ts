@@ -1,0 +1,55 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { TemplateDefinition } from '../domain/templateParameters';
+import { readTemplatePage, TEMPLATE_PAGE_SIZE, templateFilters, type TemplatePage } from '../domain/templates';
+import { apiRequest, type RequestContext } from './request';
+
+export interface TemplateQuery {
+	name?: string;
+	status?: string;
+	category?: string;
+	language?: string;
+}
+
+export async function fetchTemplatePage(
+	this: RequestContext,
+	query: TemplateQuery,
+	offset: number,
+	limit = TEMPLATE_PAGE_SIZE,
+	itemIndex?: number,
+): Promise<TemplatePage> {
+	const filters = templateFilters(query);
+	const body = await apiRequest.call(this, {
+		method: 'GET',
+		endpoint: 'templates',
+		qs: { limit, offset, sort: 'business_templates.name', ...(filters ? { filters } : {}) },
+		idempotent: true,
+		itemIndex,
+	});
+	try {
+		return readTemplatePage(body);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+	}
+}
+
+/**
+ * Follows the offset pagination until `max` templates or the end. A short page ends it; `total`, when
+ * the API gives it, saves the last empty request.
+ */
+export async function fetchTemplates(this: RequestContext, query: TemplateQuery, max = Infinity, itemIndex?: number): Promise<TemplateDefinition[]> {
+	const templates: TemplateDefinition[] = [];
+	for (let offset = 0; templates.length < max; ) {
+		const limit = Math.min(TEMPLATE_PAGE_SIZE, max - templates.length);
+		const page = await fetchTemplatePage.call(this, query, offset, limit, itemIndex);
+		templates.push(...page.templates);
+		offset += page.templates.length;
+		if (page.templates.length < limit || (page.total !== undefined && offset >= page.total)) break;
+	}
+	return templates;
+}
+
+export async function findTemplate(this: RequestContext, name: string, language: string, itemIndex?: number): Promise<TemplateDefinition | undefined> {
+	const candidates = await fetchTemplates.call(this, { name }, Infinity, itemIndex);
+	return candidates.find((template) => template.name === name && template.language === language);
+}

@@ -1,0 +1,54 @@
+import { useEmulator } from '../support/emulatorFixture';
+import { emulatorCredentials, runActionNode } from '../support/n8nCore';
+
+const fixture = useEmulator();
+const COUNT = 2000;
+
+describe('Bulk sending: 2,000 items through injected faults', () => {
+	it('gives every item exactly one outcome, keeps order and pairing, and sends nothing twice', async () => {
+		const { emulator } = fixture;
+		emulator.inject(
+			{ method: 'POST', path: '/messages', times: 15, status: 429, headers: { 'retry-after': '0' }, body: { error: { code: 130429, message: 'Rate limit hit' } } },
+			{ method: 'POST', path: '/messages', times: 15, status: 429, body: { error: { code: 130429, message: 'Rate limit hit' } } },
+			{ method: 'POST', path: '/messages', times: 10, status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'You have exceeded the endpoint rate limit.' } } },
+			{ method: 'POST', path: '/messages', times: 10, status: 500 },
+			{ method: 'POST', path: '/messages', times: 10, status: 503 },
+			{ method: 'POST', path: '/messages', times: 5, drop: 'beforeRead' },
+			{ method: 'POST', path: '/messages', times: 5, drop: 'afterRead' },
+		);
+		const { items, error } = await runActionNode({
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				to: '={{ $json.to }}',
+				messageType: 'text',
+				text: '={{ "message " + $json.n }}',
+				options: { messagesPerSecond: 0, maxConcurrent: 20 },
+			},
+			items: Array.from({ length: COUNT }, (_, n) => ({ n, to: `+4915112${String(n).padStart(6, '0')}` })),
+			credentials: emulatorCredentials(fixture.baseUrl),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(COUNT);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(Array.from({ length: COUNT }, (_, n) => n));
+
+		const sentTexts = emulator.sent.map((message) => (message.payload.text as { body: string }).body);
+		expect(new Set(sentTexts).size).toBe(sentTexts.length); // nothing sent twice
+
+		const failed = items.filter((item) => item.json.error !== undefined);
+		const delivered = items.filter((item) => item.json.messageId !== undefined);
+		expect(delivered.length + failed.length).toBe(COUNT);
+		// Only the ten dropped connections are in doubt; each says so, and nothing else failed.
+		expect(failed).toHaveLength(10);
+		for (const item of failed) {
+			expect(item.json.ambiguous).toBe(true);
+			expect(item.json.error).toContain('may or may not have been processed');
+		}
+		// Every item reported as sent is at the API exactly once, with its own text.
+		const sentIds = new Set(emulator.sent.map((message) => message.id));
+		for (const item of delivered) expect(sentIds.has(item.json.messageId as string)).toBe(true);
+		// The five connections dropped after the API read them were processed: in doubt, not lost.
+		expect(emulator.sent).toHaveLength(delivered.length + 5);
+	});
+});
