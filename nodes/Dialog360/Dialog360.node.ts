@@ -4,8 +4,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as profile from './actions/profile';
+import * as template from './actions/template';
 import { router } from './actions/router';
-import { getTemplateParameters, searchApprovedTemplates } from './methods/templates';
+import { getTemplateParameters, searchAllTemplates, searchApprovedTemplates } from './methods/templates';
 
 export class Dialog360 implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,17 +32,19 @@ export class Dialog360 implements INodeType {
 					{ name: 'Media', value: 'media' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Profile', value: 'profile' },
+					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
 			},
 			...message.description,
+			...template.description,
 			...media.description,
 			...profile.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchApprovedTemplates },
+		listSearch: { searchApprovedTemplates, searchAllTemplates },
 		resourceMapping: { getTemplateParameters },
 	};
 

@@ -176,10 +176,14 @@ describe('Template picker and parameter fields (editor methods)', () => {
 	it('pages through a long list with a pagination token', async () => {
 		fixture.emulator.seedTemplates(150, (index) => ({ id: `bulk${index}`, name: `bulk_${String(index).padStart(3, '0')}` }));
 		const first = await callNodeMethod<INodeListSearchResult>('listSearch', 'searchApprovedTemplates', {}, emulatorCredentials(fixture.baseUrl), []);
-		expect(first.results).toHaveLength(100);
+		// Pages of 100 templates; the pending one on the first page is left out.
+		expect(first.results).toHaveLength(99);
+		expect(first.paginationToken).toBe(100);
 		const second = await callNodeMethod<INodeListSearchResult>('listSearch', 'searchApprovedTemplates', {}, emulatorCredentials(fixture.baseUrl), [undefined, first.paginationToken]);
-		expect(second.results).toHaveLength(152 - 100);
+		expect(second.results).toHaveLength(153 - 100);
 		expect(second.paginationToken).toBeUndefined();
+		const all = await callNodeMethod<INodeListSearchResult>('listSearch', 'searchAllTemplates', {}, emulatorCredentials(fixture.baseUrl), ['not_yet']);
+		expect(all.results).toEqual([{ name: 'not_yet (en) · PENDING', value: 'not_yet|en' }]);
 	});
 
 	it('derives one field per value the chosen template needs', async () => {

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-360dialog-core-'));
+// n8n-core wants an instance key (it encrypts credentials with it); a fixed one keeps it from writing and logging one.
+process.env.N8N_ENCRYPTION_KEY ??= 'n8n-360dialog-tests-instance-key';
 
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {

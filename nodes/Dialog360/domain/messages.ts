@@ -5,14 +5,12 @@
 import { parsePhoneNumber, PhoneNumberError } from './phone';
 import {
 	countCharacters,
-	countViolation,
 	formatBytes,
-	lengthViolation,
+	RuleChecks,
 	MEDIA_KINDS,
 	MEDIA_RULES,
 	MESSAGE_COUNT_RULES,
 	MESSAGE_RULES,
-	type LengthRule,
 	type MediaKind,
 	type Violation,
 } from './rules';
@@ -79,30 +77,8 @@ export interface BuiltMessage {
 	pendingUpload?: { kind: MediaKind; mimeType: string; fileName?: string };
 }
 
-class Checks {
-	readonly violations: Violation[] = [];
-
-	length(label: string, text: string | undefined, rule: LengthRule): void {
-		const violation = lengthViolation(label, text ?? '', rule);
-		if (violation) this.violations.push(violation);
-	}
-
-	optionalLength(label: string, text: string | undefined, rule: LengthRule): void {
-		if (text !== undefined && text !== '') this.length(label, text, rule);
-	}
-
-	count(label: string, count: number, rule: { min: number; max: number }): void {
-		const violation = countViolation(label, count, rule);
-		if (violation) this.violations.push(violation);
-	}
-
-	add(field: string, message: string): void {
-		this.violations.push({ field, message });
-	}
-}
-
 /** Reads the recipient; WhatsApp wants the digits with the country code. */
-function readRecipient(recipient: Recipient, checks: Checks) {
+function readRecipient(recipient: Recipient, checks: RuleChecks) {
 	try {
 		return parsePhoneNumber(recipient.to, recipient.defaultCountry);
 	} catch (error) {
@@ -146,7 +122,7 @@ export function checkMediaFile(kindChoice: string, mimeType: string | undefined,
 	return { kind, mimeType: type, violations: mediaFileViolations(kind, type, bytes) };
 }
 
-function mediaObject(kind: MediaKind, source: MediaSource, checks: Checks): { media: Record<string, unknown>; pendingUpload?: BuiltMessage['pendingUpload'] } {
+function mediaObject(kind: MediaKind, source: MediaSource, checks: RuleChecks): { media: Record<string, unknown>; pendingUpload?: BuiltMessage['pendingUpload'] } {
 	const label = `${kind[0].toUpperCase()}${kind.slice(1)}`;
 	if ('link' in source) {
 		if (!isWebUrl(source.link.trim())) checks.add(`${label} Link`, `${label} Link must be an http(s) URL that Meta can fetch (got "${source.link}")`);
@@ -161,7 +137,7 @@ function mediaObject(kind: MediaKind, source: MediaSource, checks: Checks): { me
 	return { media: {}, pendingUpload: { kind, mimeType, fileName: source.upload.fileName } };
 }
 
-function interactiveFrame(content: InteractiveText, checks: Checks, headerAllowed = true): Record<string, unknown> {
+function interactiveFrame(content: InteractiveText, checks: RuleChecks, headerAllowed = true): Record<string, unknown> {
 	checks.length('Body', content.body, MESSAGE_RULES.interactiveBody);
 	checks.optionalLength('Header Text', content.header, MESSAGE_RULES.interactiveHeader);
 	checks.optionalLength('Footer', content.footer, MESSAGE_RULES.interactiveFooter);
@@ -179,7 +155,7 @@ function duplicates(values: string[]): string[] {
 	return [...repeated];
 }
 
-function contentPayload(content: MessageContent, checks: Checks): { body: Record<string, unknown>; pendingUpload?: BuiltMessage['pendingUpload'] } {
+function contentPayload(content: MessageContent, checks: RuleChecks): { body: Record<string, unknown>; pendingUpload?: BuiltMessage['pendingUpload'] } {
 	switch (content.type) {
 		case 'text':
 			checks.length('Text', content.body, MESSAGE_RULES.text);
@@ -335,7 +311,7 @@ function contentPayload(content: MessageContent, checks: Checks): { body: Record
  * API documents), reply-to and callback data.
  */
 export function addressMessage(envelope: MessageEnvelope, body: Record<string, unknown>, violations: Violation[] = []): Omit<BuiltMessage, 'pendingUpload'> {
-	const checks = new Checks();
+	const checks = new RuleChecks();
 	const recipient = readRecipient(envelope, checks);
 	checks.optionalLength('Callback Data', envelope.bizOpaqueCallbackData, MESSAGE_RULES.bizOpaqueCallbackData);
 	const payload: Record<string, unknown> = {
@@ -351,7 +327,7 @@ export function addressMessage(envelope: MessageEnvelope, body: Record<string, u
 
 /** The whole POST /messages body, or the violations that stop it. */
 export function buildMessage(envelope: MessageEnvelope, content: MessageContent): BuiltMessage {
-	const checks = new Checks();
+	const checks = new RuleChecks();
 	const { body, pendingUpload } = contentPayload(content, checks);
 	return { ...addressMessage(envelope, body, checks.violations), pendingUpload };
 }

@@ -161,3 +161,109 @@ export function countViolation(label: string, count: number, rule: { min: number
 	if (count > rule.max) return { field: label, message: `${label} must be at most ${rule.max} (got ${count})` };
 	return undefined;
 }
+
+/**
+ * Template submission rules (POST /v1/configs/templates). The API's current rules, reference §6.2;
+ * the product guide's UI shows older, stricter ones (3 quick replies of 20 characters, 1 URL).
+ */
+export const TEMPLATE_RULES = {
+	name: { min: 1, max: 512, source: 'template name: lowercase a–z, 0–9 and _, at most 512 [H] S10' },
+	headerText: { min: 1, max: 60, source: 'template header text: at most 60 characters, at most 1 variable [H] S11' },
+	body: { min: 1, max: 1024, source: 'template body: required, at most 1024 characters [H] S10' },
+	footer: { min: 1, max: 60, source: 'template footer: at most 60 characters, no variables [M] §6.2' },
+	buttonText: { min: 1, max: 25, source: 'template button text: at most 25 characters [L] §6.2' },
+	buttonUrl: { min: 1, max: 2000, source: 'template URL button: at most 2000 characters, one variable at the end [L] §6.2' },
+	buttonPhone: { min: 1, max: 20, source: 'template phone button: at most 20 characters [L] §6.2' },
+	couponExample: { min: 1, max: 15, source: 'template copy-code example: at most 15 characters [L] Meta copy-code button' },
+	sample: { min: 1, max: 1024, source: 'template samples: one non-empty example per variable [H] S11' },
+} satisfies Record<string, LengthRule>;
+
+export const TEMPLATE_NAME_PATTERN = /^[a-z0-9_]+$/;
+
+export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
+export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
+
+export const TEMPLATE_HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'] as const;
+
+export type TemplateButtonType = 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE';
+
+/** How many buttons of each type a template may have. [M] gupshup/bird docs via §6.2 */
+export const TEMPLATE_BUTTON_RULES = {
+	total: { max: 10, source: 'template buttons: at most 10 in all [M] §6.2' },
+	perType: {
+		QUICK_REPLY: { max: 10, source: 'template quick replies: at most 10 [M] §6.2' },
+		URL: { max: 2, source: 'template URL buttons: at most 2 [M] §6.2' },
+		PHONE_NUMBER: { max: 1, source: 'template phone-number buttons: at most 1 [M] §6.2' },
+		COPY_CODE: { max: 1, source: 'template copy-code buttons: at most 1, marketing only [M] §6.2' },
+	} satisfies Record<TemplateButtonType, { max: number; source: string }>,
+	copyCodeCategories: ['MARKETING'] as readonly string[],
+	grouping: 'template buttons: quick replies kept together, not between URL or phone buttons [M] §6.2',
+	locationHeaderCategories: ['MARKETING', 'UTILITY'] as readonly string[],
+	locationHeaderSource: 'template LOCATION header: utility and marketing only [H] S11',
+};
+
+/** Authentication templates have a fixed form: Meta writes the body; the code expires in 1–90 minutes. [M] S25 */
+export const AUTHENTICATION_RULES = {
+	codeExpirationMinutes: { min: 1, max: 90, source: 'authentication template code expiry: 1 to 90 minutes [L] Meta authentication templates' },
+	otpTypes: ['COPY_CODE', 'ONE_TAP', 'ZERO_TAP'] as const,
+};
+
+export const TEMPLATE_VARIABLE_RULES = {
+	positional: 'template variables: {{1}}, {{2}}… numbered from 1 without gaps [H] S11',
+	named: 'template named variables: lowercase letters, digits and _ [M] §6.2 (parameter_format NAMED)',
+	placement: 'template body: no variable at the very start or end, no two side by side [M] §6.2',
+	namedPattern: /^[a-z][a-z0-9_]*$/,
+};
+
+/**
+ * The languages WhatsApp templates support, Meta's list (updated May 2026) [H] Meta "Supported
+ * Languages". A code missing here can still be given with an expression; it is only checked for form.
+ */
+export const TEMPLATE_LANGUAGES: ReadonlyArray<{ code: string; label: string }> = [
+	['af', 'Afrikaans'], ['sq', 'Albanian'], ['ar', 'Arabic'], ['ar_EG', 'Arabic (EGY)'], ['ar_AE', 'Arabic (UAE)'], ['ar_LB', 'Arabic (LBN)'],
+	['ar_MA', 'Arabic (MAR)'], ['ar_QA', 'Arabic (QAT)'], ['az', 'Azerbaijani'], ['be_BY', 'Belarusian'], ['bn', 'Bengali'], ['bn_IN', 'Bengali (IND)'],
+	['bg', 'Bulgarian'], ['ca', 'Catalan'], ['zh_CN', 'Chinese (CHN)'], ['zh_HK', 'Chinese (HKG)'], ['zh_TW', 'Chinese (TAI)'], ['hr', 'Croatian'],
+	['cs', 'Czech'], ['da', 'Danish'], ['prs_AF', 'Dari'], ['nl', 'Dutch'], ['nl_BE', 'Dutch (BEL)'], ['en', 'English'], ['en_GB', 'English (UK)'],
+	['en_US', 'English (US)'], ['en_AE', 'English (UAE)'], ['en_AU', 'English (AUS)'], ['en_CA', 'English (CAN)'], ['en_GH', 'English (GHA)'],
+	['en_IE', 'English (IRL)'], ['en_IN', 'English (IND)'], ['en_JM', 'English (JAM)'], ['en_MY', 'English (MYS)'], ['en_NZ', 'English (NZL)'],
+	['en_QA', 'English (QAT)'], ['en_SG', 'English (SGP)'], ['en_UG', 'English (UGA)'], ['en_ZA', 'English (ZAF)'], ['et', 'Estonian'],
+	['fil', 'Filipino'], ['fi', 'Finnish'], ['fr', 'French'], ['fr_BE', 'French (BEL)'], ['fr_CA', 'French (CAN)'], ['fr_CH', 'French (CHE)'],
+	['fr_CI', 'French (CIV)'], ['fr_MA', 'French (MAR)'], ['ka', 'Georgian'], ['de', 'German'], ['de_AT', 'German (AUT)'], ['de_CH', 'German (CHE)'],
+	['el', 'Greek'], ['gu', 'Gujarati'], ['ha', 'Hausa'], ['he', 'Hebrew'], ['hi', 'Hindi'], ['hu', 'Hungarian'], ['id', 'Indonesian'], ['ga', 'Irish'],
+	['it', 'Italian'], ['ja', 'Japanese'], ['kn', 'Kannada'], ['kk', 'Kazakh'], ['rw_RW', 'Kinyarwanda'], ['ko', 'Korean'], ['ky_KG', 'Kyrgyz (Kyrgyzstan)'],
+	['lo', 'Lao'], ['lv', 'Latvian'], ['lt', 'Lithuanian'], ['mk', 'Macedonian'], ['ms', 'Malay'], ['ml', 'Malayalam'], ['mr', 'Marathi'],
+	['nb', 'Norwegian'], ['fa', 'Persian'], ['pl', 'Polish'], ['pt_BR', 'Portuguese (BR)'], ['pt_PT', 'Portuguese (POR)'], ['pa', 'Punjabi'],
+	['ro', 'Romanian'], ['ru', 'Russian'], ['sr', 'Serbian'], ['sk', 'Slovak'], ['sl', 'Slovenian'], ['es', 'Spanish'], ['es_AR', 'Spanish (ARG)'],
+	['es_ES', 'Spanish (SPA)'], ['es_MX', 'Spanish (MEX)'], ['sw', 'Swahili'], ['sv', 'Swedish'], ['ta', 'Tamil'], ['te', 'Telugu'], ['th', 'Thai'],
+	['tr', 'Turkish'], ['uk', 'Ukrainian'], ['ur', 'Urdu'], ['uz', 'Uzbek'], ['vi', 'Vietnamese'], ['zu', 'Zulu'],
+].map(([code, label]) => ({ code, label }));
+
+export const TEMPLATE_LANGUAGE_PATTERN = /^[a-z]{2,3}(_[A-Z]{2})?$/;
+
+/**
+ * Collects every violation of one input, so a single error names them all. With `cite`, each
+ * length message ends with the rule's source ("— template body: … [H] S10").
+ */
+export class RuleChecks {
+	readonly violations: Violation[] = [];
+
+	constructor(private readonly cite = false) {}
+
+	length(label: string, text: string | undefined, rule: LengthRule): void {
+		const violation = lengthViolation(label, text ?? '', rule);
+		if (violation) this.violations.push(this.cite ? { ...violation, message: `${violation.message} — ${rule.source}` } : violation);
+	}
+
+	optionalLength(label: string, text: string | undefined, rule: LengthRule): void {
+		if (text !== undefined && text !== '') this.length(label, text, rule);
+	}
+
+	count(label: string, count: number, rule: { min: number; max: number }): void {
+		const violation = countViolation(label, count, rule);
+		if (violation) this.violations.push(violation);
+	}
+
+	add(field: string, message: string): void {
+		this.violations.push({ field, message });
+	}
+}

@@ -6,9 +6,6 @@ import { apiRequest, type RequestContext } from './request';
 
 export interface TemplateQuery {
 	name?: string;
-	status?: string;
-	category?: string;
-	language?: string;
 }
 
 export async function fetchTemplatePage(

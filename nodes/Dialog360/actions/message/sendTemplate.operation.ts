@@ -8,42 +8,22 @@ import {
 	templateMessageBody,
 	type TemplateDefinition,
 } from '../../domain/templateParameters';
-import { isApproved, normalizeStatus, parseTemplateKey } from '../../domain/templates';
+import { isApproved, normalizeStatus } from '../../domain/templates';
 import { findTemplate } from '../../transport/templates';
-import { simplifyOption } from '../common.descriptions';
+import { readTemplateLocator, simplifyOption, templateLocator } from '../common.descriptions';
 import { assertNoViolations } from '../validation';
 import { readSendingOptions, recipientField, sendingOptions, sendingRunnerOptions, sendMessage } from './sending';
 
 const OPERATION = 'sendTemplate';
 const show = { resource: ['message'], operation: [OPERATION] };
-const TEMPLATE_KEY_PATTERN = '^[a-z0-9_]+\\|[A-Za-z_]+$';
 
 export const description: INodeProperties[] = [
 	recipientField(OPERATION),
-	{
-		displayName: 'Template',
-		name: 'template',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+	templateLocator({
+		searchListMethod: 'searchApprovedTemplates',
 		description: 'An approved template. Templates reach a contact at any time, also outside the 24-hour window.',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchApprovedTemplates', searchable: true },
-			},
-			{
-				displayName: 'By Name and Language',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. order_update|en_US',
-				validation: [{ type: 'regex', properties: { regex: TEMPLATE_KEY_PATTERN, errorMessage: 'Write the template as name|language, e.g. order_update|en_US' } }],
-			},
-		],
-	},
+		show,
+	}),
 	{
 		displayName: 'Parameters From',
 		name: 'parameterMode',
@@ -125,13 +105,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const envelope = { to: this.getNodeParameter('to', itemIndex), defaultCountry: options.defaultCountry, replyTo: options.replyTo, bizOpaqueCallbackData: options.bizOpaqueCallbackData };
 	// The envelope is checked first, so a wrong number is reported without a template look-up.
 	const violations: Violation[] = [...addressMessage(envelope, {}).violations];
-	const selected = this.getNodeParameter('template', itemIndex, '', { extractValue: true });
-	const key = parseTemplateKey(selected);
-	if (!key) {
-		violations.push({ field: 'Template', message: `Template must be chosen from the list or written as name|language (got "${String(selected)}")` });
-		assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
-		return {};
-	}
+	const key = readTemplateLocator(this, itemIndex);
 
 	const template = await definitionOf(this, key.name, key.language, itemIndex);
 	if (!template) {

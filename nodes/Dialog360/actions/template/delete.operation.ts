@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { TEMPLATE_NAME_PATTERN, TEMPLATE_RULES } from '../../domain/rules';
+import { apiRequest } from '../../transport/request';
+import { assertNoViolations } from '../validation';
+
+const show = { resource: ['template'], operation: ['delete'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Template Name',
+		name: 'templateName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. order_confirmation',
+		description: 'Every language of this template is deleted, and the name cannot be used again for about 30 days',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = String(this.getNodeParameter('templateName', itemIndex) ?? '').trim();
+	if (!TEMPLATE_NAME_PATTERN.test(name)) {
+		assertNoViolations(this, [{ field: 'Template Name', message: `Template Name must be lowercase letters a–z, digits and _ (got "${name}") — ${TEMPLATE_RULES.name.source}` }], itemIndex, 'WhatsApp template');
+	}
+	await apiRequest.call(this, {
+		method: 'DELETE',
+		endpoint: 'template',
+		pathParams: { templateName: name },
+		idempotent: true, // deleting a deleted name answers 404, which is reported, never a second deletion
+		itemIndex,
+	});
+	return { success: true, name, deleted: 'all languages' };
+}

@@ -1,0 +1,96 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { TEMPLATE_LANGUAGES } from '../../domain/rules';
+import { matchesTemplateFilters, simplifyTemplate, TEMPLATE_PAGE_SIZE } from '../../domain/templates';
+import { fetchTemplatePage } from '../../transport/templates';
+import { simplifyOption, wantsRawOutput } from '../common.descriptions';
+
+const show = { resource: ['template'], operation: ['list'] };
+
+export const TEMPLATE_STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'SUBMITTED', 'IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED', 'FLAGGED', 'REINSTATED', 'ARCHIVED'];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'options',
+				default: 'UTILITY',
+				options: [
+					{ name: 'Authentication', value: 'AUTHENTICATION' },
+					{ name: 'Marketing', value: 'MARKETING' },
+					{ name: 'Utility', value: 'UTILITY' },
+				],
+				description: 'Only templates of this category',
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				default: 'en_US',
+				options: TEMPLATE_LANGUAGES.map((language) => ({ name: `${language.label} (${language.code})`, value: language.code })),
+				description: 'Only templates in this language',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'nameContains',
+				type: 'string',
+				default: '',
+				description: 'Only templates whose name contains this text (any case)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'APPROVED',
+				options: TEMPLATE_STATUSES.map((status) => ({ name: status.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (first) => first.toUpperCase()), value: status })),
+				description: 'Only templates with this status (compared in any case)',
+			},
+		],
+	},
+	simplifyOption({ resource: 'template', operation: 'list' }),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameContains?: string; status?: string; category?: string; language?: string };
+	const raw = wantsRawOutput(this, itemIndex);
+
+	const found: IDataObject[] = [];
+	// Offset pagination; filters are matched here, so pages are read until the limit is reached or the list ends.
+	for (let offset = 0; found.length < limit; ) {
+		const page = await fetchTemplatePage.call(this, {}, offset, TEMPLATE_PAGE_SIZE, itemIndex);
+		for (const template of page.templates) {
+			const summary = simplifyTemplate(template as typeof template & Record<string, unknown>);
+			if (found.length < limit && matchesTemplateFilters(summary, filters)) found.push((raw ? template : summary) as unknown as IDataObject);
+		}
+		offset += page.templates.length;
+		if (page.templates.length < TEMPLATE_PAGE_SIZE || (page.total !== undefined && offset >= page.total)) break;
+	}
+	return found;
+}

@@ -1,0 +1,172 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { useEmulator } from '../support/emulatorFixture';
+import { jpegOfSize } from '../support/images';
+import { binaryItem, emulatorCredentials, runActionNode } from '../support/n8nCore';
+
+const fixture = useEmulator();
+
+function template(parameters: IDataObject, extra: { items?: IDataObject[]; staticData?: IDataObject; continueOnFail?: boolean } = {}) {
+	return runActionNode({ parameters: { resource: 'template', ...parameters }, credentials: emulatorCredentials(fixture.baseUrl), ...extra });
+}
+
+describe('Template › Submit, then List and Sync', () => {
+	it('submits the form as components, and the template shows up in List and Sync', async () => {
+		const submitted = await template({
+			operation: 'submit',
+			name: 'order_update',
+			category: 'UTILITY',
+			language: 'en_US',
+			headerFormat: 'TEXT',
+			headerText: 'Order {{1}}',
+			headerTextSample: '#123',
+			body: 'Hi {{1}}, order {{2}} ships today.',
+			bodySamples: ['Ada', '#123'],
+			footer: 'Reply STOP to opt out',
+			buttons: { button: [{ type: 'QUICK_REPLY', text: 'Track' }, { type: 'URL', text: 'Open', url: 'https://x.io/o/{{1}}', urlSample: 'https://x.io/o/123' }] },
+		});
+		expect(submitted.error).toBeUndefined();
+		expect(submitted.items[0].json).toEqual({ id: expect.any(String), name: 'order_update', language: 'en_US', category: 'UTILITY', status: 'SUBMITTED' });
+		expect(fixture.emulator.requestsTo('POST', '/v1/configs/templates')[0].body).toEqual({
+			name: 'order_update',
+			category: 'UTILITY',
+			language: 'en_US',
+			allow_category_change: true,
+			components: [
+				{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['#123'] } },
+				{ type: 'BODY', text: 'Hi {{1}}, order {{2}} ships today.', example: { body_text: [['Ada', '#123']] } },
+				{ type: 'FOOTER', text: 'Reply STOP to opt out' },
+				{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Track' }, { type: 'URL', text: 'Open', url: 'https://x.io/o/{{1}}', example: ['https://x.io/o/123'] }] },
+			],
+		});
+
+		const listed = await template({ operation: 'list', returnAll: true });
+		expect(listed.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ name: 'order_update', language: 'en_US', category: 'UTILITY', status: 'SUBMITTED', rejectionReason: null }),
+		]);
+
+		const synced = await template({ operation: 'sync' });
+		expect(synced.items.map((item) => [item.json.name, item.json.change, item.json.previousStatus])).toEqual([['order_update', 'new', null]]);
+	});
+
+	it('uploads a binary header sample through the resumable upload and sends its handle', async () => {
+		const { error } = await template(
+			{ operation: 'submit', name: 'promo_photo', category: 'MARKETING', language: 'de', headerFormat: 'IMAGE', headerSampleSource: 'binary', headerSampleBinaryProperty: 'data', body: 'Neu im Laden!' },
+			{ items: [binaryItem(jpegOfSize(400, 300), 'image/jpeg', 'sample.jpg')] },
+		);
+		expect(error).toBeUndefined();
+		const [submission] = fixture.emulator.requestsTo('POST', '/v1/configs/templates');
+		const header = (submission.body as { components: Array<{ example?: { header_handle: string[] } }> }).components[0];
+		expect(header.example?.header_handle[0]).toMatch(/^4:/);
+		expect(fixture.emulator.requestsTo('POST', '/upload:')).toHaveLength(1);
+	});
+
+	it('reports every violation of a submission together and sends nothing', async () => {
+		const { error } = await template({ operation: 'submit', name: 'Order Update', category: 'UTILITY', language: 'en_US', body: '{{1}} ships', bodySamples: [], footer: 'f'.repeat(61) });
+		expect(error?.message).toMatch(/^Name may only contain lowercase letters a–z, digits and _ \(got "Order Update"\).*; Body must not start with a variable.*; Body has 1 variable but 0 samples.*; Footer must be at most 60 characters \(got 61\).* \[item 0\]$/);
+		expect(error?.description).toBe('4 fields break the WhatsApp template rules; nothing was sent.');
+		expect(fixture.emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('Template › List', () => {
+	beforeEach(() => {
+		fixture.emulator.seedTemplates(30, (index) => ({
+			name: `${index % 2 ? 'promo' : 'order'}_${index}`,
+			language: index % 3 ? 'en' : 'de',
+			category: index % 2 ? 'MARKETING' : 'UTILITY',
+			status: ['approved', 'REJECTED', 'pending'][index % 3],
+			rejected_reason: index % 3 === 1 ? 'INVALID_FORMAT' : 'NONE',
+			quality_score: index === 4 ? { score: 'GREEN' } : undefined,
+		}));
+	});
+
+	it('filters by status in any case, category, language and name, up to a limit', async () => {
+		const approved = await template({ operation: 'list', returnAll: true, filters: { status: 'APPROVED' } });
+		expect(approved.items).toHaveLength(10);
+		expect(approved.items.every((item) => item.json.status === 'APPROVED')).toBe(true);
+
+		const rejected = await template({ operation: 'list', returnAll: true, filters: { status: 'REJECTED', category: 'MARKETING', nameContains: 'PROMO' } });
+		expect(rejected.items.map((item) => [item.json.name, item.json.rejectionReason])).toEqual([
+			['promo_1', 'INVALID_FORMAT'],
+			['promo_7', 'INVALID_FORMAT'],
+			['promo_13', 'INVALID_FORMAT'],
+			['promo_19', 'INVALID_FORMAT'],
+			['promo_25', 'INVALID_FORMAT'],
+		]);
+		const limited = await template({ operation: 'list', returnAll: false, limit: 3, filters: { language: 'de' } });
+		expect(limited.items.map((item) => item.json.name)).toEqual(['order_0', 'promo_3', 'order_6']);
+		const withQuality = await template({ operation: 'list', returnAll: true, filters: { nameContains: 'order_4' } });
+		expect(withQuality.items[0].json.quality).toBe('GREEN');
+	});
+});
+
+describe('Template › Sync', () => {
+	it('marks new, status_changed, updated, removed and unchanged against the previous run', async () => {
+		fixture.emulator.seedTemplates(4, (index) => ({ name: `t_${index}`, status: 'pending' }));
+		const staticData: IDataObject = {};
+		const first = await template({ operation: 'sync' }, { staticData });
+		expect(first.items.map((item) => item.json.change)).toEqual(['new', 'new', 'new', 'new']);
+
+		const [t0, t1, t2] = fixture.emulator.templates;
+		t0.status = 'approved';
+		t1.components = [{ type: 'BODY', text: 'Changed {{1}}.' }];
+		fixture.emulator.templates = fixture.emulator.templates.filter((candidate) => candidate !== t2);
+		fixture.emulator.seedTemplates(1, () => ({ id: 'x9', name: 't_new' }));
+
+		const second = await template({ operation: 'sync' }, { staticData: first.staticData });
+		expect(second.items.map((item) => [item.json.name, item.json.change, item.json.previousStatus, item.json.status])).toEqual([
+			['t_0', 'status_changed', 'PENDING', 'APPROVED'],
+			['t_1', 'updated', 'PENDING', 'PENDING'],
+			['t_3', 'unchanged', 'PENDING', 'PENDING'],
+			['t_new', 'new', null, 'APPROVED'],
+			['t_2', 'removed', 'PENDING', 'REMOVED'],
+		]);
+		expect(second.items.every((item) => item.json.syncedAt === second.items[0].json.syncedAt)).toBe(true);
+
+		const onlyChanges = await template({ operation: 'sync', onlyChanges: true }, { staticData: second.staticData });
+		expect(onlyChanges.items).toHaveLength(0);
+	});
+
+	it('runs once per execution, whatever the number of input items', async () => {
+		fixture.emulator.seedTemplates(2);
+		const { items } = await template({ operation: 'sync' }, { items: [{}, {}, {}] });
+		expect(items).toHaveLength(2);
+		expect(fixture.emulator.requestsTo('GET', '/v1/configs/templates')).toHaveLength(1);
+	});
+
+	it('syncs 5,000 templates in at most 6 requests', async () => {
+		fixture.emulator.seedTemplates(5000);
+		const { items } = await template({ operation: 'sync', onlyChanges: true });
+		expect(items).toHaveLength(5000);
+		expect(fixture.emulator.requestsTo('GET', '/v1/configs/templates').length).toBeLessThanOrEqual(6);
+	});
+
+	it('keeps the previous sync when the fetch fails', async () => {
+		fixture.emulator.seedTemplates(1500);
+		const staticData: IDataObject = {};
+		await template({ operation: 'sync' }, { staticData });
+		fixture.emulator.inject({ method: 'GET', path: '/v1/configs/templates', status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'broken' } } });
+		const failed = await template({ operation: 'sync' }, { staticData });
+		expect(failed.error).toBeDefined();
+		const again = await template({ operation: 'sync', onlyChanges: true }, { staticData });
+		expect(again.items).toHaveLength(0);
+	});
+});
+
+describe('Template › Get and Delete', () => {
+	it('gets one template by name and language, and deletes every language of a name', async () => {
+		fixture.emulator.seedTemplates(1, () => ({ id: 'a', name: 'welcome', language: 'en' }));
+		fixture.emulator.seedTemplates(1, () => ({ id: 'b', name: 'welcome', language: 'de', status: 'rejected' }));
+		const got = await template({ operation: 'get', template: { __rl: true, mode: 'id', value: 'welcome|de' } });
+		expect(got.items[0].json).toMatchObject({ id: 'b', name: 'welcome', language: 'de', status: 'REJECTED' });
+
+		const missing = await template({ operation: 'get', template: { __rl: true, mode: 'id', value: 'welcome|fr' } });
+		expect(missing.error?.message).toBe('Template welcome (fr) does not exist on this number [item 0]');
+
+		const deleted = await template({ operation: 'delete', templateName: 'welcome' });
+		expect(deleted.items[0].json).toEqual({ success: true, name: 'welcome', deleted: 'all languages' });
+		expect(fixture.emulator.templates).toHaveLength(0);
+		expect(fixture.emulator.requestsTo('DELETE', '/v1/configs/templates/welcome')).toHaveLength(1);
+	});
+});
