@@ -19,6 +19,16 @@ import {
 } from '../n8n/n8nHost';
 
 const API_KEY = 'e2e-sentinel-key-41c7d2';
+const WORKFLOWS: Array<[file: string, id: string]> = [
+	['profile-smoke.json', 'smokeProfile0001'],
+	['messages-smoke.json', 'smokeMessages001'],
+	['templates-smoke.json', 'smokeTemplates01'],
+];
+
+async function callWebhook(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	return { status: response.status, body: await response.json() };
+}
 jest.setTimeout(15 * 60_000);
 
 describe('the package in a real n8n', () => {
@@ -37,8 +47,10 @@ describe('the package in a real n8n', () => {
 		];
 		writeFileSync(path.join(work, 'credentials.json'), JSON.stringify(credentials));
 		n8nCli(userFolder, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`]);
-		n8nCli(userFolder, ['import:workflow', `--input=${path.join(__dirname, 'workflows', 'profile-smoke.json')}`]);
-		n8nCli(userFolder, ['publish:workflow', '--id=smokeProfile0001']);
+		for (const [file, id] of WORKFLOWS) {
+			n8nCli(userFolder, ['import:workflow', `--input=${path.join(__dirname, 'workflows', file)}`]);
+			n8nCli(userFolder, ['publish:workflow', `--id=${id}`]);
+		}
 		n8n = await startN8n(userFolder);
 	});
 
@@ -82,6 +94,25 @@ describe('the package in a real n8n', () => {
 		const body = await response.json();
 		expect(body).toMatchObject({ about: 'Hello from the 360dialog emulator', verticalLabel: 'Shopping and Retail' });
 		expect(emulator.requestsTo('GET', '/whatsapp_business_profile').every((request) => request.authorized)).toBe(true);
+	});
+
+	it('sends a text and a template with generated parameters', async () => {
+		emulator.seedTemplates(1, () => ({ id: 'welcome1', name: 'welcome', language: 'en', components: [{ type: 'BODY', text: 'Welcome {{1}}!' }] }));
+		const { status, body } = await callWebhook(`${n8n.url}/webhook/smoke-messages`, { to: '+44 7700 900123', name: 'Ada' });
+		expect(status).toBe(200);
+		expect(body).toMatchObject({ to: '+447700900123', waId: '447700900123', messageId: expect.stringMatching(/^wamid\./), status: 'accepted' });
+		const [text, template] = emulator.sent;
+		expect(text.payload).toMatchObject({ to: '447700900123', type: 'text', text: { body: 'Hello Ada' } });
+		expect(template.payload).toMatchObject({ type: 'template', template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] } });
+	});
+
+	it('submits a template, and Sync remembers it between executions (static data saved by n8n)', async () => {
+		const first = await callWebhook(`${n8n.url}/webhook/smoke-templates`, { name: 'e2e_first' });
+		expect(first.status).toBe(200);
+		expect(first.body).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'e2e_first', change: 'new', status: 'SUBMITTED' })]));
+		const second = await callWebhook(`${n8n.url}/webhook/smoke-templates`, { name: 'e2e_second' });
+		const changes = Object.fromEntries((second.body as Array<{ name: string; change: string }>).map((template) => [template.name, template.change]));
+		expect(changes).toMatchObject({ e2e_first: 'unchanged', e2e_second: 'new' });
 	});
 
 	it('never writes the API key into its log', () => {
