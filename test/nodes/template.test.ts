@@ -139,7 +139,7 @@ describe('Template › Sync', () => {
 		fixture.emulator.seedTemplates(5000);
 		const { items } = await template({ operation: 'sync', onlyChanges: true });
 		expect(items).toHaveLength(5000);
-		expect(fixture.emulator.requestsTo('GET', '/v1/configs/templates').length).toBeLessThanOrEqual(6);
+		expect(fixture.emulator.requestsTo('GET', '/v1/configs/templates')).toHaveLength(5); // the issue allows 6
 	});
 
 	it('keeps the previous sync when the fetch fails', async () => {
