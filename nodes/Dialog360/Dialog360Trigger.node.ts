@@ -1,28 +1,37 @@
-import type {
-	IDataObject,
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { timingSafeEqual } from 'crypto';
 
-import { MalformedDeliveryError, readDelivery } from './domain/webhookEvents';
+import { MESSAGE_TYPES, STATUS_VALUES } from './domain/webhookEvents';
+import { WEBHOOK_URL_RULES, webhookUrlViolations } from './domain/webhookUrl';
+import { resolveCredentials } from './transport/request';
+import { receiveDelivery } from './trigger/receive';
 import {
+	addDestination,
 	configuredWebhook,
+	destinationExists,
+	MAX_EXTRA_DESTINATIONS,
 	register,
 	registrationState,
+	removeDestination,
 	restore,
-	DELIVERY_HEADER,
 } from './trigger/registration';
 
-function secretMatches(expected: string | undefined, received: unknown): boolean {
-	if (!expected || typeof received !== 'string') return false;
-	const a = Buffer.from(expected);
-	const b = Buffer.from(received);
-	return a.length === b.length && timingSafeEqual(a, b);
+const label = (value: string) => value[0].toUpperCase() + value.slice(1);
+
+/** 360dialog's URL rules apply to its hosts; a custom base URL (a proxy, the emulator) is not checked. */
+async function assertReachableUrl(ctx: IHookFunctions, url: string): Promise<void> {
+	const { environment } = await resolveCredentials.call(ctx);
+	if (environment === 'custom') return;
+	const violations = webhookUrlViolations(url);
+	if (violations.length) {
+		throw new NodeOperationError(ctx.getNode(), `${violations.map((violation) => violation.message).join('; ')} — ${WEBHOOK_URL_RULES.source}`, {
+			description: WEBHOOK_URL_RULES.exposeHelp,
+		});
+	}
+}
+
+function joinsAsExtraDestination(ctx: IHookFunctions): boolean {
+	return ctx.getNodeParameter('registerAs', 'main') === 'extra';
 }
 
 export class Dialog360Trigger implements INodeType {
@@ -32,8 +41,8 @@ export class Dialog360Trigger implements INodeType {
 		icon: { light: 'file:../../icons/dialog360.svg', dark: 'file:../../icons/dialog360.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '=Inbound messages and status events',
-		description: 'Starts the workflow when a WhatsApp message or status event arrives through 360dialog',
+		subtitle: '={{"On " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when a WhatsApp message, status or error event arrives through 360dialog',
 		defaults: { name: '360dialog WhatsApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -42,10 +51,82 @@ export class Dialog360Trigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'On activation this node registers its production URL as the webhook of the number, and puts the previous URL back on deactivation. 360dialog only accepts https URLs without a port or an underscore in the host.',
+					'On activation this node registers its production URL with 360dialog, with a secret header it checks on every delivery. 360dialog only calls https URLs on port 443 without "_" in the host: expose n8n through a reverse proxy or a tunnel (cloudflared, ngrok) and set WEBHOOK_URL.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Register As',
+				name: 'registerAs',
+				type: 'options',
+				default: 'main',
+				options: [
+					{
+						name: 'Replace the Main Webhook URL',
+						value: 'main',
+						description: 'The number sends its events here; the previous URL is put back when the workflow is deactivated',
+					},
+					{
+						name: 'Add as an Extra Destination',
+						value: 'extra',
+						description: `Keep the main URL (for example a CRM) and receive a copy of each event; at most ${MAX_EXTRA_DESTINATIONS} extra destinations per number`,
+					},
+				],
+				description: 'How this workflow joins the webhook of the number',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				default: ['message', 'status'],
+				options: [
+					{ name: 'Messages', value: 'message', description: 'What contacts send' },
+					{ name: 'Statuses', value: 'status', description: 'Sent, delivered, read and failed updates of your messages' },
+					{ name: 'Errors', value: 'error', description: 'Errors WhatsApp reports outside a status' },
+				],
+				description: 'Which events start the workflow; each event is one item',
+			},
+			{
+				displayName: 'Message Types',
+				name: 'messageTypes',
+				type: 'multiOptions',
+				default: [],
+				options: MESSAGE_TYPES.map((type) => ({ name: label(type), value: type })),
+				description: 'Only messages of these types; none chosen means every type',
+				displayOptions: { show: { events: ['message'] } },
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				default: [],
+				options: STATUS_VALUES.map((status) => ({ name: label(status), value: status })),
+				description: 'Only these statuses; none chosen means every status',
+				displayOptions: { show: { events: ['status'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Download Media',
+						name: 'downloadMedia',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to download the file of image, video, audio, document and sticker messages into the item',
+					},
+					{
+						displayName: 'Put Media in Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+						description: 'The binary field that receives the downloaded file',
+					},
+				],
 			},
 		],
 	};
@@ -53,39 +134,29 @@ export class Dialog360Trigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const url = this.getNodeWebhookUrl('default');
+				const url = this.getNodeWebhookUrl('default') as string;
+				if (joinsAsExtraDestination(this)) return await destinationExists(this, url);
 				const state = registrationState(this);
 				const current = await configuredWebhook(this);
 				return Boolean(url && state.secret && current.url === url);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				await register(this, this.getNodeWebhookUrl('default') as string);
+				const url = this.getNodeWebhookUrl('default') as string;
+				await assertReachableUrl(this, url);
+				if (joinsAsExtraDestination(this)) await addDestination(this, url);
+				else await register(this, url);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				await restore(this);
+				// A destination left behind by an earlier "extra" registration is removed either way.
+				await removeDestination(this);
+				if (!joinsAsExtraDestination(this)) await restore(this);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const state = this.getWorkflowStaticData('node') as IDataObject;
-		const headers = this.getHeaderData() as IDataObject;
-		const response = this.getResponseObject();
-		if (!secretMatches(state.secret as string | undefined, headers[DELIVERY_HEADER])) {
-			response.status(401).json({ error: 'unauthorized' });
-			return { noWebhookResponse: true };
-		}
-		let events;
-		try {
-			events = readDelivery(this.getBodyData());
-		} catch (error) {
-			if (!(error instanceof MalformedDeliveryError)) throw new NodeOperationError(this.getNode(), error as Error);
-			response.status(400).json({ error: error.message });
-			return { noWebhookResponse: true };
-		}
-		if (events.length === 0) return { webhookResponse: { received: 0 } };
-		return { workflowData: [this.helpers.returnJsonArray(events as unknown as IDataObject[])] };
+		return await receiveDelivery(this);
 	}
 }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
+import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
 import {
 	ensureN8nInstalled,
 	installPackage,
@@ -23,7 +24,17 @@ const WORKFLOWS: Array<[file: string, id: string]> = [
 	['profile-smoke.json', 'smokeProfile0001'],
 	['messages-smoke.json', 'smokeMessages001'],
 	['templates-smoke.json', 'smokeTemplates01'],
+	['trigger-autoreply.json', 'smokeTrigger0001'],
 ];
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T | undefined> {
+	const deadline = Date.now() + timeoutMs;
+	for (let value = probe(); Date.now() < deadline; value = probe()) {
+		if (value !== undefined) return value;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return probe();
+}
 
 async function callWebhook(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
 	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -113,6 +124,20 @@ describe('the package in a real n8n', () => {
 		const second = await callWebhook(`${n8n.url}/webhook/smoke-templates`, { name: 'e2e_second' });
 		const changes = Object.fromEntries((second.body as Array<{ name: string; change: string }>).map((template) => [template.name, template.change]));
 		expect(changes).toMatchObject({ e2e_first: 'unchanged', e2e_second: 'new' });
+	});
+
+	it('registers the trigger on activation, and a delivered message starts a workflow that replies', async () => {
+		expect(emulator.webhook.url).toBe(`${n8n.url}/webhook/6f1c2b8e-0301-4f7a-8f43-0000000000a1/webhook`);
+		expect(Object.keys(emulator.webhook.headers)).toEqual(['x-n8n-360dialog-secret']);
+		const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' }, { ...MESSAGE_FIXTURES.image, id: 'wamid.e2e2' }] });
+		expect(await emulator.deliver(delivery)).toEqual([200]);
+		expect(await emulator.deliver(delivery)).toEqual([200]); // a redelivery: acknowledged, no second reply
+		const reply = await waitFor(() => emulator.sent.find((message) => (message.payload.context as { message_id?: string } | undefined)?.message_id === 'wamid.e2e1'));
+		expect(reply?.payload).toMatchObject({ to: '4915112345678', text: { body: 'You said: hello (Ada)' } });
+		const wrongSecret = await fetch(emulator.webhook.url as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-n8n-360dialog-secret': 'nope' }, body: JSON.stringify(delivery) });
+		expect(wrongSecret.status).toBe(401);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(emulator.sent.filter((message) => (message.payload.context as { message_id?: string } | undefined)?.message_id?.startsWith('wamid.e2e'))).toHaveLength(1);
 	});
 
 	it('never writes the API key into its log', () => {

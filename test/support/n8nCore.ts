@@ -222,7 +222,7 @@ export function emulatorCredentials(baseUrl: string, apiKey = 'emulator-key'): I
 
 const NODE_NAME = '360dialog WhatsApp';
 
-function testAdditionalData(credentials: ICredentialDataDecryptedObject | undefined, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function testAdditionalData(credentials: ICredentialDataDecryptedObject | undefined, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	return {
 		hooks,
 		credentialsHelper: new TestCredentialsHelper({ dialog360Api: credentials ?? {} }),

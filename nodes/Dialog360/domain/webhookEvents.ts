@@ -16,12 +16,18 @@ export interface WebhookContact {
 
 export interface WebhookEvent {
 	kind: EventKind;
-	/** The message, status or error object as 360dialog sent it. */
-	[key: string]: unknown;
+	/** The message, status or error object as 360dialog sent it, under its kind. */
+	message?: Record<string, unknown>;
+	status?: Record<string, unknown>;
+	error?: Record<string, unknown>;
 	contact: WebhookContact | null;
 	businessPhoneNumberId: string | null;
 	businessDisplayPhoneNumber: string | null;
 }
+
+/** Message types WhatsApp delivers [M] §9.1; `voice`, `ephemeral` and `hsm` only in the legacy format. */
+export const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'button', 'reaction', 'order', 'system', 'unsupported'] as const;
+export const STATUS_VALUES = ['sent', 'delivered', 'read', 'failed', 'deleted'] as const;
 
 export class MalformedDeliveryError extends Error {
 	constructor(problem: string) {
@@ -62,25 +68,33 @@ function contactFor(waIdOrNull: string | null, contacts: Dict[], userId?: string
 	};
 }
 
+const digitsOnly = (value: string | null) => (value ?? '').replace(/\D/g, '');
+
 function eventsOfValue(value: Dict): WebhookEvent[] {
 	const metadata = isDict(value.metadata) ? value.metadata : {};
 	const business = {
 		businessPhoneNumberId: str(metadata.phone_number_id),
 		businessDisplayPhoneNumber: str(metadata.display_phone_number),
 	};
+	const businessDigits = digitsOnly(business.businessDisplayPhoneNumber);
 	const contacts = list(value.contacts);
 	const events: WebhookEvent[] = [];
 	for (const message of list(value.messages)) {
-		events.push({ kind: 'message', ...message, contact: contactFor(str(message.from), contacts, str(message.from_user_id)), ...business });
+		// Coexistence numbers echo the business's own messages with `from` set to the business number. [M] §9.1
+		if (businessDigits && digitsOnly(str(message.from)) === businessDigits) continue;
+		events.push({ kind: 'message', message, contact: contactFor(str(message.from), contacts, str(message.from_user_id)), ...business });
 	}
 	for (const status of list(value.statuses)) {
-		events.push({ kind: 'status', ...status, contact: contactFor(str(status.recipient_id), contacts, str(status.recipient_user_id)), ...business });
+		events.push({ kind: 'status', status, contact: contactFor(str(status.recipient_id), contacts, str(status.recipient_user_id)), ...business });
 	}
 	for (const error of list(value.errors)) {
-		events.push({ kind: 'error', ...error, contact: null, ...business });
+		events.push({ kind: 'error', error, contact: null, ...business });
 	}
 	return events;
 }
+
+/** Changes that carry the business's own messages, not the contact's. [M] §9.1 */
+const ECHO_FIELDS = new Set(['smb_message_echoes', 'message_echoes']);
 
 export function readDelivery(body: unknown): WebhookEvent[] {
 	if (!isDict(body)) throw new MalformedDeliveryError('the body is not a JSON object');
@@ -88,6 +102,7 @@ export function readDelivery(body: unknown): WebhookEvent[] {
 		const events: WebhookEvent[] = [];
 		for (const entry of list(body.entry)) {
 			for (const change of list(entry.changes)) {
+				if (ECHO_FIELDS.has(String(change.field))) continue;
 				if (isDict(change.value)) events.push(...eventsOfValue(change.value));
 			}
 		}
@@ -97,4 +112,37 @@ export function readDelivery(body: unknown): WebhookEvent[] {
 		return eventsOfValue(body);
 	}
 	throw new MalformedDeliveryError('neither the Cloud API envelope (entry[]) nor the legacy format');
+}
+
+export interface EventFilter {
+	kinds: EventKind[];
+	/** Empty for every type. */
+	messageTypes: string[];
+	/** Empty for every status. */
+	statuses: string[];
+}
+
+export function matchesFilter(event: WebhookEvent, filter: EventFilter): boolean {
+	if (!filter.kinds.includes(event.kind)) return false;
+	if (event.kind === 'message' && filter.messageTypes.length) return filter.messageTypes.includes(String(event.message?.type));
+	if (event.kind === 'status' && filter.statuses.length) return filter.statuses.includes(String(event.status?.status));
+	return true;
+}
+
+/**
+ * What makes two deliveries the same event: the message id, or the message id and the status (a
+ * message is sent, delivered and read: three events). Errors carry no id and are never deduplicated.
+ */
+export function eventIdentity(event: WebhookEvent): string | undefined {
+	if (event.kind === 'message' && typeof event.message?.id === 'string') return `message:${event.message.id}`;
+	if (event.kind === 'status' && typeof event.status?.id === 'string') return `status:${event.status.id}:${String(event.status.status)}`;
+	return undefined;
+}
+
+/** The media object of a message that carries a file (image, video, audio, document, sticker). */
+export function mediaOf(event: WebhookEvent): { id: string; mime_type?: string; filename?: string } | undefined {
+	const type = String(event.message?.type ?? '');
+	if (!['image', 'video', 'audio', 'document', 'sticker', 'voice'].includes(type)) return undefined;
+	const media = event.message?.[type];
+	return isDict(media) && typeof media.id === 'string' ? (media as { id: string; mime_type?: string; filename?: string }) : undefined;
 }

@@ -1,0 +1,99 @@
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { timingSafeEqual } from 'crypto';
+
+import { RecentEvents } from '../domain/recentEvents';
+import {
+	eventIdentity,
+	matchesFilter,
+	mediaOf,
+	MalformedDeliveryError,
+	readDelivery,
+	type EventFilter,
+	type EventKind,
+	type WebhookEvent,
+} from '../domain/webhookEvents';
+import { downloadMedia } from '../transport/media';
+import { DELIVERY_HEADER } from './registration';
+
+function secretMatches(expected: string | undefined, received: unknown): boolean {
+	if (!expected || typeof received !== 'string') return false;
+	const a = Buffer.from(expected);
+	const b = Buffer.from(received);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// Per n8n process, per trigger node: redeliveries usually come back to the same process within minutes.
+const recentByNode = new Map<string, RecentEvents>();
+
+function recentEventsOf(ctx: IWebhookFunctions): RecentEvents {
+	const key = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+	let recent = recentByNode.get(key);
+	if (!recent) {
+		recent = new RecentEvents();
+		recentByNode.set(key, recent);
+	}
+	return recent;
+}
+
+function readFilter(ctx: IWebhookFunctions): EventFilter {
+	return {
+		kinds: ctx.getNodeParameter('events', ['message', 'status']) as EventKind[],
+		messageTypes: ctx.getNodeParameter('messageTypes', []) as string[],
+		statuses: ctx.getNodeParameter('statuses', []) as string[],
+	};
+}
+
+async function withMedia(ctx: IWebhookFunctions, event: WebhookEvent, property: string): Promise<INodeExecutionData> {
+	const item: INodeExecutionData = { json: event as unknown as IDataObject };
+	const media = mediaOf(event);
+	if (!media) return item;
+	try {
+		const file = await downloadMedia.call(ctx, media.id);
+		const extension = file.mimeType.split('/')[1]?.split(';')[0] ?? 'bin';
+		item.binary = { [property]: await ctx.helpers.prepareBinaryData(file.data, media.filename ?? `${media.id}.${extension}`, file.mimeType) };
+	} catch (error) {
+		// The event still goes through; the item says why its file is missing.
+		item.json = { ...item.json, mediaError: (error as Error).message };
+	}
+	return item;
+}
+
+/**
+ * One delivery: the secret header checked in constant time (401, no execution), the body read in the
+ * Cloud or the legacy format (400 when malformed), filtered, deduplicated, and one item per event.
+ */
+export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const state = ctx.getWorkflowStaticData('node') as IDataObject;
+	const response = ctx.getResponseObject();
+	if (!secretMatches(state.secret as string | undefined, (ctx.getHeaderData() as IDataObject)[DELIVERY_HEADER])) {
+		response.status(401).json({ error: 'unauthorized' });
+		return { noWebhookResponse: true };
+	}
+	let events: WebhookEvent[];
+	try {
+		events = readDelivery(ctx.getBodyData());
+	} catch (error) {
+		const message = error instanceof MalformedDeliveryError ? error.message : 'Malformed 360dialog delivery';
+		response.status(400).json({ error: message });
+		return { noWebhookResponse: true };
+	}
+
+	const filter = readFilter(ctx);
+	const recent = recentEventsOf(ctx);
+	const fresh = events.filter((event) => {
+		if (!matchesFilter(event, filter)) return false;
+		const identity = eventIdentity(event);
+		return identity === undefined || recent.firstTime(identity);
+	});
+	if (fresh.length === 0) return { webhookResponse: { received: events.length, emitted: 0 } };
+
+	const options = ctx.getNodeParameter('options', {}) as { downloadMedia?: boolean; binaryPropertyName?: string };
+	if (options.downloadMedia && fresh.some((event) => mediaOf(event))) {
+		// 360dialog wants the answer at once; the files are fetched after it.
+		response.status(200).json({ received: events.length, emitted: fresh.length });
+		const property = options.binaryPropertyName || 'data';
+		const items = await Promise.all(fresh.map(async (event) => await withMedia(ctx, event, property)));
+		return { noWebhookResponse: true, workflowData: [items] };
+	}
+	return { workflowData: [ctx.helpers.returnJsonArray(fresh as unknown as IDataObject[])] };
+}

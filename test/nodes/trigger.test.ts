@@ -1,0 +1,202 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { DELIVERY_HEADER } from '../../nodes/Dialog360/trigger/registration';
+import { BUSINESS, CONTACT, cloudDelivery, LIST_REPLY, MESSAGE_FIXTURES, STATUS_FIXTURES } from '../fixtures/webhooks';
+import { useEmulator } from '../support/emulatorFixture';
+import { pngOfSize } from '../support/images';
+import { emulatorCredentials } from '../support/n8nCore';
+import { TriggerHarness } from '../support/triggerHarness';
+
+const fixture = useEmulator();
+const CRM_URL = 'https://crm.example.com/whatsapp';
+const harnesses: TriggerHarness[] = [];
+let workflows = 0;
+
+async function trigger(parameters: INodeParameters = {}, credentials = emulatorCredentials(fixture.baseUrl)): Promise<TriggerHarness> {
+	// A workflow of its own per test: the dedupe memory is per workflow and trigger node.
+	const harness = new TriggerHarness({ events: ['message', 'status', 'error'], ...parameters }, credentials, { workflowId: `trigger-workflow-${++workflows}` });
+	await harness.start();
+	harnesses.push(harness);
+	return harness;
+}
+
+afterEach(async () => {
+	await Promise.all(harnesses.splice(0).map(async (harness) => await harness.stop()));
+});
+
+describe('Trigger lifecycle against the emulator', () => {
+	it('registers its URL with a secret header and puts the previous URL back on deactivation', async () => {
+		fixture.emulator.webhook = { url: CRM_URL, headers: { authorization: 'Basic crm' } };
+		const harness = await trigger();
+		await harness.activate();
+		expect(fixture.emulator.webhook.url).toBe(harness.webhookUrl);
+		const secret = fixture.emulator.webhook.headers[DELIVERY_HEADER];
+		expect(secret).toMatch(/^[0-9a-f]{48}$/);
+		expect(await harness.checkExists()).toBe(true);
+
+		// checkExists reads what is configured, not what the node remembers.
+		fixture.emulator.webhook = { url: 'https://someone-else.example.com/hook', headers: {} };
+		expect(await harness.checkExists()).toBe(false);
+		await harness.activate();
+		expect(fixture.emulator.webhook.headers[DELIVERY_HEADER]).toBe(secret);
+
+		await harness.deactivate();
+		expect(fixture.emulator.webhook).toEqual({ url: 'https://someone-else.example.com/hook', headers: {} });
+	});
+
+	it('restores the original URL after a plain activate and deactivate', async () => {
+		fixture.emulator.webhook = { url: CRM_URL, headers: { authorization: 'Basic crm' } };
+		const harness = await trigger();
+		await harness.activate();
+		await harness.deactivate();
+		expect(fixture.emulator.webhook).toEqual({ url: CRM_URL, headers: { authorization: 'Basic crm' } });
+	});
+
+	it('joins /multi_webhook as an extra destination, keeping the main URL, and leaves it on deactivation', async () => {
+		fixture.emulator.webhook = { url: CRM_URL, headers: {} };
+		fixture.emulator.multiWebhook = { enabled: true, destinations: [{ name: 'analytics', url: 'https://analytics.example.com/in' }] };
+		const harness = await trigger({ registerAs: 'extra' });
+		await harness.activate();
+		expect(fixture.emulator.webhook.url).toBe(CRM_URL);
+		const destinations = fixture.emulator.multiWebhook.destinations;
+		expect(destinations.map((destination) => destination.url)).toEqual(['https://analytics.example.com/in', harness.webhookUrl]);
+		expect(destinations[1].headers?.[DELIVERY_HEADER]).toMatch(/^[0-9a-f]{48}$/);
+		expect(await harness.checkExists()).toBe(true);
+
+		const delivered = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [MESSAGE_FIXTURES.text] }));
+		expect(delivered[delivered.length - 1]).toBe(200); // the CRM and analytics URLs are not reachable here; n8n's copy is
+		expect(harness.executions).toHaveLength(1);
+
+		await harness.deactivate();
+		expect(fixture.emulator.multiWebhook.destinations.map((destination) => destination.name)).toEqual(['analytics']);
+		expect(fixture.emulator.webhook.url).toBe(CRM_URL);
+	});
+
+	it('refuses to join when the number already has 3 extra destinations, naming them', async () => {
+		fixture.emulator.multiWebhook = { enabled: true, destinations: ['a', 'b', 'c'].map((name) => ({ name, url: `https://${name}.example.com` })) };
+		const harness = await trigger({ registerAs: 'extra' });
+		await expect(harness.activate()).rejects.toThrow('360dialog allows at most 3 extra webhook destinations per number, and this number has 3 (a, b, c)');
+	});
+
+	it('shows registration errors instead of swallowing them', async () => {
+		fixture.emulator.inject({ method: 'POST', path: '/v1/configs/webhook', status: 403, body: { meta: { success: false, http_code: 403, developer_message: 'Webhook URL not allowed' } } });
+		const harness = await trigger();
+		await expect(harness.activate()).rejects.toThrow('Webhook URL not allowed');
+	});
+
+	it('checks the URL against 360dialog rules for its hosts before any request', async () => {
+		const harness = await trigger({}, { apiKey: 'k', environment: 'production' });
+		// The harness URL is http://127.0.0.1:<port>/…: three rules broken at once.
+		const create = harness['methods'].create;
+		await expect(create.call(harness['hook']())).rejects.toThrow(
+			/360dialog only calls https URLs.*; 360dialog refuses a URL with an explicit port \(:\d+\); 360dialog cannot reach 127\.0\.0\.1 — 360dialog webhook URLs: https, no "_" in the host, no explicit port/,
+		);
+	});
+});
+
+describe('Trigger receiving deliveries', () => {
+	async function activeTrigger(parameters: INodeParameters = {}) {
+		const harness = await trigger(parameters);
+		await harness.activate();
+		return harness;
+	}
+
+	it.each(Object.entries(MESSAGE_FIXTURES))('a %s message gives one item with the message as sent and the contact', async (type, message) => {
+		const harness = await activeTrigger();
+		const [status] = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [message] }));
+		expect(status).toBe(200);
+		expect(harness.executions).toHaveLength(1);
+		const [item] = harness.executions[0];
+		expect(item.json).toEqual({
+			kind: 'message',
+			message,
+			contact: { phoneNumber: '+4915112345678', waId: '4915112345678', profileName: 'Ada', contactKey: '4915112345678', userId: null },
+			businessPhoneNumberId: BUSINESS.phone_number_id,
+			businessDisplayPhoneNumber: BUSINESS.display_phone_number,
+		});
+		expect((item.json.message as { type: string }).type).toBe(type);
+	});
+
+	it.each(Object.entries(STATUS_FIXTURES))('a %s status gives one item with the status as sent', async (_name, status) => {
+		const harness = await activeTrigger();
+		await fixture.emulator.deliver(cloudDelivery({ statuses: [status] }));
+		expect(harness.executions[0].map((item) => item.json)).toEqual([expect.objectContaining({ kind: 'status', status, contact: expect.objectContaining({ phoneNumber: '+4915112345678' }) })]);
+	});
+
+	it('gives 50 items for a delivery with 50 statuses, and one per event in a mixed batch', async () => {
+		const harness = await activeTrigger();
+		const statuses = Array.from({ length: 50 }, (_, index) => ({ ...STATUS_FIXTURES.delivered, id: `wamid.batch${index}` }));
+		await fixture.emulator.deliver(cloudDelivery({ statuses }));
+		expect(harness.executions[0]).toHaveLength(50);
+
+		await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [LIST_REPLY], statuses: [STATUS_FIXTURES.failed], errors: [{ code: 131000, title: 'Something went wrong' }] }));
+		expect(harness.executions[1].map((item) => item.json.kind)).toEqual(['message', 'status', 'error']);
+	});
+
+	it('reads the legacy top-level format', async () => {
+		const harness = await activeTrigger();
+		await fixture.emulator.deliver({ contacts: [CONTACT], messages: [{ from: CONTACT.wa_id, id: 'ABGG1', timestamp: '1504902988', type: 'text', text: { body: 'hi' } }] });
+		expect(harness.executions[0][0].json).toMatchObject({ kind: 'message', message: { id: 'ABGG1' }, contact: { profileName: 'Ada' }, businessPhoneNumberId: null });
+	});
+
+	it('answers 401 and starts nothing for a wrong or missing secret', async () => {
+		const harness = await activeTrigger();
+		const body = cloudDelivery({ contacts: [CONTACT], messages: [MESSAGE_FIXTURES.text] });
+		expect((await harness.post(body, { [DELIVERY_HEADER]: 'wrong' })).status).toBe(401);
+		expect((await harness.post(body)).status).toBe(401);
+		expect(harness.executions).toHaveLength(0);
+	});
+
+	it('answers 400 and starts nothing for malformed JSON or an unknown shape', async () => {
+		const harness = await activeTrigger();
+		const secret = { [DELIVERY_HEADER]: fixture.emulator.webhook.headers[DELIVERY_HEADER] };
+		expect(await harness.post('{"entry": [', secret)).toEqual({ status: 400, body: { error: 'Malformed 360dialog delivery: the body is not a JSON object' } });
+		expect((await harness.post({ hello: 'world' }, secret)).status).toBe(400);
+		expect(harness.executions).toHaveLength(0);
+	});
+
+	it('starts no second execution for a redelivered event, but a new status of the same message is new', async () => {
+		const harness = await activeTrigger();
+		const delivery = cloudDelivery({ contacts: [CONTACT], messages: [MESSAGE_FIXTURES.text], statuses: [STATUS_FIXTURES.delivered] });
+		await fixture.emulator.deliver(delivery);
+		await fixture.emulator.deliver(delivery);
+		expect(harness.executions).toHaveLength(1);
+		await fixture.emulator.deliver(cloudDelivery({ statuses: [STATUS_FIXTURES.read] }));
+		expect(harness.executions).toHaveLength(2);
+	});
+
+	it('filters by event, message type and status', async () => {
+		const harness = await activeTrigger({ events: ['message', 'status'], messageTypes: ['text'], statuses: ['read', 'failed'] });
+		await fixture.emulator.deliver(
+			cloudDelivery({
+				contacts: [CONTACT],
+				messages: [{ ...MESSAGE_FIXTURES.image, id: 'wamid.f1' }, { ...MESSAGE_FIXTURES.text, id: 'wamid.f2' }],
+				statuses: [{ ...STATUS_FIXTURES.delivered, id: 'wamid.f3' }, { ...STATUS_FIXTURES.read, id: 'wamid.f4' }],
+				errors: [{ code: 1, title: 'x' }],
+			}),
+		);
+		expect(harness.executions[0].map((item) => (item.json.message ?? item.json.status) as { id: string }).map((event) => event.id)).toEqual(['wamid.f2', 'wamid.f4']);
+		const [status] = await fixture.emulator.deliver(cloudDelivery({ statuses: [{ ...STATUS_FIXTURES.sent, id: 'wamid.f5' }] }));
+		expect(status).toBe(200); // acknowledged, nothing started
+		expect(harness.executions).toHaveLength(1);
+	});
+
+	it("leaves out echoes of the business's own messages", async () => {
+		const harness = await activeTrigger();
+		await fixture.emulator.deliver(cloudDelivery({ messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.echo1', from: BUSINESS.display_phone_number }] }));
+		await fixture.emulator.deliver(cloudDelivery({ message_echoes: [], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.echo2' }] }, 'smb_message_echoes'));
+		expect(harness.executions).toHaveLength(0);
+	});
+
+	it('downloads inbound media into the item when asked, after acknowledging', async () => {
+		const photo = pngOfSize(50, 50);
+		fixture.emulator.media.set('777', { id: '777', mimeType: 'image/png', data: photo });
+		const harness = await activeTrigger({ options: { downloadMedia: true } });
+		const [status] = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.image, id: 'wamid.m1', image: { id: '777', mime_type: 'image/png' } }, { ...MESSAGE_FIXTURES.text, id: 'wamid.m2' }] }));
+		expect(status).toBe(200);
+		const [image, text] = (await harness.waitForExecutions(1))[0];
+		expect(Buffer.from(image.binary?.data.data ?? '', 'base64').equals(photo)).toBe(true);
+		expect(image.binary?.data.mimeType).toBe('image/png');
+		expect(text.binary).toBeUndefined();
+	});
+});

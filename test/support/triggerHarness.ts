@@ -1,0 +1,181 @@
+/**
+ * The trigger node the way n8n drives it, on a real socket: n8n-core's HookContext for activation and
+ * deactivation, and an HTTP server on 127.0.0.1 that hands each POST to the node's webhook() through
+ * n8n-core's WebhookContext, answering as n8n does. Executions the node starts are collected.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { HookContext, WebhookContext } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type IWebhookData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { nodeTypes, testAdditionalData } from './n8nCore';
+
+const TRIGGER_TYPE = 'n8n-nodes-360dialog.dialog360Trigger';
+
+export interface TriggerResponse {
+	status: number;
+	body: unknown;
+}
+
+export class TriggerHarness {
+	readonly executions: INodeExecutionData[][] = [];
+	readonly staticData: IDataObject = {};
+	private server?: http.Server;
+	private baseUrl = '';
+	private node: INode;
+	private workflow!: Workflow;
+
+	constructor(
+		parameters: INodeParameters,
+		private readonly credentials: ICredentialDataDecryptedObject,
+		private readonly options: { workflowId?: string; webhookBaseUrl?: string } = {},
+	) {
+		this.node = {
+			id: 'trigger-node',
+			name: '360dialog WhatsApp Trigger',
+			type: TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: 'c0ffee00-0000-4000-8000-000000000001',
+			parameters,
+			credentials: { dialog360Api: { id: 'cred1', name: '360dialog test' } },
+		};
+	}
+
+	private get nodeType(): INodeType {
+		return nodeTypes.getByNameAndVersion(TRIGGER_TYPE) as INodeType;
+	}
+
+	private get methods() {
+		const methods = this.nodeType.webhookMethods?.default;
+		if (!methods) throw new Error('the trigger has no default webhook methods');
+		return methods;
+	}
+
+	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+		return { ...testAdditionalData(this.credentials), webhookBaseUrl: this.options.webhookBaseUrl ?? `${this.baseUrl}/webhook`, ...extra } as IWorkflowExecuteAdditionalData;
+	}
+
+	async start(): Promise<void> {
+		this.server = http.createServer((req, res) => void this.handle(req, res));
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.baseUrl = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+		this.workflow = new Workflow({
+			id: this.options.workflowId ?? 'trigger-workflow',
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: this.staticData,
+		});
+		// n8n keeps static data on the workflow; the harness shares one object across activations.
+		this.workflow.staticData = this.staticData as typeof this.workflow.staticData;
+	}
+
+	async stop(): Promise<void> {
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+	}
+
+	/** Replaces the node's parameters (as editing the workflow does), keeping its static data. */
+	setParameters(parameters: INodeParameters): void {
+		this.node.parameters = parameters;
+	}
+
+	private hook(activation: 'activate' | 'update' = 'activate'): HookContext {
+		return new HookContext(this.workflow, this.node, this.additionalData(), 'trigger', activation);
+	}
+
+	get webhookUrl(): string {
+		return this.hook().getNodeWebhookUrl('default') as string;
+	}
+
+	/** What n8n does on activation: create the webhook unless it already exists. */
+	async activate(): Promise<void> {
+		if (!(await this.methods.checkExists.call(this.hook()))) await this.methods.create.call(this.hook());
+	}
+
+	async checkExists(): Promise<boolean> {
+		return await this.methods.checkExists.call(this.hook());
+	}
+
+	async deactivate(): Promise<void> {
+		await this.methods.delete.call(this.hook());
+	}
+
+	/** Waits (bounded) until the node has started `count` executions; the early answer comes first. */
+	async waitForExecutions(count: number, timeoutMs = 5000): Promise<INodeExecutionData[][]> {
+		const deadline = Date.now() + timeoutMs;
+		while (this.executions.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+		return this.executions;
+	}
+
+	/** Posts a body (an object, or raw text) to the webhook URL with the given headers. */
+	async post(body: unknown, headers: Record<string, string> = {}): Promise<TriggerResponse> {
+		const response = await fetch(this.webhookUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body: typeof body === 'string' ? body : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// not JSON
+		}
+		return { status: response.status, body: parsed };
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const raw = Buffer.concat(chunks).toString('utf8');
+		let body: unknown = raw;
+		try {
+			body = raw === '' ? {} : JSON.parse(raw);
+		} catch {
+			// handed on as text, as n8n's raw-body fallback does
+		}
+		// The part of Express's response that nodes use.
+		const response = Object.assign(res, {
+			status(code: number) {
+				res.statusCode = code;
+				return response;
+			},
+			json(value: unknown) {
+				res.setHeader('content-type', 'application/json');
+				res.end(JSON.stringify(value));
+				return response;
+			},
+		});
+		const request = Object.assign(req, { body, params: {}, query: {} });
+		const webhookData = { httpMethod: 'POST', node: this.node.name, path: 'webhook', webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: this.workflow.id } as unknown as IWebhookData;
+		const context = new WebhookContext(
+			this.workflow,
+			this.node,
+			this.additionalData({ httpRequest: request, httpResponse: response } as unknown as Partial<IWorkflowExecuteAdditionalData>),
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
+		try {
+			const result = await this.nodeType.webhook!.call(context);
+			if (result.workflowData) this.executions.push(result.workflowData[0]);
+			if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+		} catch (error) {
+			if (!res.headersSent) response.status(500).json({ error: (error as Error).message });
+		}
+	}
+}
