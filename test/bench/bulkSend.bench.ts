@@ -3,6 +3,7 @@
  * 360dialog number (80 messages per second) with 150 ms latency. Not a test: it prints a table.
  */
 import { Emulator } from '../emulator/server';
+import { bulkTextRun, sentTexts } from '../support/bulk';
 import { emulatorCredentials, runActionNode } from '../support/n8nCore';
 
 export interface BulkSendResult {
@@ -22,21 +23,13 @@ export async function bulkSend(label: string, messages: number, options: Record<
 	try {
 		const started = Date.now();
 		const { items, error } = await runActionNode({
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				to: '={{ $json.to }}',
-				messageType: 'text',
-				text: '={{ "bench " + $json.n }}',
-				options,
-			},
-			items: Array.from({ length: messages }, (_, n) => ({ n, to: `+4915112${String(n).padStart(6, '0')}` })),
+			...bulkTextRun(messages, 'bench', options),
 			credentials: emulatorCredentials(emulator.baseUrl),
 			continueOnFail: true,
 		});
 		const wallSeconds = (Date.now() - started) / 1000;
 		if (error) throw error;
-		const texts = emulator.sent.map((message) => (message.payload.text as { body: string }).body);
+		const texts = sentTexts(emulator.sent);
 		const distinct = new Set(texts);
 		const sentIds = new Set(emulator.sent.map((message) => message.id));
 		const confirmed = items.filter((item) => typeof item.json.messageId === 'string' && sentIds.has(item.json.messageId));

@@ -1,4 +1,5 @@
 import { useEmulator } from '../support/emulatorFixture';
+import { bulkTextRun, sentTexts } from '../support/bulk';
 import { emulatorCredentials, runActionNode } from '../support/n8nCore';
 
 const fixture = useEmulator();
@@ -17,15 +18,7 @@ describe('Bulk sending: 2,000 items through injected faults', () => {
 			{ method: 'POST', path: '/messages', times: 5, drop: 'afterRead' },
 		);
 		const { items, error } = await runActionNode({
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				to: '={{ $json.to }}',
-				messageType: 'text',
-				text: '={{ "message " + $json.n }}',
-				options: { messagesPerSecond: 0, maxConcurrent: 20 },
-			},
-			items: Array.from({ length: COUNT }, (_, n) => ({ n, to: `+4915112${String(n).padStart(6, '0')}` })),
+			...bulkTextRun(COUNT, 'message', { messagesPerSecond: 0, maxConcurrent: 20 }),
 			credentials: emulatorCredentials(fixture.baseUrl),
 			continueOnFail: true,
 		});
@@ -33,8 +26,8 @@ describe('Bulk sending: 2,000 items through injected faults', () => {
 		expect(items).toHaveLength(COUNT);
 		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(Array.from({ length: COUNT }, (_, n) => n));
 
-		const sentTexts = emulator.sent.map((message) => (message.payload.text as { body: string }).body);
-		expect(new Set(sentTexts).size).toBe(sentTexts.length); // nothing sent twice
+		const texts = sentTexts(emulator.sent);
+		expect(new Set(texts).size).toBe(texts.length); // nothing sent twice
 
 		const failed = items.filter((item) => item.json.error !== undefined);
 		const delivered = items.filter((item) => item.json.messageId !== undefined);

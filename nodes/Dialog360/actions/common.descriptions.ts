@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { TEMPLATE_LANGUAGES } from '../domain/rules';
 import { parseTemplateKey } from '../domain/templates';
 
 export function simplifyOption(show: { resource: string; operation: string }): INodeProperties {
@@ -59,4 +60,24 @@ export function readTemplateLocator(ctx: IExecuteFunctions, itemIndex: number): 
 		throw new NodeOperationError(ctx.getNode(), `Template must be chosen from the list or written as name|language (got "${String(selected)}") [item ${itemIndex}]`, { itemIndex });
 	}
 	return key;
+}
+
+/** A parameter as text: expressions may give numbers or null. */
+export function readText(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback = ''): string {
+	const value = ctx.getNodeParameter(name, itemIndex, fallback);
+	return value === undefined || value === null ? '' : String(value);
+}
+
+export const TEMPLATE_LANGUAGE_OPTIONS = TEMPLATE_LANGUAGES.map((language) => ({ name: `${language.label} (${language.code})`, value: language.code }));
+
+export function mediaIdField(operation: string, description: string): INodeProperties {
+	return {
+		displayName: 'Media ID',
+		name: 'mediaId',
+		type: 'string',
+		required: true,
+		default: '',
+		description,
+		displayOptions: { show: { resource: ['media'], operation: [operation] } },
+	};
 }

@@ -69,8 +69,10 @@ export async function downloadMedia(this: RequestContext, mediaId: string, itemI
 		itemIndex,
 	});
 	const mimeType = typeof meta.mime_type === 'string' ? meta.mime_type : 'application/octet-stream';
+	const extension = mimeType.split('/')[1]?.split(';')[0] ?? 'bin';
 	return {
 		mediaId,
+		fileName: `${mediaId}.${extension}`,
 		data: Buffer.from(data as unknown as ArrayBuffer),
 		mimeType,
 		fileSize: typeof meta.file_size === 'number' ? meta.file_size : undefined,

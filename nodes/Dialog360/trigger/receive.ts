@@ -49,8 +49,7 @@ async function withMedia(ctx: IWebhookFunctions, event: WebhookEvent, property: 
 	if (!media) return item;
 	try {
 		const file = await downloadMedia.call(ctx, media.id);
-		const extension = file.mimeType.split('/')[1]?.split(';')[0] ?? 'bin';
-		item.binary = { [property]: await ctx.helpers.prepareBinaryData(file.data, media.filename ?? `${media.id}.${extension}`, file.mimeType) };
+		item.binary = { [property]: await ctx.helpers.prepareBinaryData(file.data, media.filename ?? file.fileName, file.mimeType) };
 	} catch (error) {
 		// The event still goes through; the item says why its file is missing.
 		item.json = { ...item.json, mediaError: (error as Error).message };

@@ -1,19 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport/request';
-
-const show = { resource: ['media'], operation: ['delete'] };
+import { mediaIdField } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Media ID',
-		name: 'mediaId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The ID of an uploaded file to delete; messages already sent with it are not affected',
-		displayOptions: { show },
-	},
+	mediaIdField('delete', 'The ID of an uploaded file to delete; messages already sent with it are not affected'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,19 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { downloadMedia } from '../../transport/media';
+import { mediaIdField } from '../common.descriptions';
 
 const show = { resource: ['media'], operation: ['download'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Media ID',
-		name: 'mediaId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The ID of a received file (the trigger puts it in the image, video, audio, document or sticker of a message) or of an upload',
-		displayOptions: { show },
-	},
+	mediaIdField('download', 'The ID of a received file (the trigger puts it in the image, video, audio, document or sticker of a message) or of an upload'),
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -30,8 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const mediaId = String(this.getNodeParameter('mediaId', itemIndex) ?? '').trim();
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const media = await downloadMedia.call(this, mediaId, itemIndex);
-	const extension = media.mimeType.split('/')[1]?.split(';')[0] ?? 'bin';
-	const binary = await this.helpers.prepareBinaryData(media.data, `${mediaId}.${extension}`, media.mimeType);
+	const binary = await this.helpers.prepareBinaryData(media.data, media.fileName, media.mimeType);
 	return [
 		{
 			json: { mediaId, mimeType: media.mimeType, fileSize: media.fileSize ?? media.data.length, sha256: media.sha256 ?? null },

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { buildMessage, withMediaId, type ListRow, type MediaSource, type MessageContent, type MessageType } from '../../domain/messages';
 import { MEDIA_RULES, MESSAGE_COUNT_RULES, MESSAGE_RULES, type MediaKind } from '../../domain/rules';
 import { uploadMedia } from '../../transport/media';
-import { simplifyOption } from '../common.descriptions';
+import { readText, simplifyOption } from '../common.descriptions';
 import { assertNoViolations } from '../validation';
 import { readSendingOptions, recipientField, sendingOptions, sendingRunnerOptions, sendMessage } from './sending';
 
@@ -370,37 +370,32 @@ export const description: INodeProperties[] = [
 
 export const runnerOptions = sendingRunnerOptions;
 
-function text(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
-	const value = ctx.getNodeParameter(name, itemIndex, '');
-	return value === undefined || value === null ? '' : String(value);
-}
-
 function entries(ctx: IExecuteFunctions, name: string, key: string, itemIndex: number): IDataObject[] {
 	const collection = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 	return (collection[key] as IDataObject[] | undefined) ?? [];
 }
 
 async function readContent(ctx: IExecuteFunctions, type: MessageType, itemIndex: number): Promise<{ content: MessageContent; file?: { data: Buffer; fileName?: string } }> {
-	const interactive = () => ({ body: text(ctx, 'body', itemIndex), header: text(ctx, 'headerText', itemIndex), footer: text(ctx, 'footer', itemIndex) });
+	const interactive = () => ({ body: readText(ctx, 'body', itemIndex), header: readText(ctx, 'headerText', itemIndex), footer: readText(ctx, 'footer', itemIndex) });
 	switch (type) {
 		case 'text':
-			return { content: { type, body: text(ctx, 'text', itemIndex), previewUrl: ctx.getNodeParameter('previewUrl', itemIndex, false) as boolean } };
+			return { content: { type, body: readText(ctx, 'text', itemIndex), previewUrl: ctx.getNodeParameter('previewUrl', itemIndex, false) as boolean } };
 		case 'image':
 		case 'video':
 		case 'audio':
 		case 'document':
 		case 'sticker': {
 			const source = ctx.getNodeParameter('mediaSource', itemIndex, 'link') as string;
-			const caption = ['image', 'video', 'document'].includes(type) ? text(ctx, 'caption', itemIndex) : undefined;
-			const filename = type === 'document' ? text(ctx, 'filename', itemIndex) : undefined;
+			const caption = ['image', 'video', 'document'].includes(type) ? readText(ctx, 'caption', itemIndex) : undefined;
+			const filename = type === 'document' ? readText(ctx, 'filename', itemIndex) : undefined;
 			if (source === 'binary') {
-				const property = text(ctx, 'binaryPropertyName', itemIndex);
+				const property = readText(ctx, 'binaryPropertyName', itemIndex);
 				const binary = ctx.helpers.assertBinaryData(itemIndex, property);
 				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 				const media: MediaSource = { upload: { mimeType: binary.mimeType, bytes: data.length, fileName: binary.fileName } };
 				return { content: { type, media, caption, filename: filename || (type === 'document' ? binary.fileName : undefined) }, file: { data, fileName: binary.fileName } };
 			}
-			const media: MediaSource = source === 'id' ? { id: text(ctx, 'mediaId', itemIndex) } : { link: text(ctx, 'mediaLink', itemIndex) };
+			const media: MediaSource = source === 'id' ? { id: readText(ctx, 'mediaId', itemIndex) } : { link: readText(ctx, 'mediaLink', itemIndex) };
 			return { content: { type, media, caption, filename } };
 		}
 		case 'location':
@@ -409,8 +404,8 @@ async function readContent(ctx: IExecuteFunctions, type: MessageType, itemIndex:
 					type,
 					latitude: Number(ctx.getNodeParameter('latitude', itemIndex)),
 					longitude: Number(ctx.getNodeParameter('longitude', itemIndex)),
-					name: text(ctx, 'locationName', itemIndex),
-					address: text(ctx, 'address', itemIndex),
+					name: readText(ctx, 'locationName', itemIndex),
+					address: readText(ctx, 'address', itemIndex),
 				},
 			};
 		case 'contacts':
@@ -442,16 +437,16 @@ async function readContent(ctx: IExecuteFunctions, type: MessageType, itemIndex:
 				content: {
 					type,
 					...interactive(),
-					button: text(ctx, 'listButton', itemIndex),
+					button: readText(ctx, 'listButton', itemIndex),
 					rows: entries(ctx, 'rows', 'row', itemIndex).map(
 						(row): ListRow => ({ section: String(row.section ?? ''), id: String(row.id ?? ''), title: String(row.title ?? ''), description: String(row.description ?? '') }),
 					),
 				},
 			};
 		case 'ctaUrl':
-			return { content: { type, ...interactive(), displayText: text(ctx, 'ctaDisplayText', itemIndex), url: text(ctx, 'ctaUrl', itemIndex) } };
+			return { content: { type, ...interactive(), displayText: readText(ctx, 'ctaDisplayText', itemIndex), url: readText(ctx, 'ctaUrl', itemIndex) } };
 		case 'reaction':
-			return { content: { type, messageId: text(ctx, 'reactionMessageId', itemIndex), emoji: text(ctx, 'emoji', itemIndex) } };
+			return { content: { type, messageId: readText(ctx, 'reactionMessageId', itemIndex), emoji: readText(ctx, 'emoji', itemIndex) } };
 	}
 }
 

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TEMPLATE_LANGUAGES } from '../../domain/rules';
 import { matchesTemplateFilters, simplifyTemplate, TEMPLATE_PAGE_SIZE } from '../../domain/templates';
 import { fetchTemplatePage } from '../../transport/templates';
-import { simplifyOption, wantsRawOutput } from '../common.descriptions';
+import { simplifyOption, TEMPLATE_LANGUAGE_OPTIONS, wantsRawOutput } from '../common.descriptions';
 
 const show = { resource: ['template'], operation: ['list'] };
 
@@ -52,7 +51,7 @@ export const description: INodeProperties[] = [
 				name: 'language',
 				type: 'options',
 				default: 'en_US',
-				options: TEMPLATE_LANGUAGES.map((language) => ({ name: `${language.label} (${language.code})`, value: language.code })),
+				options: TEMPLATE_LANGUAGE_OPTIONS,
 				description: 'Only templates in this language',
 			},
 			{

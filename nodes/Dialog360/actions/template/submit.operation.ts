@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	AUTHENTICATION_RULES,
 	TEMPLATE_BUTTON_RULES,
-	TEMPLATE_LANGUAGES,
 	TEMPLATE_RULES,
 } from '../../domain/rules';
 import {
@@ -16,6 +15,7 @@ import {
 import { normalizeStatus } from '../../domain/templates';
 import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';
+import { readText, TEMPLATE_LANGUAGE_OPTIONS } from '../common.descriptions';
 import { assertNoViolations } from '../validation';
 
 const show = { resource: ['template'], operation: ['submit'] };
@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 		name: 'language',
 		type: 'options',
 		default: 'en_US',
-		options: TEMPLATE_LANGUAGES.map((language) => ({ name: `${language.label} (${language.code})`, value: language.code })),
+		options: TEMPLATE_LANGUAGE_OPTIONS,
 		description: 'The language of this version of the template; a code missing from the list can be given with an expression',
 		displayOptions: { show },
 	},
@@ -285,42 +285,37 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function text(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback = ''): string {
-	const value = ctx.getNodeParameter(name, itemIndex, fallback);
-	return value === undefined || value === null ? '' : String(value);
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const category = text(this, 'category', itemIndex);
+	const category = readText(this, 'category', itemIndex);
 	const authentication = category.toUpperCase() === 'AUTHENTICATION';
-	const headerFormat = (authentication ? 'NONE' : text(this, 'headerFormat', itemIndex, 'NONE')) as HeaderFormat;
-	const sampleFromFile = MEDIA_HEADERS.includes(headerFormat) && text(this, 'headerSampleSource', itemIndex, 'url') === 'binary';
+	const headerFormat = (authentication ? 'NONE' : readText(this, 'headerFormat', itemIndex, 'NONE')) as HeaderFormat;
+	const sampleFromFile = MEDIA_HEADERS.includes(headerFormat) && readText(this, 'headerSampleSource', itemIndex, 'url') === 'binary';
 	const buttons = authentication ? [] : (((this.getNodeParameter('buttons', itemIndex, {}) as IDataObject).button as IDataObject[] | undefined) ?? []);
 	const samples = authentication ? [] : (this.getNodeParameter('bodySamples', itemIndex, []) as unknown[]);
 	const minutes = authentication ? Number(this.getNodeParameter('codeExpirationMinutes', itemIndex, 0)) : 0;
 
 	const built = buildTemplateSubmission({
-		name: text(this, 'name', itemIndex),
+		name: readText(this, 'name', itemIndex),
 		category,
-		language: text(this, 'language', itemIndex),
+		language: readText(this, 'language', itemIndex),
 		allowCategoryChange: this.getNodeParameter('allowCategoryChange', itemIndex, true) as boolean,
-		parameterFormat: (authentication ? 'POSITIONAL' : text(this, 'parameterFormat', itemIndex, 'POSITIONAL')) as ParameterFormat,
+		parameterFormat: (authentication ? 'POSITIONAL' : readText(this, 'parameterFormat', itemIndex, 'POSITIONAL')) as ParameterFormat,
 		header: {
 			format: headerFormat,
-			text: headerFormat === 'TEXT' ? text(this, 'headerText', itemIndex) : undefined,
-			textSample: headerFormat === 'TEXT' ? text(this, 'headerTextSample', itemIndex) : undefined,
-			mediaSample: sampleFromFile ? 'upload' : MEDIA_HEADERS.includes(headerFormat) ? text(this, 'headerSampleUrl', itemIndex) : undefined,
+			text: headerFormat === 'TEXT' ? readText(this, 'headerText', itemIndex) : undefined,
+			textSample: headerFormat === 'TEXT' ? readText(this, 'headerTextSample', itemIndex) : undefined,
+			mediaSample: sampleFromFile ? 'upload' : MEDIA_HEADERS.includes(headerFormat) ? readText(this, 'headerSampleUrl', itemIndex) : undefined,
 		},
-		body: authentication ? undefined : text(this, 'body', itemIndex),
+		body: authentication ? undefined : readText(this, 'body', itemIndex),
 		bodySamples: (Array.isArray(samples) ? samples : [samples]).map(String),
-		footer: authentication ? undefined : text(this, 'footer', itemIndex),
+		footer: authentication ? undefined : readText(this, 'footer', itemIndex),
 		buttons: buttons.map((button) => button as unknown as TemplateButtonInput),
 		authentication: authentication
 			? {
 					addSecurityRecommendation: this.getNodeParameter('addSecurityRecommendation', itemIndex, true) as boolean,
 					codeExpirationMinutes: minutes > 0 ? minutes : undefined,
-					otpType: text(this, 'otpType', itemIndex, 'COPY_CODE'),
-					buttonText: text(this, 'otpButtonText', itemIndex),
+					otpType: readText(this, 'otpType', itemIndex, 'COPY_CODE'),
+					buttonText: readText(this, 'otpButtonText', itemIndex),
 				}
 			: undefined,
 	});
@@ -328,7 +323,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	let payload = built.payload;
 	if (sampleFromFile) {
-		const property = text(this, 'headerSampleBinaryProperty', itemIndex, 'data');
+		const property = readText(this, 'headerSampleBinaryProperty', itemIndex, 'data');
 		const binary = this.helpers.assertBinaryData(itemIndex, property);
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		const handle = await resumableUpload.call(this, { data, mimeType: binary.mimeType, fileName: binary.fileName }, itemIndex);
