@@ -72,10 +72,13 @@ describe('the package in a real n8n', () => {
 
 	it('knows both node types and the credential', async () => {
 		const { cookie } = await ownerSession(n8n.url);
-		const nodes = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string; displayName: string }>;
+		const nodes = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string; displayName: string; codex?: { categories?: string[]; alias?: string[] } }>;
 		const names = nodes.map((node) => node.name);
 		expect(names).toEqual(expect.arrayContaining(['n8n-nodes-360dialog.dialog360', 'n8n-nodes-360dialog.dialog360Trigger']));
-		expect(nodes.find((node) => node.name === 'n8n-nodes-360dialog.dialog360')?.displayName).toBe('360dialog WhatsApp');
+		const action = nodes.find((node) => node.name === 'n8n-nodes-360dialog.dialog360');
+		expect(action?.displayName).toBe('360dialog WhatsApp');
+		// The codex files in the tarball reach the editor: category and search aliases.
+		expect(action?.codex).toMatchObject({ categories: ['Communication'], alias: expect.arrayContaining(['WhatsApp', '360dialog']) });
 		const credentials = (await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
 		expect(credentials.map((credential) => credential.name)).toContain('dialog360Api');
 	});
