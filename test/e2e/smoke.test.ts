@@ -3,12 +3,13 @@
  * installs community packages, knows both node types and the credential, tests the credential against
  * the emulator, and runs a workflow with the action node.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
 import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
+import { assertNoSentinel, SENTINEL_API_KEY } from '../support/sentinel';
 import {
 	ensureN8nInstalled,
 	installPackage,
@@ -19,7 +20,7 @@ import {
 	type N8nInstance,
 } from '../n8n/n8nHost';
 
-const API_KEY = 'e2e-sentinel-key-41c7d2';
+const API_KEY = SENTINEL_API_KEY;
 const WORKFLOWS: Array<[file: string, id: string]> = [
 	['profile-smoke.json', 'smokeProfile0001'],
 	['messages-smoke.json', 'smokeMessages001'],
@@ -143,8 +144,19 @@ describe('the package in a real n8n', () => {
 		expect(emulator.sent.filter((message) => (message.payload.context as { message_id?: string } | undefined)?.message_id?.startsWith('wamid.e2e'))).toHaveLength(1);
 	});
 
-	it('never writes the API key into its log', () => {
-		expect(n8n.logs.join('')).not.toContain(API_KEY);
+	it('never writes the API key into its log or into anything it stores (executions included)', async () => {
+		assertNoSentinel("n8n's log", n8n.logs.join(''));
+		// Everything n8n keeps in its folder (database, write-ahead log, event log, binary storage),
+		// but the installed packages.
+		const stored = path.join(work, 'user', '.n8n');
+		const read = () =>
+			readdirSync(stored, { recursive: true, withFileTypes: true })
+				.filter((entry) => entry.isFile() && !path.join(entry.parentPath, entry.name).includes(`${path.sep}nodes${path.sep}`))
+				.map((entry) => ({ file: path.join(entry.parentPath, entry.name), text: readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1') }));
+		// The scan covers stored executions: wait (bounded) until the trigger workflow's execution (its wamid) is stored.
+		const files = (await waitFor(() => { const all = read(); return all.some((entry) => entry.text.includes('"wamid.e2e1"')) ? all : undefined; })) ?? read();
+		expect(files.some((entry) => entry.text.includes('"wamid.e2e1"'))).toBe(true);
+		for (const entry of files) assertNoSentinel(entry.file, entry.text);
 		expect(readFileSync(path.join(work, 'credentials.json'), 'utf8')).toContain(API_KEY); // the check can fail
 	});
 });

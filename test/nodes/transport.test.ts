@@ -1,17 +1,16 @@
 import { useEmulator } from '../support/emulatorFixture';
 import { emulatorCredentials, runActionNode, type RunNodeOptions } from '../support/n8nCore';
+import { SENTINEL_API_KEY } from '../support/sentinel';
 
-/** A key that must never show up in an output or an error. */
-const SENTINEL_KEY = 'sentinel-key-7f3a9c1e5b';
 
 describe('transport through n8n-core against the emulator', () => {
-	const fixture = useEmulator({ apiKeys: [SENTINEL_KEY] });
+	const fixture = useEmulator({ apiKeys: [SENTINEL_API_KEY] });
 	const { emulator } = fixture;
 
 	const send = (overrides: Partial<RunNodeOptions> & { parameters?: Record<string, unknown> } = {}) =>
 		runActionNode({
 			nodeType: 'test.transportProbe',
-			credentials: emulatorCredentials(fixture.baseUrl, SENTINEL_KEY),
+			credentials: emulatorCredentials(fixture.baseUrl, SENTINEL_API_KEY),
 			items: [{}],
 			...overrides,
 			parameters: {
@@ -23,7 +22,7 @@ describe('transport through n8n-core against the emulator', () => {
 			},
 		});
 
-	const expectNoKey = (value: unknown) => expect(JSON.stringify(value)).not.toContain(SENTINEL_KEY);
+	const expectNoKey = (value: unknown) => expect(JSON.stringify(value)).not.toContain(SENTINEL_API_KEY);
 
 	it('sends the key in the D360-API-KEY header', async () => {
 		const { items, error } = await send();
@@ -94,7 +93,7 @@ describe('transport through n8n-core against the emulator', () => {
 	it('retries a refused connection and then gives up with a clear message', async () => {
 		const { error } = await runActionNode({
 			nodeType: 'test.transportProbe',
-			credentials: emulatorCredentials('http://127.0.0.1:9', SENTINEL_KEY),
+			credentials: emulatorCredentials('http://127.0.0.1:9', SENTINEL_API_KEY),
 			parameters: { method: 'POST', endpoint: 'messages', idempotent: false, body: { a: 1 } },
 		});
 		expect(error?.message).toBe('360dialog could not be reached');
@@ -123,7 +122,7 @@ describe('transport through n8n-core against the emulator', () => {
 	});
 
 	it('redacts the key if a server echoes it', async () => {
-		emulator.inject({ path: '/messages', status: 400, body: { error: { message: `bad header ${SENTINEL_KEY}`, code: 100 } } });
+		emulator.inject({ path: '/messages', status: 400, body: { error: { message: `bad header ${SENTINEL_API_KEY}`, code: 100 } } });
 		const { error } = await send();
 		expect(error?.message).toContain('[redacted]');
 		expectNoKey(error);

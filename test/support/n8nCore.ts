@@ -42,6 +42,7 @@ import { Dialog360Trigger } from '../../nodes/Dialog360/Dialog360Trigger.node';
 import type { EndpointName } from '../../nodes/Dialog360/domain/environments';
 import { apiRequest } from '../../nodes/Dialog360/transport/request';
 import { runItems } from '../../nodes/Dialog360/transport/runner';
+import { assertNoSentinel, SENTINEL_API_KEY } from './sentinel';
 
 /** Emits the items the test gives it: the input of the node under test. */
 class ItemsSource implements INodeType {
@@ -216,7 +217,7 @@ export function binaryItem(data: Buffer, mimeType: string, fileName: string, pro
 	return { json: {}, binary: { [property]: { data: data.toString('base64'), mimeType, fileName } } };
 }
 
-export function emulatorCredentials(baseUrl: string, apiKey = 'emulator-key'): ICredentialDataDecryptedObject {
+export function emulatorCredentials(baseUrl: string, apiKey = SENTINEL_API_KEY): ICredentialDataDecryptedObject {
 	return { apiKey, environment: 'custom', baseUrl };
 }
 
@@ -273,7 +274,14 @@ export async function callNodeMethod<T>(
 	const table = nodeType.methods?.[kind] as Record<string, (...methodArgs: unknown[]) => Promise<T>> | undefined;
 	const fn = table?.[method];
 	if (!fn) throw new Error(`The node has no ${kind} method "${method}"`);
-	return await fn.call(context, ...args);
+	try {
+		const result = await fn.call(context, ...args);
+		assertNoSentinel(`the answer of ${method}`, result);
+		return result;
+	} catch (error) {
+		assertNoSentinel(`an error of ${method}`, { message: (error as Error).message, description: (error as { description?: unknown }).description });
+		throw error;
+	}
 }
 
 /** Runs Items Source → 360dialog WhatsApp through n8n-core and returns the node's output. */
@@ -341,6 +349,10 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 	await execute.processRunExecutionData(workflow);
 	const run = await finished.promise;
 	const nodeRun = run.data.resultData.runData[NODE_NAME]?.[0];
+	// Every run through this harness is checked for the key: outputs, errors, the whole run data.
+	assertNoSentinel('the run data (outputs and errors)', run.data);
+	const failure = (nodeRun?.error ?? run.data.resultData.error) as (Error & { description?: string }) | undefined;
+	if (failure) assertNoSentinel('an error message or description', { message: failure.message, description: failure.description });
 	return {
 		items: nodeRun?.data?.main?.[0] ?? [],
 		error: (nodeRun?.error ?? run.data.resultData.error) as NodeRun['error'],

@@ -20,6 +20,7 @@ import {
 } from 'n8n-workflow';
 
 import { nodeTypes, testAdditionalData } from './n8nCore';
+import { assertNoSentinel } from './sentinel';
 
 const TRIGGER_TYPE = 'n8n-nodes-360dialog.dialog360Trigger';
 
@@ -102,7 +103,19 @@ export class TriggerHarness {
 
 	/** What n8n does on activation: create the webhook unless it already exists. */
 	async activate(): Promise<void> {
-		if (!(await this.methods.checkExists.call(this.hook()))) await this.methods.create.call(this.hook());
+		await this.checked('an activation error', async () => {
+			if (!(await this.methods.checkExists.call(this.hook()))) await this.methods.create.call(this.hook());
+		});
+	}
+
+	/** Runs a lifecycle step; an error it throws is checked for the key before the test sees it. */
+	private async checked<T>(where: string, step: () => Promise<T>): Promise<T> {
+		try {
+			return await step();
+		} catch (error) {
+			assertNoSentinel(where, { message: (error as Error).message, description: (error as { description?: unknown }).description });
+			throw error;
+		}
 	}
 
 	async checkExists(): Promise<boolean> {
@@ -110,7 +123,7 @@ export class TriggerHarness {
 	}
 
 	async deactivate(): Promise<void> {
-		await this.methods.delete.call(this.hook());
+		await this.checked('a deactivation error', async () => await this.methods.delete.call(this.hook()));
 	}
 
 	/** Waits (bounded) until the node has started `count` executions; the early answer comes first. */
@@ -172,6 +185,7 @@ export class TriggerHarness {
 		);
 		try {
 			const result = await this.nodeType.webhook!.call(context);
+			assertNoSentinel('the items of a trigger execution', result);
 			if (result.workflowData) this.executions.push(result.workflowData[0]);
 			if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 		} catch (error) {

@@ -32,8 +32,12 @@ export function isCountryCode(value: string): boolean {
 	return /^[A-Z]{2}$/.test(value);
 }
 
+/** ITU-T E.164: a country code and subscriber number of at most 15 digits. */
+const E164_MAX_DIGITS = 15;
+
 function fromParsed(parsed: ReturnType<typeof parsePhoneNumberFromString>): PhoneNumber | undefined {
-	if (!parsed || !parsed.isPossible()) return undefined;
+	// libphonenumber calls some 16-digit strings "possible" (Japan's wide ranges); E.164 never allows them.
+	if (!parsed || !parsed.isPossible() || parsed.number.length - 1 > E164_MAX_DIGITS) return undefined;
 	return {
 		e164: parsed.number,
 		digits: parsed.number.slice(1),

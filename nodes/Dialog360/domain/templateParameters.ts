@@ -137,7 +137,7 @@ export function buildTemplateComponents(template: TemplateDefinition, values: Re
 	for (const slot of parameterSlots(template)) {
 		const raw = values[slot.id];
 		const value = raw === undefined || raw === null ? '' : String(raw);
-		if (!slot.required && value === '' ) continue;
+		if (!slot.required && value.trim() === '') continue;
 		const component = componentFor(slot.component);
 		switch (slot.kind) {
 			case 'text':
@@ -150,7 +150,8 @@ export function buildTemplateComponents(template: TemplateDefinition, values: Re
 				break;
 			case 'latitude':
 			case 'longitude':
-				location[slot.kind] = value === '' ? '' : Number(value);
+				// Kept as given when it is not a number, so the check names it instead of sending 0.
+				location[slot.kind] = value.trim() === '' ? '' : Number.isFinite(Number(value)) ? Number(value) : value;
 				break;
 			case 'locationName':
 				location.name = value;
@@ -273,6 +274,15 @@ export function checkTemplateComponents(template: TemplateDefinition, components
 		const type = String(parameters[0].type ?? '');
 		if (type !== wantedType) add(where, `${where} parameter must be of type ${wantedType} in ${reference} (got "${type}")`);
 		else if (isEmpty(parameterValue(parameters[0]))) add(where, `${where} ${slot.kind === 'urlSuffix' ? 'URL suffix' : wantedType} is empty; it needs a value`);
+		else if (type === 'location') {
+			const location = parameters[0].location as Record<string, unknown>;
+			for (const [axis, limit] of [['latitude', 90], ['longitude', 180]] as const) {
+				const value = Number(location[axis]);
+				if (typeof location[axis] !== 'number' || !Number.isFinite(value) || Math.abs(value) > limit) {
+					add(where, `${where} location ${axis} must be a number from -${limit} to ${limit} (got ${JSON.stringify(location[axis])})`);
+				}
+			}
+		}
 	}
 	for (const [key, wanted] of expected) {
 		if (seen.has(key) || wanted.every((slot) => !slot.required)) continue;

@@ -1,0 +1,43 @@
+/**
+ * Generators weighted toward the edges: empty, at a limit, one past it, whitespace only, and text
+ * whose length differs between code points and UTF-16 units (emoji, flags, combining marks).
+ */
+import fc from 'fast-check';
+
+import type { Violation } from '../../nodes/Dialog360/domain/rules';
+
+export const RUNS = 10_000;
+
+const EDGE_UNITS = ['a', ' ', '😀', '🇩🇪', 'é', 'e\u0301', '\u200b', '\n', '{', '}', '_', '|', 'Ω', '中'];
+
+const unit = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...EDGE_UNITS) }, { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' }) });
+
+/** A text near `limit` code points: 0, limit − 1, limit, limit + 1, or anything up to 2 × limit. */
+export function textNear(limit: number): fc.Arbitrary<string> {
+	const repeat = (length: number) => unit.map((character) => Array.from({ length }, () => character).join(''));
+	return fc.oneof(
+		{ weight: 2, arbitrary: fc.constantFrom('', ' ', '   ', '\t\n') },
+		{ weight: 3, arbitrary: fc.constantFrom(Math.max(0, limit - 1), limit, limit + 1).chain(repeat) },
+		{ weight: 3, arbitrary: fc.array(unit, { maxLength: Math.min(limit * 2, 3000) }).map((units) => units.join('')) },
+		{ weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+	);
+}
+
+/** Anything JSON can hold, sometimes deeply nested or large. */
+export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
+	{ weight: 4, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+	{ weight: 1, arbitrary: fc.integer({ min: 50, max: 400 }).map((depth) => Array.from({ length: depth }).reduce<unknown>((inner) => ({ entry: [inner] }), {})) },
+	{ weight: 1, arbitrary: fc.integer({ min: 1000, max: 5000 }).map((count) => ({ entry: [{ changes: [{ value: { statuses: Array.from({ length: count }, (_, i) => ({ id: `w${i}`, status: 'read' })) } }] }] })) },
+);
+
+/** Code points, as the rules count them. */
+export const length = (text: string) => Array.from(text).length;
+
+/**
+ * A rejection names its field: the message starts with the field's name (or its first word, for
+ * fields such as "Buttons" whose messages talk about one button) and says what is wrong.
+ */
+export function namesItsField(violation: Violation): boolean {
+	const first = violation.field.split(' ')[0].replace(/s$/, '').toLowerCase();
+	return violation.field.length > 0 && violation.message.length > violation.field.length && violation.message.toLowerCase().includes(first);
+}

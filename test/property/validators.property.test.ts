@@ -1,0 +1,227 @@
+/**
+ * Every validator and parser, fed 10,000 generated inputs each: it either accepts the input and
+ * builds a payload that the rules allow (checked here against the rules written out again, not read
+ * from the table), or rejects it with violations that name the field and say what is wrong. Never
+ * another exception.
+ */
+import fc from 'fast-check';
+
+import { buildMessage } from '../../nodes/Dialog360/domain/messages';
+import { parsePhoneNumber, PhoneNumberError } from '../../nodes/Dialog360/domain/phone';
+import { validateProfileUpdate } from '../../nodes/Dialog360/domain/profile';
+import { buildTemplateComponents, checkTemplateComponents, parameterSlots, type TemplateDefinition } from '../../nodes/Dialog360/domain/templateParameters';
+import { buildTemplateSubmission, type TemplateButtonInput } from '../../nodes/Dialog360/domain/templateSubmission';
+import { MalformedDeliveryError, readDelivery } from '../../nodes/Dialog360/domain/webhookEvents';
+import { anyJson, length, namesItsField, RUNS, textNear } from './arbitraries';
+
+jest.setTimeout(120_000);
+
+const recipient = { to: '+4915112345678' };
+const within = (text: string | undefined, min: number, max: number) => length(text ?? '') >= min && length(text ?? '') <= max;
+const optionalWithin = (text: string | undefined, max: number) => !text || length(text) <= max;
+
+describe('interactive and text messages', () => {
+	it('reply buttons: accepted payloads obey the rules, rejections name their field', () => {
+		const button = fc.record({ id: textNear(256), title: textNear(20) });
+		fc.assert(
+			fc.property(textNear(1024), textNear(60), textNear(60), fc.array(button, { maxLength: 5 }), (body, header, footer, buttons) => {
+				const { payload, violations } = buildMessage(recipient, { type: 'replyButtons', body, header, footer, buttons });
+				if (violations.length) return violations.every(namesItsField);
+				const sent = (payload.interactive as { action: { buttons: Array<{ reply: { id: string; title: string } }> } }).action.buttons.map((entry) => entry.reply);
+				return (
+					within(body, 1, 1024) &&
+					optionalWithin(header, 60) &&
+					optionalWithin(footer, 60) &&
+					sent.length >= 1 &&
+					sent.length <= 3 &&
+					sent.every((entry) => within(entry.title, 1, 20) && within(entry.id, 1, 256)) &&
+					new Set(sent.map((entry) => entry.title)).size === sent.length
+				);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('lists: at most 10 rows and sections, every limit kept', () => {
+		const row = fc.record({ section: fc.oneof(fc.constant(''), fc.constantFrom('A', 'B'), textNear(24)), id: textNear(200), title: textNear(24), description: textNear(72) });
+		fc.assert(
+			fc.property(textNear(1024), textNear(20), fc.array(row, { maxLength: 12 }), (body, button, rows) => {
+				const { payload, violations } = buildMessage(recipient, { type: 'list', body, button, rows });
+				if (violations.length) return violations.every(namesItsField);
+				const action = (payload.interactive as { action: { button: string; sections: Array<{ title?: string; rows: Array<{ id: string; title: string; description?: string }> }> } }).action;
+				const sentRows = action.sections.flatMap((section) => section.rows);
+				return (
+					within(action.button, 1, 20) &&
+					sentRows.length >= 1 &&
+					sentRows.length <= 10 &&
+					action.sections.length <= 10 &&
+					(action.sections.length === 1 || action.sections.every((section) => within(section.title, 1, 24))) &&
+					sentRows.every((entry) => within(entry.title, 1, 24) && within(entry.id, 1, 200) && optionalWithin(entry.description, 72))
+				);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('text and recipients: 1 to 4096 characters, digits with a country code', () => {
+		fc.assert(
+			fc.property(textNear(4096), fc.oneof(fc.string(), fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/), fc.constantFrom('+447700900123', '0044 7700 900123', '07700900123', '')), (body, to) => {
+				const { payload, violations } = buildMessage({ to }, { type: 'text', body });
+				if (violations.length) return violations.every(namesItsField);
+				return within(body, 1, 4096) && /^\d{6,15}$/.test(String(payload.to));
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('template submission', () => {
+	const name = fc.oneof(fc.stringMatching(/^[a-z0-9_]{1,30}$/), textNear(512));
+	const variableText = (limit: number) =>
+		fc.oneof(
+			textNear(limit),
+			fc.array(fc.oneof(fc.constantFrom('Hi ', 'order ', ' ', '.', '{{1}}', '{{2}}', '{{3}}', '{{first_name}}', '{{ 1 }}', '{{}}'), fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join('')),
+		);
+	const button: fc.Arbitrary<TemplateButtonInput> = fc.record({
+		type: fc.constantFrom('QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE') as fc.Arbitrary<TemplateButtonInput['type']>,
+		text: textNear(25),
+		url: fc.oneof(fc.constantFrom('https://a.io/{{1}}', 'https://a.io/x', 'ftp://a', 'https://a.io/{{1}}/x'), textNear(2000)),
+		urlSample: fc.oneof(fc.constant(''), fc.constant('https://a.io/1')),
+		phoneNumber: fc.oneof(fc.constantFrom('+4930123456', '030 123456', ''), fc.string({ maxLength: 25 })),
+		example: textNear(15),
+	});
+
+	it('accepted submissions obey every rule of the table; rejections name their field', () => {
+		fc.assert(
+			fc.property(
+				name,
+				fc.constantFrom('MARKETING', 'UTILITY', 'AUTHENTICATION', 'utility', 'OTHER', ''),
+				fc.constantFrom('en_US', 'de', 'pt_BR', 'english', ''),
+				fc.constantFrom('POSITIONAL', 'NAMED') as fc.Arbitrary<'POSITIONAL' | 'NAMED'>,
+				variableText(1024),
+				fc.array(fc.oneof(fc.constant(''), fc.string({ maxLength: 10 })), { maxLength: 4 }),
+				textNear(60),
+				fc.array(button, { maxLength: 12 }),
+				(templateName, category, language, parameterFormat, body, bodySamples, footer, buttons) => {
+					const { payload, violations } = buildTemplateSubmission({ name: templateName, category, language, parameterFormat, body, bodySamples, footer, buttons });
+					if (violations.length) return violations.every(namesItsField);
+					if (!/^[a-z0-9_]{1,512}$/.test(String(payload.name))) return false;
+					const components = payload.components as Array<{ type: string; text?: string; buttons?: Array<{ type: string; text?: string; url?: string }> }>;
+					if (payload.category === 'AUTHENTICATION') return components.some((component) => component.type === 'BUTTONS');
+					const bodyText = components.find((component) => component.type === 'BODY')?.text ?? '';
+					const sentButtons = components.find((component) => component.type === 'BUTTONS')?.buttons ?? [];
+					const count = (type: string) => sentButtons.filter((entry) => entry.type === type).length;
+					const quick = sentButtons.map((entry, index) => (entry.type === 'QUICK_REPLY' ? index : -1)).filter((index) => index >= 0);
+					return (
+						within(bodyText, 1, 1024) &&
+						!/^\s*\{\{[^{}]+\}\}/.test(bodyText) &&
+						!/\{\{[^{}]+\}\}\s*$/.test(bodyText) &&
+						!/\}\}\s*\{\{/.test(bodyText) &&
+						optionalWithin(footer, 60) &&
+						sentButtons.length <= 10 &&
+						count('URL') <= 2 &&
+						count('PHONE_NUMBER') <= 1 &&
+						count('COPY_CODE') <= (payload.category === 'MARKETING' ? 1 : 0) &&
+						(quick.length === 0 || quick[quick.length - 1] - quick[0] + 1 === quick.length) &&
+						sentButtons.every((entry) => entry.type === 'COPY_CODE' || within(entry.text, 1, 25))
+					);
+				},
+			),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('profile update', () => {
+	it('accepted updates obey the profile limits; rejections name their field', () => {
+		fc.assert(
+			fc.property(
+				fc.option(textNear(139), { nil: undefined }),
+				fc.option(textNear(256), { nil: undefined }),
+				fc.option(textNear(512), { nil: undefined }),
+				fc.option(fc.oneof(fc.emailAddress(), textNear(128)), { nil: undefined }),
+				fc.option(fc.array(fc.oneof(fc.webUrl(), textNear(256)), { maxLength: 4 }), { nil: undefined }),
+				(about, address, description, email, websites) => {
+					const { payload, violations } = validateProfileUpdate({ about, address, description, email, websites });
+					if (violations.length) return violations.every(namesItsField);
+					return (
+						(about === undefined || (within(about, 1, 139) && about.trim() !== '')) &&
+						(address === undefined || within(address, 0, 256)) &&
+						(description === undefined || within(description, 0, 512)) &&
+						(email === undefined || email === '' || (within(email, 0, 128) && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) &&
+						((payload.websites as string[] | undefined) ?? []).length <= 2
+					);
+				},
+			),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('template parameters', () => {
+	const template = fc.record({
+		name: fc.constant('t'),
+		language: fc.constant('en'),
+		parameter_format: fc.constantFrom(undefined, 'NAMED', 'POSITIONAL'),
+		components: fc.array(
+			fc.oneof(
+				fc.record({ type: fc.constant('HEADER'), format: fc.constantFrom('TEXT', 'IMAGE', 'LOCATION', 'VIDEO'), text: fc.constantFrom('Hi {{1}}', 'Hi {{name}}', 'Hi') }),
+				fc.record({ type: fc.constant('BODY'), text: fc.constantFrom('A {{1}} b {{2}} c', 'A {{first}} b', 'no vars', '{{1}}') }),
+				fc.record({ type: fc.constant('BUTTONS'), buttons: fc.array(fc.record({ type: fc.constantFrom('URL', 'QUICK_REPLY', 'COPY_CODE', 'PHONE_NUMBER'), url: fc.constantFrom('https://a/{{1}}', 'https://a') }), { maxLength: 4 }) }),
+			),
+			{ maxLength: 4 },
+		),
+	}) as fc.Arbitrary<TemplateDefinition>;
+
+	it('any JSON given as components is checked without throwing', () => {
+		fc.assert(
+			fc.property(template, anyJson, (definition, components) => {
+				const violations = checkTemplateComponents(definition, components);
+				return violations.every(namesItsField);
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('values built from the generated fields pass the check exactly when every required one is filled', () => {
+		fc.assert(
+			fc.property(template, fc.dictionary(fc.constantFrom('header_1', 'header_name', 'header_image', 'header_latitude', 'header_longitude', 'body_1', 'body_2', 'body_first', 'button_0_url', 'button_1_url', 'button_0_coupon_code', 'button_2_payload'), fc.oneof(fc.constant(''), fc.constant('  '), fc.constant('5'), fc.string())), (definition, values) => {
+				const violations = checkTemplateComponents(definition, buildTemplateComponents(definition, values));
+				const usable = (kind: string, value: string) =>
+					kind === 'latitude' || kind === 'longitude' ? value.trim() !== '' && Number.isFinite(Number(value)) && Math.abs(Number(value)) <= (kind === 'latitude' ? 90 : 180) : value.trim() !== '';
+				const filled = parameterSlots(definition).every((slot) => !slot.required || usable(slot.kind, String(values[slot.id] ?? '')));
+				return violations.every(namesItsField) && (violations.length === 0) === filled;
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+describe('parsers', () => {
+	it('phone numbers: E.164 digits, or a PhoneNumberError', () => {
+		fc.assert(
+			fc.property(fc.oneof(fc.string(), fc.stringMatching(/^(\+|00)?[0-9 ()./-]{0,22}$/), anyJson), fc.constantFrom(undefined, 'GB', 'US', 'BR', 'xx', ''), (input, country) => {
+				try {
+					const phone = parsePhoneNumber(input, country);
+					return /^\+\d{6,15}$/.test(phone.e164) && phone.digits === phone.e164.slice(1);
+				} catch (error) {
+					return error instanceof PhoneNumberError && error.message.length > 0;
+				}
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('webhook deliveries: events of a known kind, or a MalformedDeliveryError', () => {
+		fc.assert(
+			fc.property(anyJson, (body) => {
+				try {
+					return readDelivery(body).every((event) => ['message', 'status', 'error'].includes(event.kind));
+				} catch (error) {
+					return error instanceof MalformedDeliveryError;
+				}
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
