@@ -33,8 +33,10 @@ export interface Fault {
 	headers?: Record<string, string>;
 	/** Close the socket before reading the request, or after reading and processing it. */
 	drop?: 'beforeRead' | 'afterRead';
-	/** Answer this much later (for client timeouts). */
+	/** Answer this much later (for client timeouts); the request is still processed. */
 	delayMs?: number;
+	/** Process the request, then answer with a body that is not JSON. */
+	garbleAnswer?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -339,6 +341,12 @@ export class Emulator {
 		}
 
 		const answer = this.route(method, path, url, body, contentType, record);
+		if (fault?.garbleAnswer) {
+			record.outcome = answer.status;
+			res.writeHead(answer.status, { 'content-type': 'application/json' });
+			res.end('{"messaging_product": "whatsapp", "messages": [{"id": ');
+			return;
+		}
 		if (fault?.drop === 'afterRead') {
 			record.outcome = 'dropped';
 			req.socket.destroy();

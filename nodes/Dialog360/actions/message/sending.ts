@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
 import { MESSAGE_RULES } from '../../domain/rules';
@@ -73,6 +74,14 @@ export function sendingOptions(operation: string): INodeProperties {
 				placeholder: 'e.g. wamid.HBgL...',
 				description: 'The ID of a message in this chat to quote; the reply shows it above the new message',
 			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 300 },
+				default: 30, // DEFAULT_TIMEOUT_MS; the lint rule wants a literal
+				description: 'How long to wait for 360dialog to answer a send. A send that times out is reported as possibly sent and is not repeated.',
+			},
 		],
 	};
 }
@@ -83,6 +92,7 @@ export interface SendingOptions {
 	replyTo?: string;
 	maxConcurrent?: number;
 	messagesPerSecond?: number;
+	timeoutSeconds?: number;
 }
 
 export function readSendingOptions(ctx: IExecuteFunctions, itemIndex: number): SendingOptions {
@@ -100,14 +110,26 @@ export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
 
 /** Sends a checked payload once (a send is never repeated after an ambiguous failure). */
 export async function sendMessage(ctx: IExecuteFunctions, built: Pick<BuiltMessage, 'payload' | 'recipientE164'>, itemIndex: number): Promise<IDataObject> {
+	const { timeoutSeconds } = readSendingOptions(ctx, itemIndex);
 	const response = await apiRequest.call(ctx, {
 		method: 'POST',
 		endpoint: 'messages',
 		body: built.payload as IDataObject,
 		idempotent: false,
 		paced: true,
+		timeoutMs: timeoutSeconds ? timeoutSeconds * 1000 : undefined,
 		itemIndex,
 	});
+	const result = simplifySendResponse(response, built.recipientE164);
+	if (!result.messageId) {
+		// Accepted (2xx) but unreadable: the message is probably on its way, and sending it again could double it.
+		const error = new NodeOperationError(ctx.getNode(), `360dialog accepted the message but its answer could not be read, so it may or may not have been processed [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'The answer had no message ID. The message was not sent again: check the chat or its status events before repeating it.',
+		});
+		error.context.ambiguous = true;
+		throw error;
+	}
 	if (wantsRawOutput(ctx, itemIndex)) return response;
-	return simplifySendResponse(response, built.recipientE164) as unknown as IDataObject;
+	return result as unknown as IDataObject;
 }
