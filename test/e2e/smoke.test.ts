@@ -144,6 +144,59 @@ describe('the package in a real n8n', () => {
 		expect(emulator.sent.filter((message) => (message.payload.context as { message_id?: string } | undefined)?.message_id?.startsWith('wamid.e2e'))).toHaveLength(1);
 	});
 
+	it('starts no execution for 1,000 hostile requests and keeps answering', async () => {
+		const { cookie } = await ownerSession(n8n.url);
+		const executions = async () => {
+			const response = await fetch(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'smokeTrigger0001' }))}`, { headers: { cookie } });
+			return ((await response.json()) as { data: { count: number } }).data.count;
+		};
+		const before = await executions();
+		expect(before).toBeGreaterThanOrEqual(1); // the reply workflow ran once in the test before
+		const repliesBefore = emulator.sent.length;
+		const url = emulator.webhook.url as string;
+		const secret = emulator.webhook.headers['x-n8n-360dialog-secret'];
+		const replay = JSON.stringify(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' }] }));
+		const bodies: Array<string | Buffer> = [
+			'',
+			Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0xc3, 0x28]),
+			'{"entry": [',
+			'[]',
+			'"just a string"',
+			'{"object": "whatsapp_business_account", "entry": "not a list"}',
+			Buffer.alloc(1024 * 1024, 0xc3),
+		];
+		const requests: Array<{ headers: Record<string, string>; body: string | Buffer }> = [];
+		for (let n = 0; n < 1000; n++) {
+			const kind = n % 10;
+			if (kind < 4) requests.push({ headers: { 'x-n8n-360dialog-secret': `${secret.slice(0, n % secret.length)}x${n}` }, body: replay });
+			else if (kind < 6) requests.push({ headers: {}, body: replay });
+			else if (kind < 8) requests.push({ headers: { 'x-n8n-360dialog-secret': secret }, body: replay });
+			else requests.push({ headers: { 'x-n8n-360dialog-secret': secret }, body: bodies[n % bodies.length] });
+		}
+		for (let n = 0; n < 5; n++) requests[n * 97] = { headers: { 'x-n8n-360dialog-secret': secret }, body: Buffer.alloc(5 * 1024 * 1024, 0x7b) }; // 5 MB of "{"
+
+		const statuses: Record<string, number> = {};
+		let next = 0;
+		await Promise.all(
+			Array.from({ length: 20 }, async () => {
+				while (next < requests.length) {
+					const request = requests[next++];
+					const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body });
+					await response.arrayBuffer();
+					statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+				}
+			}),
+		);
+		// Wrong or missing secrets: 401; replays: acknowledged; broken bodies: refused before the node or by it.
+		expect(statuses[401]).toBe(requests.filter((request) => request.headers['x-n8n-360dialog-secret'] !== secret).length);
+		expect(Object.keys(statuses).every((status) => ['200', '400', '401', '413', '422', '500'].includes(status))).toBe(true);
+		expect((await fetch(`${n8n.url}/healthz`)).status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await executions()).toBe(before);
+		expect(emulator.sent.length).toBe(repliesBefore);
+		console.log(`hostile trigger input: 1000 requests, answers ${JSON.stringify(statuses)}, executions started 0`);
+	});
+
 	it('never writes the API key into its log or into anything it stores (executions included)', async () => {
 		assertNoSentinel("n8n's log", n8n.logs.join(''));
 		// Everything n8n keeps in its folder (database, write-ahead log, event log, binary storage),
