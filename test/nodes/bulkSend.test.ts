@@ -1,6 +1,6 @@
 import { useEmulator } from '../support/emulatorFixture';
 import { bulkTextRun, sentTexts } from '../support/bulk';
-import { emulatorCredentials, runActionNode } from '../support/n8nCore';
+import { emulatorCredentials, runActionNode, errorOf } from '../support/n8nCore';
 
 const fixture = useEmulator();
 const COUNT = 2000;
@@ -35,8 +35,8 @@ describe('Bulk sending: 2,000 items through injected faults', () => {
 		// Only the ten dropped connections are in doubt; each says so, and nothing else failed.
 		expect(failed).toHaveLength(10);
 		for (const item of failed) {
-			expect(item.json.ambiguous).toBe(true);
-			expect(item.json.error).toContain('may or may not have been processed');
+			expect(errorOf(item).ambiguous).toBe(true);
+			expect(errorOf(item).message).toContain('may or may not have been processed');
 		}
 		// Every item reported as sent is at the API exactly once, with its own text.
 		const sentIds = new Set(emulator.sent.map((message) => message.id));

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { useEmulator } from '../support/emulatorFixture';
 import { jpegOfSize, pngOfSize } from '../support/images';
-import { binaryItem, emulatorCredentials, runActionNode } from '../support/n8nCore';
+import { binaryItem, emulatorCredentials, runActionNode, errorOf } from '../support/n8nCore';
 
 const fixture = useEmulator();
 const TO = '+44 7700 900123';
@@ -183,8 +183,8 @@ describe('Message › Send: rules checked before sending', () => {
 			continueOnFail: true,
 		});
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[1].json.error).toMatch(/^Recipient "nope" is not a phone number.*; Text must be at most 4096 characters \(got 5000\) \[item 1\]$/);
-		expect(items[1].json.description).toBe('2 fields break the WhatsApp message rules; nothing was sent.');
+		expect(errorOf(items[1]).message).toMatch(/^Recipient "nope" is not a phone number.*; Text must be at most 4096 characters \(got 5000\) \[item 1\]$/);
+		expect(errorOf(items[1]).description).toBe('2 fields break the WhatsApp message rules; nothing was sent.');
 		expect(fixture.emulator.sent.map((message) => (message.payload.text as { body: string }).body)).toEqual(['one', 'three']);
 	});
 

@@ -1,6 +1,6 @@
 import { useEmulator } from '../support/emulatorFixture';
 import { jpegOfSize } from '../support/images';
-import { binaryItem, emulatorCredentials, runActionNode } from '../support/n8nCore';
+import { binaryItem, emulatorCredentials, runActionNode, errorOf } from '../support/n8nCore';
 
 const fixture = useEmulator();
 
@@ -97,7 +97,7 @@ describe('Profile › Update through n8n-core', () => {
 		});
 		expect(items).toHaveLength(3);
 		expect(items[0].json).toMatchObject({ success: true });
-		expect(items[1].json.error).toBe('About must be at most 139 characters (got 150); Email must be a valid address like name@example.com (got "nope") [item 1]');
+		expect(errorOf(items[1]).message).toBe('About must be at most 139 characters (got 150); Email must be a valid address like name@example.com (got "nope") [item 1]');
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(items[2].json).toMatchObject({ success: true });
 		expect(emulator.requestsTo('POST', '/whatsapp_business_profile')).toHaveLength(2);

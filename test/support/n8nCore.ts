@@ -212,6 +212,13 @@ export interface NodeRun {
 	staticData: IDataObject;
 }
 
+/** The error of an item that failed under "Continue On Fail". */
+export function errorOf(item: INodeExecutionData): { message: string; description?: string; ambiguous?: boolean; httpCode?: string } {
+	const error = item.json.error as { message?: unknown } | undefined;
+	if (!error || typeof error.message !== 'string') throw new Error(`not an error item: ${JSON.stringify(item.json)}`);
+	return error as { message: string };
+}
+
 /** An input item carrying a file, as n8n keeps small binaries in memory (base64). */
 export function binaryItem(data: Buffer, mimeType: string, fileName: string, property = 'data'): IDataObject {
 	return { json: {}, binary: { [property]: { data: data.toString('base64'), mimeType, fileName } } };

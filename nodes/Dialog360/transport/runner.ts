@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 export interface RunnerOptions {
 	/** Requests in flight at once. */
@@ -52,11 +52,24 @@ function toItems(result: IDataObject | IDataObject[] | INodeExecutionData[], ite
 	);
 }
 
-export function errorItem(error: Error & { description?: string | null; context?: IDataObject }, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error.context?.ambiguous) json.ambiguous = true;
-	return { json, pairedItem: { item: itemIndex } };
+type ItemError = NodeApiError | NodeOperationError;
+
+/**
+ * The item a failing input becomes under "Continue On Fail": `json.error` holds what went wrong (the
+ * only key, as n8n's own nodes do, which is also what routes the item to the node's error output).
+ */
+export function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = { message: error.message };
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	// The request may have reached 360dialog: the item says so, so nobody repeats it blindly.
+	if (error.context?.ambiguous) details.ambiguous = true;
+	return { json: { error: details }, pairedItem: { item: itemIndex } };
+}
+
+function asItemError(ctx: IExecuteFunctions, error: Error, itemIndex: number): ItemError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error, { itemIndex });
 }
 
 /**
@@ -90,7 +103,7 @@ export async function runItems(
 			} catch (caught) {
 				const error = caught instanceof Error ? caught : new Error(String(caught));
 				if (continueOnFail) {
-					results[itemIndex] = [errorItem(error, itemIndex)];
+					results[itemIndex] = [errorItem(asItemError(ctx, error, itemIndex), itemIndex)];
 				} else {
 					recordFailure(error, itemIndex);
 				}
