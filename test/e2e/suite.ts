@@ -28,6 +28,7 @@ const WORKFLOWS: Array<[file: string, id: string]> = [
 	['profile-smoke.json', 'smokeProfile0001'],
 	['messages-smoke.json', 'smokeMessages001'],
 	['templates-smoke.json', 'smokeTemplates01'],
+	['operations-smoke.json', 'smokeOperations1'],
 ];
 /** The examples users import; the suite imports and runs each. */
 const EXAMPLES: Array<[file: string, id: string]> = [
@@ -177,6 +178,24 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			const second = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-templates`, { name: 'e2e_second' });
 			const changes = Object.fromEntries((second.body as Array<{ name: string; change: string }>).map((template) => [template.name, template.change]));
 			expect(changes).toMatchObject({ e2e_first: 'unchanged', e2e_second: 'new' });
+		});
+
+		it('runs every other operation in one chain: mark as read, list and image sends, media upload, download and delete, template list, get and delete', async () => {
+			emulator.seedTemplates(1, () => ({ id: 'ops1', name: 'ops_notice', language: 'de' }));
+			const sentBefore = emulator.sent.length;
+			const { status, body } = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-operations`, { to: '+4915112345678', inbound: 'wamid.inbound1' });
+			expect(status).toBe(200);
+			expect(body).toEqual([{ success: true, name: 'ops_notice', deleted: 'all languages' }]);
+			expect(emulator.requestsTo('POST', '/messages').some((request) => (request.body as { status?: string }).status === 'read')).toBe(true);
+			expect(emulator.sent.slice(sentBefore).map((message) => [message.payload.type, (message.payload.interactive as { type?: string } | undefined)?.type ?? null])).toEqual([
+				['interactive', 'list'],
+				['image', null],
+			]);
+			expect(emulator.requestsTo('POST', '/media')).toHaveLength(1);
+			expect(emulator.requestsTo('GET', '/whatsapp_business/attachments/')).toHaveLength(1);
+			expect(emulator.requestsTo('DELETE', '/')).toHaveLength(2); // the media, then the template
+			expect(emulator.media.size).toBe(0);
+			expect(emulator.templates.some((template) => template.name === 'ops_notice')).toBe(false);
 		});
 
 		it('example auto-reply: the trigger registers on activation; a delivery starts one execution (public API) that replies', async () => {

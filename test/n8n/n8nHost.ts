@@ -117,7 +117,11 @@ export function ensureN8nInstalled(line: N8nLine = N8N_LINES.oldest): string {
 			),
 		);
 		log(`installing n8n ${line.version}${line.node ? ` on Node ${line.node}` : ''} into ${dir} (once; a few minutes)`);
-		execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...lineEnv(line) } });
+		const env = { ...process.env, ...lineEnv(line) };
+		// Install scripts stay off: newer n8n lines carry native modules (Kafka's) whose builds need
+		// downloads this machine cannot make. n8n needs one of them built, sqlite3 (N-API, from source).
+		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env });
+		execFileSync('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env });
 		writeFileSync(marker, line.version);
 		return n8nBin(line);
 	});
