@@ -63,6 +63,18 @@ async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, t
 
 const apiKeys = new Map<string, string>();
 
+/** The error message of the newest execution of a workflow, through the public API. */
+async function lastExecutionError(n8n: N8nInstance, workflowId: string): Promise<string> {
+	const found = await waitFor(async () => {
+		const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(n8n, `/executions?workflowId=${workflowId}&status=error&limit=1`);
+		return list.data[0];
+	});
+	if (!found) return '';
+	const execution = await publicApi<{ data: { resultData: { error?: { message?: string; description?: string } } } }>(n8n, `/executions/${found.id}?includeData=true`);
+	const error = execution.data.resultData.error ?? {};
+	return `${error.message ?? ''} ${error.description ?? ''}`;
+}
+
 /** n8n's public API (/api/v1) with an API key created for the owner. */
 async function publicApi<T>(n8n: N8nInstance, resource: string): Promise<T> {
 	let key = apiKeys.get(n8n.url);
@@ -89,6 +101,12 @@ async function callWebhook(url: string, body: unknown): Promise<{ status: number
 }
 export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void {
 	jest.setTimeout(30 * 60_000);
+
+	/**
+	 * n8n 2.40 in queue mode starts workers without the workflow's static data (its execution snapshot
+	 * leaves it out, and the worker does not reload it for new executions); 2.8.4 hands it over.
+	 */
+	const workersLoseStaticData = mode === 'queue' && line.version.startsWith('2.40.');
 
 	describe(`the package in a real n8n ${line.version} (${mode} mode)`, () => {
 		const emulator = new Emulator({ apiKeys: [API_KEY] });
@@ -117,6 +135,8 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		});
 
 		afterAll(async () => {
+			// Kept for a look after a failure (the folder is under the system's temp directory).
+			if (n8n) writeFileSync(path.join(work, 'n8n.log'), n8n.logs.join(''));
 			await n8n?.stop();
 			await emulator.stop();
 		});
@@ -171,11 +191,17 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			expect(template.payload).toMatchObject({ type: 'template', template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] } });
 		});
 
-		it('submits a template, and Sync remembers it between executions (static data saved by n8n)', async () => {
+		it('submits a template, and Sync remembers it between executions, or says n8n lost its state', async () => {
 			const first = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-templates`, { name: 'e2e_first' });
 			expect(first.status).toBe(200);
 			expect(first.body).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'e2e_first', change: 'new', status: 'SUBMITTED' })]));
 			const second = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-templates`, { name: 'e2e_second' });
+			if (workersLoseStaticData) {
+				// The worker got no static data: Sync says so instead of calling every template new.
+				expect(second.status).toBe(500);
+				expect(await lastExecutionError(n8n, 'smokeTemplates01')).toContain('n8n did not give this node the state of its previous sync');
+				return;
+			}
 			const changes = Object.fromEntries((second.body as Array<{ name: string; change: string }>).map((template) => [template.name, template.change]));
 			expect(changes).toMatchObject({ e2e_first: 'unchanged', e2e_second: 'new' });
 		});
@@ -240,13 +266,23 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			}
 		});
 
-		it('example nightly sync: on its schedule, new templates come out as new once, then runs show no changes', async () => {
+		it('example nightly sync: on its schedule, new templates come out as new once, then runs show no changes (or say the state was lost)', async () => {
 			type Execution = { id: string; status: string; data?: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: { name?: string; change?: string } }>> } }>> } } };
 			const successes = async () =>
 				(await publicApi<{ data: Execution[] }>(n8n, '/executions?workflowId=exampleNightlySync&includeData=true&limit=250')).data
 					.filter((execution) => execution.status === 'success')
 					.sort((a, b) => Number(a.id) - Number(b.id));
 			const outputOf = (execution: Execution) => execution.data?.resultData.runData['Templates that changed'][0].data.main[0] ?? [];
+			if (workersLoseStaticData) {
+				// Every run after the first completed one stops with the explanation, not with a list of "new".
+				const failures = await waitFor(async () => {
+					const list = (await publicApi<{ data: Execution[] }>(n8n, '/executions?workflowId=exampleNightlySync&status=error&limit=250')).data;
+					return list.length >= 2 ? list : undefined;
+				}, 60_000);
+				expect(failures?.length).toBeGreaterThanOrEqual(2);
+				expect(await lastExecutionError(n8n, 'exampleNightlySync')).toContain('n8n did not give this node the state of its previous sync');
+				return;
+			}
 			const seen = new Set((await successes()).map((execution) => execution.id));
 			emulator.seedTemplates(2, (index) => ({ id: `nightly${index}`, name: `nightly_${index}` }));
 			// Runs after the new templates appeared: one that lists them, then two with nothing new.
