@@ -25,7 +25,6 @@ export const N8N_LINES = {
 	current: { name: 'current', version: '2.40.7', node: '24.21.0' },
 } satisfies Record<string, N8nLine>;
 
-export const N8N_VERSION = N8N_LINES.oldest.version;
 
 const cacheRoot = process.env.N8N_360DIALOG_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-360dialog');
 export const hostDir = (line: N8nLine = N8N_LINES.oldest) => path.join(cacheRoot, `n8n-${line.version}`);

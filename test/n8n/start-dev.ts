@@ -6,21 +6,23 @@
 import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
-import { ensureN8nInstalled, installPackage, N8N_VERSION, packPackage, PACKAGE_ROOT, startN8n } from './n8nHost';
+import { ensureN8nInstalled, installPackage, N8N_LINES, packPackage, PACKAGE_ROOT, startN8n } from './n8nHost';
 
 async function main() {
+	// N8N_LINE=current runs the current n8n line (on its own Node 24) instead of the oldest supported one.
+	const line = process.env.N8N_LINE === 'current' ? N8N_LINES.current : N8N_LINES.oldest;
 	const userFolder = path.join(PACKAGE_ROOT, '.n8n-dev');
-	ensureN8nInstalled();
+	ensureN8nInstalled(line);
 	installPackage(userFolder, packPackage(path.join(userFolder, 'pack')));
 
 	const emulator = new Emulator({ port: Number(process.env.EMULATOR_PORT ?? 8360) });
 	emulator.seedTemplates(3);
 	const emulatorUrl = await emulator.start();
 
-	const n8n = await startN8n(userFolder, { port: Number(process.env.N8N_PORT ?? 5678) });
+	const n8n = await startN8n(userFolder, { port: Number(process.env.N8N_PORT ?? 5678), line });
 	n8n.process.stdout?.pipe(process.stdout);
 	n8n.process.stderr?.pipe(process.stderr);
-	console.log(`\nn8n ${N8N_VERSION} with n8n-nodes-360dialog: ${n8n.url}`);
+	console.log(`\nn8n ${line.version} with n8n-nodes-360dialog: ${n8n.url}`);
 	console.log(`360dialog emulator: ${emulatorUrl} (credential: Environment "Custom URL", Base URL ${emulatorUrl}, API Key emulator-key)\n`);
 
 	const shutdown = async () => {
