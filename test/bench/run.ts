@@ -4,7 +4,13 @@
  */
 import os from 'node:os';
 
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { PACKAGE_ROOT, packPackage } from '../n8n/n8nHost';
 import { bulkSend, type BulkSendResult } from './bulkSend.bench';
+import { realN8nBenchmarks, type Row } from './realN8n.bench';
 
 const MESSAGES = 2000;
 
@@ -13,15 +19,49 @@ function row(result: BulkSendResult): string {
 	return `| ${result.label} | ${result.messages} | ${result.wallSeconds.toFixed(1)} s | ${result.ceilingSeconds.toFixed(1)} s | ${ratio.toFixed(2)} × | ${result.lost} | ${result.duplicated} | ${result.rateLimited} | ${result.errorItems} |`;
 }
 
+function table(header: string[], rows: Row[]): void {
+	console.log(`| ${header.join(' | ')} |`);
+	console.log(`|${header.map(() => '---').join('|')}|`);
+	for (const row of rows) console.log(`| ${row.label} | ${row.values.join(' | ')} |`);
+}
+
+/** The tarball's size and the time Node takes to load the node and credential files (5 fresh processes). */
+function footprint(): Row[] {
+	const tarball = packPackage(mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-footprint-')));
+	const files = ['dist/nodes/Dialog360/Dialog360.node.js', 'dist/nodes/Dialog360/Dialog360Trigger.node.js', 'dist/credentials/Dialog360Api.credentials.js'];
+	const script = `const t = process.hrtime.bigint(); for (const f of ${JSON.stringify(files)}) require(require('path').resolve(f)); console.log(Number(process.hrtime.bigint() - t) / 1e6);`;
+	const times = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).trim())).sort((a, b) => a - b);
+	return [
+		{ label: 'packed tarball', values: [`${(statSync(tarball).size / 1024).toFixed(1)} KB`] },
+		{ label: 'require the two nodes and the credential (median of 5)', values: [`${times[2].toFixed(0)} ms`] },
+	];
+}
+
 async function main() {
 	const quick = process.argv.includes('--quick');
+	const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
 	console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString()}`);
-	console.log('\nBulk send through n8n-core to the emulator (80 messages/s limit, 150 ms latency)\n');
-	console.log('| run | messages | wall time | ceiling (n / 80) | ratio | lost | duplicated | 429s seen | error items |');
-	console.log('|---|---|---|---|---|---|---|---|---|');
-	console.log(row(await bulkSend('this package, defaults (80/s, 20 concurrent)', MESSAGES, {})));
-	console.log(row(await bulkSend('this package, no pacing (0/s, 20 concurrent)', MESSAGES, { messagesPerSecond: 0 })));
-	console.log(row(await bulkSend('one request at a time', quick ? 200 : MESSAGES, { maxConcurrent: 1, messagesPerSecond: 0 })));
+	if (!only || only === 'core') {
+		console.log('\nBulk send through n8n-core to the emulator (80 messages/s limit, 150 ms latency)\n');
+		console.log('| run | messages | wall time | ceiling (n / 80) | ratio | lost | duplicated | 429s seen | error items |');
+		console.log('|---|---|---|---|---|---|---|---|---|');
+		console.log(row(await bulkSend('this package, defaults (80/s, 20 concurrent)', MESSAGES, {})));
+		console.log(row(await bulkSend('this package, no pacing (0/s, 20 concurrent)', MESSAGES, { messagesPerSecond: 0 })));
+		console.log(row(await bulkSend('one request at a time', quick ? 200 : MESSAGES, { maxConcurrent: 1, messagesPerSecond: 0 })));
+	}
+	if (!only || only === 'n8n') {
+		const { bulk, trigger, sync } = await realN8nBenchmarks();
+		console.log('\nIn a real n8n 2.8.4: 2,000 template messages, emulator limited to 80 messages/s with 150 ms latency\n');
+		table(['run', 'wall time', 'ceiling (2,000 / 80)', 'ratio', 'lost', 'duplicated', '429s seen', 'HTTP status of the run'], bulk);
+		console.log('\nIn a real n8n 2.8.4: 1,000 deliveries from 20 concurrent senders\n');
+		table(['receiver', 'p50 acknowledgement', 'p99 acknowledgement', 'executions started', 'non-200 answers', 'p99 ratio'], trigger);
+		console.log('\nIn a real n8n 2.8.4: 5,000 templates\n');
+		table(['run', 'requests made', 'wall time'], sync);
+	}
+	if (!only || only === 'footprint') {
+		console.log('\nFootprint\n');
+		table(['what', 'size or time'], footprint());
+	}
 }
 
 main().then(
