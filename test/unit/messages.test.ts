@@ -52,3 +52,32 @@ describe('send answers', () => {
 		expect(simplifySendResponse(answer, '+5511912345678')).toEqual({ to: '+5511912345678', waId: '551112345678', messageId: 'wamid.1', status: 'held_for_quality_assessment' });
 	});
 });
+
+describe('every other message rule names the field, the problem and the rule', () => {
+	const cases: Array<[string, Parameters<typeof buildMessage>[1], string]> = [
+		['CTA button text one past 20', { type: 'ctaUrl', body: 'b', displayText: 'x'.repeat(21), url: 'https://e.x' }, 'Button Text must be at most 20 characters (got 21)'],
+		['CTA URL that is not a URL', { type: 'ctaUrl', body: 'b', displayText: 'Go', url: 'e.x/order' }, 'Button URL must be an http(s) URL (got "e.x/order")'],
+		['contact without a formatted name', { type: 'contacts', contacts: [{ formattedName: '' }] }, 'Contact 1 Formatted Name must be at least 1 character (got 0)'],
+		['no contacts', { type: 'contacts', contacts: [] }, 'Contacts needs at least 1 (got 0)'],
+		['section title one past 24', { type: 'list', body: 'b', button: 'Go', rows: [{ section: 's'.repeat(25), id: '1', title: 't' }] }, `Section "${'s'.repeat(25)}" Title must be at most 24 characters (got 25)`],
+		['row id one past 200', { type: 'list', body: 'b', button: 'Go', rows: [{ id: 'i'.repeat(201), title: 't' }] }, 'Row 1 ID must be at most 200 characters (got 201)'],
+		['duplicate row ids', { type: 'list', body: 'b', button: 'Go', rows: [{ id: 'a', title: 'one' }, { id: 'a', title: 'two' }] }, 'Row IDs must be unique ("a" is used twice)'],
+		['reaction without a message id', { type: 'reaction', messageId: ' ', emoji: '👍' }, 'Message ID must be the wamid of the message to react to (it is empty)'],
+		['reaction that is a sentence', { type: 'reaction', messageId: 'wamid.1', emoji: 'thumbs up please' }, 'Emoji must be one emoji, or empty to remove the reaction (got "thumbs up please")'],
+		['document file name one past 240', { type: 'document', media: { id: '1' }, filename: `${'f'.repeat(237)}.pdf` }, 'File Name must be at most 240 characters (got 241)'],
+		['video link that is not a URL', { type: 'video', media: { link: 'ftp://e.x/v.mp4' } }, 'Video Link must be an http(s) URL that Meta can fetch (got "ftp://e.x/v.mp4")'],
+		['empty media id', { type: 'image', media: { id: '  ' } }, 'Image Media ID must not be empty (an ID from Media › Upload)'],
+		['longitude out of range', { type: 'location', latitude: 0, longitude: -181 }, 'Longitude must be a number from -180 to 180 (got -181)'],
+		['duplicate button ids', { type: 'replyButtons', body: 'b', buttons: [{ id: 'x', title: 'One' }, { id: 'x', title: 'Two' }] }, 'Button IDs must be unique ("x" is used twice)'],
+	];
+
+	it.each(cases)('%s', (_name, content, message) => {
+		expect(buildMessage(to, content).violations.map((violation) => violation.message)).toContain(message);
+	});
+
+	it('a list of 11 sections is refused by its 10-row rule first, and 10 sections pass', () => {
+		const rows = (count: number) => Array.from({ length: count }, (_, i) => ({ section: `S${i}`, id: `${i}`, title: 'r' }));
+		expect(buildMessage(to, { type: 'list', body: 'b', button: 'Go', rows: rows(10) }).violations).toEqual([]);
+		expect(buildMessage(to, { type: 'list', body: 'b', button: 'Go', rows: rows(11) }).violations.map((violation) => violation.message)).toEqual(['Rows must be at most 10 (got 11)', 'Sections must be at most 10 (got 11)']);
+	});
+});

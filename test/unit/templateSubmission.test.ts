@@ -135,3 +135,23 @@ describe('authentication templates', () => {
 		);
 	});
 });
+
+describe('every other template rule names the field, the problem and the rule', () => {
+	const cases: Array<[string, Partial<TemplateSubmissionInput>, RegExp]> = [
+		['category outside the enum', { category: 'PROMO' }, /^Category must be one of MARKETING, UTILITY, AUTHENTICATION \(got "PROMO"\)$/],
+		['language not a code', { language: 'English' }, /^Language must be a WhatsApp language code such as en, en_US or pt_BR \(got "English"\)$/],
+		['named variable with capitals', { parameterFormat: 'NAMED', body: 'Hi {{FirstName}}, thanks.', bodySamples: ['Ada'] }, /^Body variable \{\{FirstName\}\} must be lowercase letters, digits and _, starting with a letter — /],
+		['header sample that is not a URL', { header: { format: 'VIDEO', mediaSample: 'sample.mp4' } }, /^Header Sample must be an http\(s\) URL \(got "sample.mp4"\)$/],
+		['header variable without a sample', { header: { format: 'TEXT', text: 'Order {{1}}' } }, /^Header Text sample 1 is empty — /],
+		['phone button with a bad number', { buttons: [{ type: 'PHONE_NUMBER', text: 'Call', phoneNumber: 'call us' }] }, /^Button 1 Phone Number "call us" is not a phone number/],
+		['copy-code example one past 15', { category: 'MARKETING', buttons: [{ type: 'COPY_CODE', example: 'C'.repeat(16) }] }, /^Button 1 Example Code must be at most 15 characters \(got 16\) — /],
+		['URL button with two variables', { buttons: [{ type: 'URL', text: 'Go', url: 'https://a.io/{{1}}/{{2}}', urlSample: 'https://a.io/1/2' }] }, /^Button 1 URL must have at most 1 variable \(got 2\) — /],
+		['URL button that is not http', { buttons: [{ type: 'URL', text: 'Go', url: 'ftp://a.io' }] }, /^Button 1 URL must start with http:\/\/ or https:\/\/ \(got "ftp:\/\/a.io"\)$/],
+		['more than one copy-code button', { category: 'MARKETING', buttons: [{ type: 'COPY_CODE', example: 'A' }, { type: 'COPY_CODE', example: 'B' }] }, /^COPY_CODE buttons must be at most 1 \(got 2\) — /],
+		['OTP button of an unknown kind', { category: 'AUTHENTICATION', authentication: { otpType: 'SMS' } }, /^OTP Button must be one of COPY_CODE, ONE_TAP, ZERO_TAP \(got "SMS"\)$/],
+	];
+
+	it.each(cases)('%s', (_name, input, message) => {
+		expect(messages(input).some((text) => message.test(text))).toBe(true);
+	});
+});
