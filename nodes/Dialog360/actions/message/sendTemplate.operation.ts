@@ -103,8 +103,9 @@ function readComponents(ctx: IExecuteFunctions, itemIndex: number, violations: V
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = readSendingOptions(this, itemIndex);
 	const envelope = { to: this.getNodeParameter('to', itemIndex), defaultCountry: options.defaultCountry, replyTo: options.replyTo, bizOpaqueCallbackData: options.bizOpaqueCallbackData };
-	// The envelope is checked first, so a wrong number is reported without a template look-up.
-	const violations: Violation[] = [...addressMessage(envelope, {}).violations];
+	// The envelope is read once and checked first, so a wrong number is reported without a template look-up.
+	const addressed = addressMessage(envelope, {});
+	const violations: Violation[] = [...addressed.violations];
 	const key = readTemplateLocator(this, itemIndex);
 
 	const template = await definitionOf(this, key.name, key.language, itemIndex);
@@ -124,6 +125,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	violations.push(...checkTemplateComponents(definition, components));
 	assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
 
-	const built = addressMessage(envelope, templateMessageBody(definition, components as unknown[]));
-	return await sendMessage(this, built, itemIndex);
+	const payload = { ...addressed.payload, ...templateMessageBody(definition, components as unknown[]) };
+	return await sendMessage(this, { payload, recipientE164: addressed.recipientE164 }, itemIndex);
 }
