@@ -31,15 +31,24 @@ export async function fetchTemplatePage(
 }
 
 /**
- * Follows the offset pagination until `max` templates or the end. A short page ends it; `total`, when
- * the API gives it, saves the last empty request.
+ * Follows the offset pagination until `max` templates (those `keep` accepts, when given) or the end.
+ * A short page ends it; `total`, when the API gives it, saves the last empty request.
  */
-export async function fetchTemplates(this: RequestContext, query: TemplateQuery, max = Infinity, itemIndex?: number): Promise<TemplateDefinition[]> {
+export async function fetchTemplates(
+	this: RequestContext,
+	query: TemplateQuery,
+	max = Infinity,
+	itemIndex?: number,
+	keep?: (template: TemplateDefinition) => boolean,
+): Promise<TemplateDefinition[]> {
 	const templates: TemplateDefinition[] = [];
 	for (let offset = 0; templates.length < max; ) {
-		const limit = Math.min(TEMPLATE_PAGE_SIZE, max - templates.length);
+		// Unfiltered, only what is still wanted is asked for; filtered, whole pages.
+		const limit = keep ? TEMPLATE_PAGE_SIZE : Math.min(TEMPLATE_PAGE_SIZE, max - templates.length);
 		const page = await fetchTemplatePage.call(this, query, offset, limit, itemIndex);
-		templates.push(...page.templates);
+		for (const template of page.templates) {
+			if (templates.length < max && (!keep || keep(template))) templates.push(template);
+		}
 		offset += page.templates.length;
 		if (page.templates.length < limit || (page.total !== undefined && offset >= page.total)) break;
 	}

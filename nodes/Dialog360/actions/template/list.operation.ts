@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { matchesTemplateFilters, simplifyTemplate, TEMPLATE_PAGE_SIZE } from '../../domain/templates';
-import { fetchTemplatePage } from '../../transport/templates';
+import type { TemplateDefinition } from '../../domain/templateParameters';
+import { matchesTemplateFilters, simplifyTemplate } from '../../domain/templates';
+import { fetchTemplates } from '../../transport/templates';
 import { simplifyOption, TEMPLATE_LANGUAGE_OPTIONS, wantsRawOutput } from '../common.descriptions';
 
 const show = { resource: ['template'], operation: ['list'] };
@@ -80,16 +81,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameContains?: string; status?: string; category?: string; language?: string };
 	const raw = wantsRawOutput(this, itemIndex);
 
-	const found: IDataObject[] = [];
-	// Offset pagination; filters are matched here, so pages are read until the limit is reached or the list ends.
-	for (let offset = 0; found.length < limit; ) {
-		const page = await fetchTemplatePage.call(this, {}, offset, TEMPLATE_PAGE_SIZE, itemIndex);
-		for (const template of page.templates) {
-			const summary = simplifyTemplate(template as typeof template & Record<string, unknown>);
-			if (found.length < limit && matchesTemplateFilters(summary, filters)) found.push((raw ? template : summary) as unknown as IDataObject);
-		}
-		offset += page.templates.length;
-		if (page.templates.length < TEMPLATE_PAGE_SIZE || (page.total !== undefined && offset >= page.total)) break;
-	}
-	return found;
+	const summarize = (template: TemplateDefinition) => simplifyTemplate(template as TemplateDefinition & Record<string, unknown>);
+	// The filters are matched here (the API's are exact and its status case varies), page by page.
+	const templates = await fetchTemplates.call(this, {}, limit, itemIndex, (template) => matchesTemplateFilters(summarize(template), filters));
+	return templates.map((template) => (raw ? template : summarize(template)) as unknown as IDataObject);
 }
