@@ -1,6 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { capitalize } from './domain/rules';
 import { MESSAGE_TYPES, STATUS_VALUES } from './domain/webhookEvents';
 import { WEBHOOK_URL_RULES, webhookUrlViolations } from './domain/webhookUrl';
 import { resolveCredentials } from './transport/request';
@@ -15,8 +16,6 @@ import {
 	removeDestination,
 	restore,
 } from './trigger/registration';
-
-const label = (value: string) => value[0].toUpperCase() + value.slice(1);
 
 /** 360dialog's URL rules apply to its hosts; a custom base URL (a proxy, the emulator) is not checked. */
 async function assertReachableUrl(ctx: IHookFunctions, url: string): Promise<void> {
@@ -92,7 +91,7 @@ export class Dialog360Trigger implements INodeType {
 				name: 'messageTypes',
 				type: 'multiOptions',
 				default: [],
-				options: MESSAGE_TYPES.map((type) => ({ name: label(type), value: type })),
+				options: MESSAGE_TYPES.map((type) => ({ name: capitalize(type), value: type })),
 				description: 'Only messages of these types; none chosen means every type',
 				displayOptions: { show: { events: ['message'] } },
 			},
@@ -101,7 +100,7 @@ export class Dialog360Trigger implements INodeType {
 				name: 'statuses',
 				type: 'multiOptions',
 				default: [],
-				options: STATUS_VALUES.map((status) => ({ name: label(status), value: status })),
+				options: STATUS_VALUES.map((status) => ({ name: capitalize(status), value: status })),
 				description: 'Only these statuses; none chosen means every status',
 				displayOptions: { show: { events: ['status'] } },
 			},

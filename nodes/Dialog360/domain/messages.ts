@@ -4,6 +4,7 @@
  */
 import { parsePhoneNumber, PhoneNumberError } from './phone';
 import {
+	capitalize,
 	countCharacters,
 	formatBytes,
 	RuleChecks,
@@ -103,7 +104,7 @@ function normalizeMimeType(mimeType: string | undefined): string {
 
 function mediaFileViolations(kind: MediaKind, mimeType: string, bytes: number): Violation[] {
 	const rule = MEDIA_RULES[kind];
-	const label = `${kind[0].toUpperCase()}${kind.slice(1)}`;
+	const label = capitalize(kind);
 	const violations: Violation[] = [];
 	if (rule.mimeTypes && !rule.mimeTypes.includes(mimeType)) {
 		violations.push({ field: label, message: `${label} must be ${rule.mimeTypes.join(', ')} (got ${mimeType || 'no type'}) — ${rule.source}` });
@@ -123,7 +124,7 @@ export function checkMediaFile(kindChoice: string, mimeType: string | undefined,
 }
 
 function mediaObject(kind: MediaKind, source: MediaSource, checks: RuleChecks): { media: Record<string, unknown>; pendingUpload?: BuiltMessage['pendingUpload'] } {
-	const label = `${kind[0].toUpperCase()}${kind.slice(1)}`;
+	const label = capitalize(kind);
 	if ('link' in source) {
 		if (!isWebUrl(source.link.trim())) checks.add(`${label} Link`, `${label} Link must be an http(s) URL that Meta can fetch (got "${source.link}")`);
 		return { media: { link: source.link.trim() } };

@@ -66,6 +66,11 @@ export function countCharacters(text: string): number {
 	return Array.from(text).length;
 }
 
+/** "image" → "Image", for labels built from enum values. */
+export function capitalize(text: string): string {
+	return text ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
+}
+
 export interface Violation {
 	field: string;
 	message: string;

@@ -3,7 +3,7 @@
  * of the send built from them, and a check of any components (built here or written as JSON by the
  * user) against the template, so a mismatch is named before Meta answers 132000.
  */
-import type { Violation } from './rules';
+import { capitalize, type Violation } from './rules';
 
 export interface TemplateButton {
 	type: string;
@@ -77,7 +77,7 @@ export function parameterSlots(template: TemplateDefinition): ParameterSlot[] {
 		}
 	} else if (format === 'IMAGE' || format === 'VIDEO' || format === 'DOCUMENT') {
 		const kind = format.toLowerCase() as 'image' | 'video' | 'document';
-		slots.push({ id: `header_${kind}`, label: `Header ${kind[0].toUpperCase()}${kind.slice(1)}`, component: 'header', kind, required: true, help: `A public URL or a media ID of the ${kind} shown in the header` });
+		slots.push({ id: `header_${kind}`, label: `Header ${capitalize(kind)}`, component: 'header', kind, required: true, help: `A public URL or a media ID of the ${kind} shown in the header` });
 	} else if (format === 'LOCATION') {
 		slots.push(
 			{ id: 'header_latitude', label: 'Header Latitude', component: 'header', kind: 'latitude', required: true, help: 'From -90 to 90' },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkMediaFile } from '../../domain/messages';
-import { MEDIA_KINDS } from '../../domain/rules';
+import { capitalize, MEDIA_KINDS } from '../../domain/rules';
 import { uploadMedia } from '../../transport/media';
 import { assertNoViolations } from '../validation';
 
@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 		description: 'Which message type the file is meant for; its type and size are checked against that kind',
 		options: [
 			{ name: 'Detect From File Type', value: 'auto' },
-			...MEDIA_KINDS.map((kind) => ({ name: `${kind[0].toUpperCase()}${kind.slice(1)}`, value: kind })),
+			...MEDIA_KINDS.map((kind) => ({ name: capitalize(kind), value: kind })),
 		],
 		displayOptions: { show },
 	},
