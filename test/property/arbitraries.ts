@@ -2,11 +2,31 @@
  * Generators weighted toward the edges: empty, at a limit, one past it, whitespace only, and text
  * whose length differs between code points and UTF-16 units (emoji, flags, combining marks).
  */
+import { execFileSync } from 'node:child_process';
+
 import fc from 'fast-check';
 
 import type { Violation } from '../../nodes/Dialog360/domain/rules';
 
 export const RUNS = 10_000;
+
+/**
+ * The seed comes from the commit: a run of a commit draws the same inputs here and in CI (a green
+ * run before pushing means a green CI), and each new commit explores new inputs. FC_SEED=<n> replays
+ * a failure that fast-check reported; FC_SEED=random draws a fresh seed.
+ */
+function commitSeed(): number | undefined {
+	const requested = process.env.FC_SEED;
+	if (requested === 'random') return undefined;
+	if (requested) return Number(requested);
+	try {
+		return parseInt(execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).slice(0, 8), 16);
+	} catch {
+		return 20_261_124;
+	}
+}
+const seed = commitSeed();
+fc.configureGlobal({ numRuns: RUNS, ...(seed === undefined ? {} : { seed }) });
 
 const EDGE_UNITS = ['a', ' ', '😀', '🇩🇪', 'é', 'e\u0301', '\u200b', '\n', '{', '}', '_', '|', 'Ω', '中'];
 
@@ -23,9 +43,16 @@ export function textNear(limit: number): fc.Arbitrary<string> {
 	);
 }
 
-/** Anything JSON can hold, sometimes deeply nested or large. */
+/**
+ * Keys that shadow Object.prototype (a `{"toString": {}}` breaks `String(value)`) and keys the
+ * readers look for, so that hostile values land where they are read.
+ */
+const pointedKey = fc.constantFrom('toString', 'valueOf', 'toJSON', 'constructor', 'hasOwnProperty', '__proto__', 'type', 'status', 'id', 'field', 'from', 'entry', 'changes', 'value', 'messages', 'statuses', 'contacts', 'text', 'parameters');
+
+/** Anything JSON can hold, sometimes deeply nested, large, or with keys that shadow the prototype. */
 export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
 	{ weight: 4, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+	{ weight: 2, arbitrary: fc.object({ key: pointedKey, maxDepth: 4, values: [fc.jsonValue({ maxDepth: 1 })] }) },
 	{ weight: 1, arbitrary: fc.integer({ min: 50, max: 400 }).map((depth) => Array.from({ length: depth }).reduce<unknown>((inner) => ({ entry: [inner] }), {})) },
 	{ weight: 1, arbitrary: fc.integer({ min: 1000, max: 5000 }).map((count) => ({ entry: [{ changes: [{ value: { statuses: Array.from({ length: count }, (_, i) => ({ id: `w${i}`, status: 'read' })) } }] }] })) },
 );

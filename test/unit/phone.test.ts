@@ -33,6 +33,12 @@ describe('parsePhoneNumber', () => {
 	it('names the value it rejects', () => {
 		expect(() => parsePhoneNumber('12ab')).toThrow('"12ab" is not a phone number');
 	});
+
+	it('rejects a JSON object whose "toString" is not a function with its own error, not a TypeError', () => {
+		// Found by the property test: String({ toString: {} }) throws.
+		expect(() => parsePhoneNumber({ toString: {} })).toThrow(new PhoneNumberError('{"toString":{}}', 'expected text (got object)'));
+		expect(() => parsePhoneNumber(null)).toThrow('expected text (got null)');
+	});
 });
 
 describe('contactKey', () => {

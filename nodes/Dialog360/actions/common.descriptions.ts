@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { TEMPLATE_LANGUAGES } from '../domain/rules';
 import { parseTemplateKey } from '../domain/templates';
+import { textOf } from '../domain/values';
 
 export function simplifyOption(show: { resource: string; operation: string }): INodeProperties {
 	return {
@@ -57,7 +58,7 @@ export function readTemplateLocator(ctx: IExecuteFunctions, itemIndex: number): 
 	const selected = ctx.getNodeParameter('template', itemIndex, '', { extractValue: true });
 	const key = parseTemplateKey(selected);
 	if (!key) {
-		throw new NodeOperationError(ctx.getNode(), `Template must be chosen from the list or written as name|language (got "${String(selected)}") [item ${itemIndex}]`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `Template must be chosen from the list or written as name|language (got "${textOf(selected)}") [item ${itemIndex}]`, { itemIndex });
 	}
 	return key;
 }
@@ -65,7 +66,7 @@ export function readTemplateLocator(ctx: IExecuteFunctions, itemIndex: number): 
 /** A parameter as text: expressions may give numbers or null. */
 export function readText(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback = ''): string {
 	const value = ctx.getNodeParameter(name, itemIndex, fallback);
-	return value === undefined || value === null ? '' : String(value);
+	return textOf(value);
 }
 
 export const TEMPLATE_LANGUAGE_OPTIONS = TEMPLATE_LANGUAGES.map((language) => ({ name: `${language.label} (${language.code})`, value: language.code }));

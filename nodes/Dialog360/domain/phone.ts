@@ -4,6 +4,8 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
+import { textOf } from './values';
+
 export interface PhoneNumber {
 	/** "+447700900123" */
 	e164: string;
@@ -52,7 +54,7 @@ function fromParsed(parsed: ReturnType<typeof parsePhoneNumberFromString>): Phon
  */
 export function parsePhoneNumber(input: unknown, defaultCountry?: string): PhoneNumber {
 	const raw = typeof input === 'number' ? String(input) : input;
-	if (typeof raw !== 'string') throw new PhoneNumberError(String(raw), 'expected text');
+	if (typeof raw !== 'string') throw new PhoneNumberError(textOf(raw), `expected text (got ${raw === null ? 'null' : typeof raw})`);
 	const trimmed = raw.trim();
 	if (trimmed === '') throw new PhoneNumberError(raw, 'it is empty');
 

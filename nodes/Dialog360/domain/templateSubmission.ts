@@ -16,6 +16,7 @@ import {
 	type Violation,
 } from './rules';
 import { templateVariables } from './templateParameters';
+import { textOf } from './values';
 
 export type ParameterFormat = 'POSITIONAL' | 'NAMED';
 export type HeaderFormat = 'NONE' | 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION';
@@ -189,7 +190,7 @@ function checkButtons(buttons: TemplateButtonInput[], category: string, checks: 
 				return { type: 'COPY_CODE', example: button.example };
 			}
 			default:
-				checks.add(where, `${where} type "${String(button.type)}" is not one of QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE`);
+				checks.add(where, `${where} type "${textOf(button.type)}" is not one of QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE`);
 				return { type: button.type };
 		}
 	});

@@ -3,6 +3,7 @@
  * (360dialog answers "approved", Meta "APPROVED"), the selector key "name|language", the list filters.
  */
 import type { TemplateDefinition } from './templateParameters';
+import { textOf } from './values';
 
 /** 360dialog's page size for /v1/configs/templates; its own client defaults to 1000. [M] §6.4 */
 export const TEMPLATE_PAGE_SIZE = 1000;
@@ -13,12 +14,12 @@ export function templateKey(name: string, language: string): string {
 }
 
 export function parseTemplateKey(value: unknown): { name: string; language: string } | undefined {
-	const match = /^\s*([^|\s]+)\s*\|\s*([^|\s]+)\s*$/.exec(String(value ?? ''));
+	const match = /^\s*([^|\s]+)\s*\|\s*([^|\s]+)\s*$/.exec(textOf(value));
 	return match ? { name: match[1], language: match[2] } : undefined;
 }
 
 export function normalizeStatus(status: unknown): string {
-	return String(status ?? '').trim().toUpperCase();
+	return textOf(status).trim().toUpperCase();
 }
 
 export function isApproved(template: { status?: unknown }): boolean {

@@ -102,7 +102,7 @@ export function readDelivery(body: unknown): WebhookEvent[] {
 		const events: WebhookEvent[] = [];
 		for (const entry of list(body.entry)) {
 			for (const change of list(entry.changes)) {
-				if (ECHO_FIELDS.has(String(change.field))) continue;
+				if (ECHO_FIELDS.has(str(change.field) ?? '')) continue;
 				if (isDict(change.value)) events.push(...eventsOfValue(change.value));
 			}
 		}
@@ -124,8 +124,8 @@ export interface EventFilter {
 
 export function matchesFilter(event: WebhookEvent, filter: EventFilter): boolean {
 	if (!filter.kinds.includes(event.kind)) return false;
-	if (event.kind === 'message' && filter.messageTypes.length) return filter.messageTypes.includes(String(event.message?.type));
-	if (event.kind === 'status' && filter.statuses.length) return filter.statuses.includes(String(event.status?.status));
+	if (event.kind === 'message' && filter.messageTypes.length) return filter.messageTypes.includes(str(event.message?.type) ?? '');
+	if (event.kind === 'status' && filter.statuses.length) return filter.statuses.includes(str(event.status?.status) ?? '');
 	return true;
 }
 
@@ -135,13 +135,13 @@ export function matchesFilter(event: WebhookEvent, filter: EventFilter): boolean
  */
 export function eventIdentity(event: WebhookEvent): string | undefined {
 	if (event.kind === 'message' && typeof event.message?.id === 'string') return `message:${event.message.id}`;
-	if (event.kind === 'status' && typeof event.status?.id === 'string') return `status:${event.status.id}:${String(event.status.status)}`;
+	if (event.kind === 'status' && typeof event.status?.id === 'string') return `status:${event.status.id}:${str(event.status.status) ?? ''}`;
 	return undefined;
 }
 
 /** The media object of a message that carries a file (image, video, audio, document, sticker). */
 export function mediaOf(event: WebhookEvent): { id: string; mime_type?: string; filename?: string } | undefined {
-	const type = String(event.message?.type ?? '');
+	const type = str(event.message?.type) ?? '';
 	if (!['image', 'video', 'audio', 'document', 'sticker', 'voice'].includes(type)) return undefined;
 	const media = event.message?.[type];
 	return isDict(media) && typeof media.id === 'string' ? (media as { id: string; mime_type?: string; filename?: string }) : undefined;

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { downloadMedia } from '../../transport/media';
-import { mediaIdField } from '../common.descriptions';
+import { mediaIdField, readText } from '../common.descriptions';
 
 const show = { resource: ['media'], operation: ['download'] };
 
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mediaId = String(this.getNodeParameter('mediaId', itemIndex) ?? '').trim();
+	const mediaId = readText(this, 'mediaId', itemIndex).trim();
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const media = await downloadMedia.call(this, mediaId, itemIndex);
 	const binary = await this.helpers.prepareBinaryData(media.data, media.fileName, media.mimeType);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { markAsReadPayload } from '../../domain/messages';
 import { apiRequest } from '../../transport/request';
+import { readText } from '../common.descriptions';
 import { assertNoViolations } from '../validation';
 
 const show = { resource: ['message'], operation: ['markAsRead'] };
@@ -28,7 +29,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const messageId = String(this.getNodeParameter('messageId', itemIndex) ?? '');
+	const messageId = readText(this, 'messageId', itemIndex);
 	const { payload, violations } = markAsReadPayload(messageId, this.getNodeParameter('typingIndicator', itemIndex, false) as boolean);
 	assertNoViolations(this, violations, itemIndex, 'mark-as-read');
 	const response = await apiRequest.call(this, {

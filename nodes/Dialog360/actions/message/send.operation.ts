@@ -6,6 +6,7 @@ import { uploadMedia } from '../../transport/media';
 import { readText, simplifyOption } from '../common.descriptions';
 import { assertNoViolations } from '../validation';
 import { readSendingOptions, recipientField, sendingOptions, sendingRunnerOptions, sendMessage } from './sending';
+import { textOf } from '../../domain/values';
 
 const OPERATION = 'send';
 const MEDIA_TYPES: MediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
@@ -413,14 +414,14 @@ async function readContent(ctx: IExecuteFunctions, type: MessageType, itemIndex:
 				content: {
 					type,
 					contacts: entries(ctx, 'contacts', 'contact', itemIndex).map((card) => ({
-						formattedName: String(card.formattedName ?? ''),
-						firstName: card.firstName ? String(card.firstName) : undefined,
-						lastName: card.lastName ? String(card.lastName) : undefined,
-						company: card.company ? String(card.company) : undefined,
-						birthday: card.birthday ? String(card.birthday) : undefined,
-						phones: card.phone ? [{ phone: String(card.phone), type: 'CELL', waId: card.waId ? String(card.waId) : undefined }] : [],
-						emails: card.email ? [{ email: String(card.email), type: 'WORK' }] : [],
-						urls: card.url ? [{ url: String(card.url), type: 'WORK' }] : [],
+						formattedName: textOf(card.formattedName),
+						firstName: card.firstName ? textOf(card.firstName) : undefined,
+						lastName: card.lastName ? textOf(card.lastName) : undefined,
+						company: card.company ? textOf(card.company) : undefined,
+						birthday: card.birthday ? textOf(card.birthday) : undefined,
+						phones: card.phone ? [{ phone: textOf(card.phone), type: 'CELL', waId: card.waId ? textOf(card.waId) : undefined }] : [],
+						emails: card.email ? [{ email: textOf(card.email), type: 'WORK' }] : [],
+						urls: card.url ? [{ url: textOf(card.url), type: 'WORK' }] : [],
 					})),
 				},
 			};
@@ -429,7 +430,7 @@ async function readContent(ctx: IExecuteFunctions, type: MessageType, itemIndex:
 				content: {
 					type,
 					...interactive(),
-					buttons: entries(ctx, 'buttons', 'button', itemIndex).map((button) => ({ id: String(button.id ?? ''), title: String(button.title ?? '') })),
+					buttons: entries(ctx, 'buttons', 'button', itemIndex).map((button) => ({ id: textOf(button.id), title: textOf(button.title) })),
 				},
 			};
 		case 'list':
@@ -439,7 +440,7 @@ async function readContent(ctx: IExecuteFunctions, type: MessageType, itemIndex:
 					...interactive(),
 					button: readText(ctx, 'listButton', itemIndex),
 					rows: entries(ctx, 'rows', 'row', itemIndex).map(
-						(row): ListRow => ({ section: String(row.section ?? ''), id: String(row.id ?? ''), title: String(row.title ?? ''), description: String(row.description ?? '') }),
+						(row): ListRow => ({ section: textOf(row.section), id: textOf(row.id), title: textOf(row.title), description: textOf(row.description) }),
 					),
 				},
 			};

@@ -7,6 +7,7 @@ import { PROFILE_PHOTO_RULES, PROFILE_RULES, VERTICALS } from '../../domain/rule
 import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';
 import { assertNoViolations } from '../validation';
+import { textOf } from '../../domain/values';
 
 const show = { resource: ['profile'], operation: ['update'] };
 
@@ -82,17 +83,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const input: ProfileUpdateInput = {};
 	for (const name of ['about', 'address', 'description', 'email', 'vertical'] as const) {
-		if (fields[name] !== undefined) input[name] = String(fields[name]);
+		if (fields[name] !== undefined) input[name] = textOf(fields[name]);
 	}
 	if (fields.websites !== undefined) {
-		input.websites = (Array.isArray(fields.websites) ? fields.websites : [fields.websites]).map(String);
+		input.websites = (Array.isArray(fields.websites) ? fields.websites : [fields.websites]).map(textOf);
 	}
 
 	const { payload, violations } = validateProfileUpdate(input);
 	let photo: { data: Buffer; mimeType: string; fileName?: string } | undefined;
 	const warnings: string[] = [];
 	if (fields.photoBinaryProperty !== undefined) {
-		const property = String(fields.photoBinaryProperty);
+		const property = textOf(fields.photoBinaryProperty);
 		const binary = this.helpers.assertBinaryData(itemIndex, property);
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		const image = readImageInfo(data);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { TEMPLATE_NAME_PATTERN, TEMPLATE_RULES } from '../../domain/rules';
 import { apiRequest } from '../../transport/request';
+import { readText } from '../common.descriptions';
 import { assertNoViolations } from '../validation';
 
 const show = { resource: ['template'], operation: ['delete'] };
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = String(this.getNodeParameter('templateName', itemIndex) ?? '').trim();
+	const name = readText(this, 'templateName', itemIndex).trim();
 	if (!TEMPLATE_NAME_PATTERN.test(name)) {
 		assertNoViolations(this, [{ field: 'Template Name', message: `Template Name must be lowercase letters a–z, digits and _ (got "${name}") — ${TEMPLATE_RULES.name.source}` }], itemIndex, 'WhatsApp template');
 	}

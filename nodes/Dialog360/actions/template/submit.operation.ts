@@ -13,6 +13,7 @@ import {
 	type TemplateButtonInput,
 } from '../../domain/templateSubmission';
 import { normalizeStatus } from '../../domain/templates';
+import { textOf } from '../../domain/values';
 import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';
 import { readText, TEMPLATE_LANGUAGE_OPTIONS } from '../common.descriptions';
@@ -340,7 +341,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		id: (response.id as string | undefined) ?? null,
 		name: (response.name as string | undefined) ?? (payload.name as string),
 		language: (response.language as string | undefined) ?? (payload.language as string),
-		category: String(response.category ?? payload.category).toUpperCase(),
+		category: textOf(response.category ?? payload.category).toUpperCase(),
 		// Review can take up to 48 hours; List or Sync shows the outcome.
 		status: normalizeStatus(response.status ?? 'PENDING'),
 	};

@@ -1,0 +1,16 @@
+/**
+ * Values from expressions, webhook bodies and API answers as text. `String(value)` runs whatever
+ * `toString` the value carries, and a JSON object may hold a "toString" key that is not a function:
+ * `String({ toString: {} })` throws a TypeError instead of the error that names the field.
+ */
+export function textOf(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	try {
+		return JSON.stringify(value) ?? '';
+	} catch {
+		// Cycles and BigInts inside objects.
+		return Object.prototype.toString.call(value);
+	}
+}
