@@ -54,6 +54,14 @@ describe('template variables', () => {
 		expect(messages({ body: 'Hi {{1}} {{2}} there', bodySamples: ['a', 'b'] })[0]).toMatch(/^Body must not have two variables side by side/);
 	});
 
+	it('refuses an empty variable {{}} in the body, the header, the footer and a button URL', () => {
+		const rule = '— template variables: a number or a name between {{ and }}';
+		expect(messages({ body: 'Hi {{}} {{}} there' })).toContain(`Body has an empty variable {{}} ${rule} [L] §6.2`);
+		expect(messages({ body: 'Hi', header: { format: 'TEXT', text: 'Order {{ }}' } }).join(' | ')).toContain(`Header Text has an empty variable {{}} ${rule}`);
+		expect(messages({ body: 'Hi', footer: 'Bye {{}}' }).join(' | ')).toContain('Footer must not have variables');
+		expect(messages({ body: 'Hi', buttons: [{ type: 'URL', text: 'Track', url: 'https://a.io/{{}}' }] }).join(' | ')).toContain(`Button 1 URL has an empty variable {{}} ${rule}`);
+	});
+
 	it('needs one non-empty sample per variable', () => {
 		expect(messages({ body: 'Hi {{1}}, order {{2}}.', bodySamples: ['Ada'] })[0]).toMatch(/^Body has 2 variables but 1 sample/);
 		expect(messages({ body: 'Hi {{1}}, order {{2}}.', bodySamples: ['Ada', ' '] })[0]).toMatch(/^Body sample 2 is empty/);

@@ -217,6 +217,8 @@ export const TEMPLATE_VARIABLE_RULES = {
 	positional: 'template variables: {{1}}, {{2}}… numbered from 1 without gaps [H] S11',
 	named: 'template named variables: lowercase letters, digits and _ [M] §6.2 (parameter_format NAMED)',
 	placement: 'template body: no variable at the very start or end, no two side by side [M] §6.2',
+	// Our reading: a placeholder is a number or a name; "{{}}" would reach Meta as literal text or a rejection. [L]
+	empty: 'template variables: a number or a name between {{ and }} [L] §6.2',
 	namedPattern: /^[a-z][a-z0-9_]*$/,
 };
 

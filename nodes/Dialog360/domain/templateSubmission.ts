@@ -61,8 +61,14 @@ export interface BuiltSubmission {
 const VARIABLE_AT_START = /^\s*\{\{[^{}]+\}\}/;
 const VARIABLE_AT_END = /\{\{[^{}]+\}\}\s*$/;
 const ADJACENT_VARIABLES = /\}\}\s*\{\{/;
+const EMPTY_VARIABLE = /\{\{\s*\}\}/;
+
+function checkEmptyVariable(where: string, text: string, checks: RuleChecks): void {
+	if (EMPTY_VARIABLE.test(text)) checks.add(where, `${where} has an empty variable {{}} — ${TEMPLATE_VARIABLE_RULES.empty}`);
+}
 
 function checkVariables(where: string, text: string, format: ParameterFormat, checks: RuleChecks): string[] {
+	checkEmptyVariable(where, text, checks);
 	const variables = templateVariables(text);
 	if (variables.length === 0) return variables;
 	const numbered = variables.filter((name) => /^\d+$/.test(name));
@@ -165,6 +171,7 @@ function checkButtons(buttons: TemplateButtonInput[], category: string, checks: 
 			case 'URL': {
 				const url = (button.url ?? '').trim();
 				checks.length(`${where} URL`, url, TEMPLATE_RULES.buttonUrl);
+				checkEmptyVariable(`${where} URL`, url, checks);
 				const variables = templateVariables(url);
 				if (url && !/^https?:\/\//.test(url)) checks.add(`${where} URL`, `${where} URL must start with http:// or https:// (got "${url}")`);
 				if (variables.length > 1) checks.add(`${where} URL`, `${where} URL must have at most 1 variable (got ${variables.length}) — ${TEMPLATE_RULES.buttonUrl.source}`);
@@ -242,7 +249,7 @@ export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSu
 		components.push(checkBody(input.body ?? '', format, input.bodySamples ?? [], checks));
 		if (input.footer) {
 			checks.length('Footer', input.footer, TEMPLATE_RULES.footer);
-			if (templateVariables(input.footer).length) checks.add('Footer', `Footer must not have variables — ${TEMPLATE_RULES.footer.source}`);
+			if (templateVariables(input.footer).length || EMPTY_VARIABLE.test(input.footer)) checks.add('Footer', `Footer must not have variables — ${TEMPLATE_RULES.footer.source}`);
 			components.push({ type: 'FOOTER', text: input.footer });
 		}
 		const buttons = checkButtons(input.buttons ?? [], category, checks);
