@@ -112,6 +112,26 @@ export class Dialog360Trigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Acknowledge',
+						name: 'acknowledge',
+						type: 'options',
+						default: 'stored',
+						options: [
+							{
+								name: 'After the Execution Is Stored',
+								value: 'stored',
+								description: 'If n8n cannot store it, 360dialog gets an error and delivers the event again later',
+							},
+							{
+								name: 'At Once',
+								value: 'read',
+								description:
+									'Answers 360dialog before n8n stores the execution: faster under load, but an event n8n fails to store (database or Redis down, process killed) is not delivered again',
+							},
+						],
+						description: 'When 360dialog gets its 200. It wants an answer at once and slows down a number whose webhook answers slowly.',
+					},
+					{
 						displayName: 'Download Media',
 						name: 'downloadMedia',
 						type: 'boolean',

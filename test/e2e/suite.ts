@@ -29,6 +29,7 @@ const WORKFLOWS: Array<[file: string, id: string]> = [
 	['messages-smoke.json', 'smokeMessages001'],
 	['templates-smoke.json', 'smokeTemplates01'],
 	['operations-smoke.json', 'smokeOperations1'],
+	['trigger-at-once-smoke.json', 'smokeTriggerNow1'],
 ];
 /** The examples users import; the suite imports and runs each. */
 const EXAMPLES: Array<[file: string, id: string]> = [
@@ -49,6 +50,7 @@ function examplePath(file: string, work: string): string {
 	return copy;
 }
 const AUTO_REPLY_WEBHOOK_ID = 'a1000000-0000-4000-8000-0000000000aa';
+const AT_ONCE_WEBHOOK_ID = '6f1c2b8e-0005-4f7a-8f43-0000000000a1';
 const FORM_WEBHOOK_ID = 'c3000000-0000-4000-8000-0000000000cc';
 
 /** Polls (bounded) until `probe` gives something other than undefined. */
@@ -111,6 +113,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 	describe(`the package in a real n8n ${line.version} (${mode} mode)`, () => {
 		const emulator = new Emulator({ apiKeys: [API_KEY] });
 		let n8n: N8nInstance;
+		let atOnceDestination: { url: string; headers?: Record<string, string> } | undefined;
 		const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-e2e-'));
 
 		beforeAll(async () => {
@@ -132,6 +135,9 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 				n8nCli(userFolder, ['publish:workflow', `--id=${id}`], line);
 			}
 			n8n = mode === 'queue' ? await startQueueCluster(userFolder, { line }) : await startN8n(userFolder, { line });
+			// The smoke trigger joined as an extra destination; the other tests deliver to the main URL only.
+			atOnceDestination = await waitFor(() => emulator.multiWebhook.destinations.find((destination) => destination.url.includes(AT_ONCE_WEBHOOK_ID)));
+			emulator.multiWebhook.enabled = false;
 		});
 
 		afterAll(async () => {
@@ -252,6 +258,21 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 					businessDisplayPhoneNumber: '4930123456',
 				},
 			]);
+		});
+
+		it('a trigger added as an extra destination that acknowledges at once: 200 before the execution, one item per event, redelivery ignored', async () => {
+			expect(atOnceDestination?.url).toBe(`${n8n.webhookUrl}/webhook/${AT_ONCE_WEBHOOK_ID}/webhook`);
+			const target = { url: atOnceDestination?.url ?? '', headers: atOnceDestination?.headers ?? {} };
+			const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.now1' }, { ...MESSAGE_FIXTURES.image, id: 'wamid.now2' }] });
+			expect(await emulator.deliver(delivery, target)).toEqual([200]);
+			expect(await emulator.deliver(delivery, target)).toEqual([200]);
+			const executions = await waitFor(async () => {
+				const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(n8n, '/executions?workflowId=smokeTriggerNow1');
+				return list.data.length > 0 && list.data.every((execution) => execution.status === 'success') ? list.data : undefined;
+			});
+			expect(executions).toHaveLength(1);
+			const execution = await publicApi<{ data: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: { message: { id: string } } }>> } }>> } } }>(n8n, `/executions/${executions?.[0].id}?includeData=true`);
+			expect(execution.data.resultData.runData['On WhatsApp message'][0].data.main[0].map((item) => item.json.message.id)).toEqual(['wamid.now1', 'wamid.now2']);
 		});
 
 		it('example auto-reply: when the 24-hour window has closed, the error output sends the template', async () => {

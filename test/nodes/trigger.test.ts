@@ -165,6 +165,33 @@ describe('Trigger receiving deliveries', () => {
 		expect(harness.executions).toHaveLength(2);
 	});
 
+	it('takes a redelivery for new when n8n could not store the first one, so 360dialog retries are not lost', async () => {
+		const harness = await activeTrigger();
+		const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.s1' }], statuses: [{ ...STATUS_FIXTURES.read, id: 'wamid.s2' }] });
+		harness.storeFails = true;
+		expect(await fixture.emulator.deliver(delivery)).toEqual([500]);
+		harness.storeFails = false;
+		expect(await fixture.emulator.deliver(delivery)).toEqual([200]);
+		expect(harness.executions).toHaveLength(1);
+		expect(harness.executions[0]).toHaveLength(2);
+		expect(await fixture.emulator.deliver(delivery)).toEqual([200]);
+		expect(harness.executions).toHaveLength(1);
+	});
+
+	it('with Acknowledge "At Once" answers 200 before n8n stores the execution, so an event n8n fails to store is not redelivered', async () => {
+		const harness = await activeTrigger({ options: { acknowledge: 'read' } });
+		const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.a1' }] });
+		harness.storeFails = true;
+		const status = await fixture.emulator.deliver(delivery);
+		expect(status).toEqual([200]);
+		harness.storeFails = false;
+		expect(await fixture.emulator.deliver(delivery)).toEqual([200]);
+		expect(harness.executions).toHaveLength(0);
+		const [next] = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.a2' }] }));
+		expect(next).toBe(200);
+		expect((await harness.waitForExecutions(1))[0].map((item) => (item.json.message as { id: string }).id)).toEqual(['wamid.a2']);
+	});
+
 	it('filters by event, message type and status', async () => {
 		const harness = await activeTrigger({ events: ['message', 'status'], messageTypes: ['text'], statuses: ['read', 'failed'] });
 		await fixture.emulator.deliver(

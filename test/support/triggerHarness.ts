@@ -32,6 +32,8 @@ export interface TriggerResponse {
 export class TriggerHarness {
 	readonly executions: INodeExecutionData[][] = [];
 	readonly staticData: IDataObject = {};
+	/** Plays an n8n that cannot store executions (database or Redis down): it answers 500 when it still can. */
+	storeFails = false;
 	private server?: http.Server;
 	private baseUrl = '';
 	private node: INode;
@@ -186,6 +188,10 @@ export class TriggerHarness {
 		try {
 			const result = await this.nodeType.webhook!.call(context);
 			assertNoSentinel('the items of a trigger execution', result);
+			if (result.workflowData && this.storeFails) {
+				if (!result.noWebhookResponse) response.status(500).json({ message: 'There was a problem executing the workflow' });
+				return;
+			}
 			if (result.workflowData) this.executions.push(result.workflowData[0]);
 			if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 		} catch (error) {

@@ -35,6 +35,11 @@ function recentEventsOf(ctx: IWebhookFunctions): RecentEvents {
 	return recent;
 }
 
+function forgetEvent(recent: RecentEvents, event: WebhookEvent): void {
+	const identity = eventIdentity(event);
+	if (identity !== undefined) recent.forget(identity);
+}
+
 function readFilter(ctx: IWebhookFunctions): EventFilter {
 	return {
 		kinds: ctx.getNodeParameter('events', ['message', 'status']) as EventKind[],
@@ -86,13 +91,20 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	});
 	if (fresh.length === 0) return { webhookResponse: { received: events.length, emitted: 0 } };
 
-	const options = ctx.getNodeParameter('options', {}) as { downloadMedia?: boolean; binaryPropertyName?: string };
-	if (options.downloadMedia && fresh.some((event) => mediaOf(event))) {
-		// 360dialog wants the answer at once; the files are fetched after it.
-		response.status(200).json({ received: events.length, emitted: fresh.length });
-		const property = options.binaryPropertyName || 'data';
-		const items = await Promise.all(fresh.map(async (event) => await withMedia(ctx, event, property)));
-		return { noWebhookResponse: true, workflowData: [items] };
+	const options = ctx.getNodeParameter('options', {}) as { acknowledge?: 'stored' | 'read'; downloadMedia?: boolean; binaryPropertyName?: string };
+	const withFiles = Boolean(options.downloadMedia) && fresh.some((event) => mediaOf(event));
+	// 360dialog wants the answer at once: files are fetched after it, and on request n8n stores the
+	// execution after it too. Otherwise n8n answers once the execution is stored.
+	if (!withFiles && options.acknowledge !== 'read') {
+		// n8n answers with an error when it cannot store the execution; 360dialog then delivers the
+		// events again, and that delivery must not be taken for a repeat.
+		response.once('finish', () => {
+			if (response.statusCode >= 300) for (const event of fresh) forgetEvent(recent, event);
+		});
+		return { workflowData: [ctx.helpers.returnJsonArray(fresh as unknown as IDataObject[])] };
 	}
-	return { workflowData: [ctx.helpers.returnJsonArray(fresh as unknown as IDataObject[])] };
+	response.status(200).json({ received: events.length, emitted: fresh.length });
+	const property = options.binaryPropertyName || 'data';
+	const items = withFiles ? await Promise.all(fresh.map(async (event) => await withMedia(ctx, event, property))) : ctx.helpers.returnJsonArray(fresh as unknown as IDataObject[]);
+	return { noWebhookResponse: true, workflowData: [items] };
 }
