@@ -15,6 +15,12 @@ import { SENTINEL_API_KEY } from '../support/sentinel';
 const CREDENTIAL = { dialog360Api: { id: 'benchCredential1', name: '360dialog emulator' } };
 const MESSAGES = 2000;
 const LIMIT = 80;
+const TRIGGER_WEBHOOK_ID = '0000bbbb-0000-4000-8000-000000000001';
+const AT_ONCE_WEBHOOK_ID = '0000bbbb-0000-4000-8000-000000000002';
+const DELIVERIES = 1000;
+const ROUNDS = 5;
+const WARM_UP = 100;
+export type RealN8nPart = 'bulk' | 'trigger' | 'sync';
 
 type Node = Record<string, unknown>;
 
@@ -84,7 +90,19 @@ const WORKFLOWS = (baseUrl: string) => [
 	chain('benchHttpDefault', 'Bench: HTTP Request, default settings', [webhookNode('bench-http-default', 'lastNode'), splitOut, httpSend(baseUrl, false)]),
 	chain('benchHttpBatched', 'Bench: HTTP Request, batches of 80 per second', [webhookNode('bench-http-batched', 'lastNode'), splitOut, httpSend(baseUrl, true)]),
 	chain('benchTrigger0001', 'Bench: 360dialog trigger', [
-		{ id: 'trigger', name: '360dialog WhatsApp Trigger', type: 'n8n-nodes-360dialog.dialog360Trigger', typeVersion: 1, webhookId: '0000bbbb-0000-4000-8000-000000000001', credentials: CREDENTIAL, parameters: { events: ['message', 'status'] } },
+		{ id: 'trigger', name: '360dialog WhatsApp Trigger', type: 'n8n-nodes-360dialog.dialog360Trigger', typeVersion: 1, webhookId: TRIGGER_WEBHOOK_ID, credentials: CREDENTIAL, parameters: { events: ['message', 'status'] } },
+	]),
+	// Joins as an extra destination, so both triggers are registered at once, each with its secret.
+	chain('benchTriggerNow1', 'Bench: 360dialog trigger, Acknowledge At Once', [
+		{
+			id: 'trigger',
+			name: '360dialog WhatsApp Trigger',
+			type: 'n8n-nodes-360dialog.dialog360Trigger',
+			typeVersion: 1,
+			webhookId: AT_ONCE_WEBHOOK_ID,
+			credentials: CREDENTIAL,
+			parameters: { registerAs: 'extra', events: ['message', 'status'], options: { acknowledge: 'read' } },
+		},
 	]),
 	chain('benchWebhook0001', "Bench: n8n's Webhook node", [webhookNode('bench-webhook', 'onReceived')]),
 	chain('benchSync0000001', 'Bench: Template › Sync of 5,000', [webhookNode('bench-sync', 'lastNode'), { id: 'sync', name: 'Sync', type: 'n8n-nodes-360dialog.dialog360', typeVersion: 1, credentials: CREDENTIAL, parameters: { resource: 'template', operation: 'sync' } }]),
@@ -130,12 +148,13 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
+/** Finished executions of a workflow (those still running are not counted). */
 async function executionCount(n8n: N8nInstance, workflowId: string, cookie: string): Promise<number> {
-	const response = await fetch(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`, { headers: { cookie } });
+	const response = await fetch(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, status: ['success', 'error', 'crashed'] }))}`, { headers: { cookie } });
 	return ((await response.json()) as { data: { count: number } }).data.count;
 }
 
-export async function realN8nBenchmarks(): Promise<{ bulk: Row[]; trigger: Row[]; sync: Row[] }> {
+export async function realN8nBenchmarks(parts: RealN8nPart[], extraEnv: Record<string, string> = {}): Promise<Partial<Record<RealN8nPart, Row[]>>> {
 	const emulator = new Emulator({ apiKeys: [SENTINEL_API_KEY], latencyMs: 150, messagesPerSecond: LIMIT });
 	const baseUrl = await emulator.start();
 	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-bench-'));
@@ -151,96 +170,142 @@ export async function realN8nBenchmarks(): Promise<{ bulk: Row[]; trigger: Row[]
 		n8nCli(userFolder, ['import:workflow', `--input=${file}`], line);
 		n8nCli(userFolder, ['publish:workflow', `--id=${workflow.id as string}`], line);
 	}
-	const n8n = await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64' } });
-	const { cookie } = await ownerSession(n8n.url);
-	// The trigger registered with the emulator on activation; its secret goes with every delivery.
-	const triggerSecret = emulator.webhook.headers['x-n8n-360dialog-secret'];
+	const n8n = await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64', ...extraEnv } });
+	// Both triggers registered with the emulator on activation; their secrets go with every delivery.
+	const secrets = {
+		main: { ...emulator.webhook.headers },
+		atOnce: { ...emulator.multiWebhook.destinations.find((destination) => destination.url.includes(AT_ONCE_WEBHOOK_ID))?.headers },
+	};
 	try {
-		if (!triggerSecret) throw new Error('the trigger did not register with the emulator');
-		emulator.seedTemplates(1, () => ({ id: 'benchTpl', name: 'bench_template', language: 'en' }));
-		const recipients = Array.from({ length: MESSAGES }, (_, n) => ({ to: `+4915112${String(n).padStart(6, '0')}`, name: `N${n}` }));
-
-		const bulk: Row[] = [];
-		for (const [label, pathName] of [
-			['this package (Send Template, defaults: 80/s, 20 concurrent)', 'bench-package'],
-			['HTTP Request node, default settings', 'bench-http-default'],
-			['HTTP Request node, batches of 80 per second', 'bench-http-batched'],
-		] as const) {
-			emulator.reset();
-			emulator.seedTemplates(1, () => ({ id: 'benchTpl', name: 'bench_template', language: 'en' }));
-			const { ms, result: status } = await timed(async () => {
-				const response = await fetch(`${n8n.url}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipients }) });
-				await response.arrayBuffer();
-				return response.status;
-			});
-			const names = emulator.sent.map((message) => ((message.payload.template as { components: Array<{ parameters: Array<{ text: string }> }> }).components[0].parameters[0].text));
-			const distinct = new Set(names);
-			bulk.push({
-				label,
-				values: [`${(ms / 1000).toFixed(1)} s`, `${(MESSAGES / LIMIT).toFixed(1)} s`, `${(ms / 1000 / (MESSAGES / LIMIT)).toFixed(2)} ×`, String(MESSAGES - distinct.size), String(names.length - distinct.size), String(emulator.rateLimited), String(status)],
-			});
-		}
-
-		// Trigger: 1,000 deliveries from 20 concurrent senders, against the Webhook node in the same run.
-		emulator.reset();
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		const triggerUrl = `${n8n.url}/webhook/0000bbbb-0000-4000-8000-000000000001/webhook`;
-		const trigger: Row[] = [];
-		for (const [label, url, workflowId, headers] of [
-			['360dialog WhatsApp Trigger', triggerUrl, 'benchTrigger0001', { 'x-n8n-360dialog-secret': triggerSecret }],
-			["n8n's Webhook node", `${n8n.url}/webhook/bench-webhook`, 'benchWebhook0001', {}],
-		] as const) {
-			const before = await executionCount(n8n, workflowId, cookie);
-			const latencies: number[] = [];
-			let next = 0;
-			let failed = 0;
-			await Promise.all(
-				Array.from({ length: 20 }, async () => {
-					while (next < 1000) {
-						const n = next++;
-						const body = JSON.stringify(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: `wamid.bench${workflowId}${n}` }] }));
-						const { ms, result } = await timed(async () => {
-							const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-							await response.arrayBuffer();
-							return response.status;
-						});
-						if (result !== 200) failed++;
-						latencies.push(ms);
-					}
-				}),
-			);
-			let started = 0;
-			for (let waited = 0; waited < 60_000; waited += 500) {
-				started = (await executionCount(n8n, workflowId, cookie)) - before;
-				if (started >= 1000) break;
-				await new Promise((resolve) => setTimeout(resolve, 500));
-			}
-			latencies.sort((a, b) => a - b);
-			trigger.push({ label, values: [`${percentile(latencies, 50).toFixed(1)} ms`, `${percentile(latencies, 99).toFixed(1)} ms`, String(started), String(failed)] });
-		}
-		const ratio = Number.parseFloat(trigger[0].values[1]) / Number.parseFloat(trigger[1].values[1]);
-		trigger[0].values.push(`${ratio.toFixed(2)} ×`);
-		trigger[1].values.push('1.00 ×');
-
-		// Sync of 5,000 templates against a plain paginated fetch.
-		emulator.reset();
-		emulator.latencyMs = 0;
-		emulator.seedTemplates(5000);
-		const sync: Row[] = [];
-		for (const [label, pathName] of [
-			['this package (Template › Sync)', 'bench-sync'],
-			['HTTP Request node with pagination', 'bench-paginated'],
-		] as const) {
-			const before = emulator.requestsTo('GET', '/v1/configs/templates').length;
-			const { ms } = await timed(async () => {
-				const response = await fetch(`${n8n.url}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-				await response.arrayBuffer();
-			});
-			sync.push({ label, values: [String(emulator.requestsTo('GET', '/v1/configs/templates').length - before), `${(ms / 1000).toFixed(2)} s`] });
-		}
-		return { bulk, trigger, sync };
+		const results: Partial<Record<RealN8nPart, Row[]>> = {};
+		if (parts.includes('bulk')) results.bulk = await bulkBench(n8n, emulator);
+		if (parts.includes('trigger')) results.trigger = await triggerBench(n8n, emulator, secrets);
+		if (parts.includes('sync')) results.sync = await syncBench(n8n, emulator);
+		return results;
 	} finally {
 		await n8n.stop();
 		await emulator.stop();
 	}
+}
+
+async function bulkBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
+	const recipients = Array.from({ length: MESSAGES }, (_, n) => ({ to: `+4915112${String(n).padStart(6, '0')}`, name: `N${n}` }));
+	const bulk: Row[] = [];
+	for (const [label, pathName] of [
+		['this package (Send Template, defaults: 80/s, 20 concurrent)', 'bench-package'],
+		['HTTP Request node, default settings', 'bench-http-default'],
+		['HTTP Request node, batches of 80 per second', 'bench-http-batched'],
+	] as const) {
+		emulator.reset();
+		emulator.seedTemplates(1, () => ({ id: 'benchTpl', name: 'bench_template', language: 'en' }));
+		const { ms, result: status } = await timed(async () => {
+			const response = await fetch(`${n8n.url}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipients }) });
+			await response.arrayBuffer();
+			return response.status;
+		});
+		const names = emulator.sent.map((message) => ((message.payload.template as { components: Array<{ parameters: Array<{ text: string }> }> }).components[0].parameters[0].text));
+		const distinct = new Set(names);
+		bulk.push({
+			label,
+			values: [`${(ms / 1000).toFixed(1)} s`, `${(MESSAGES / LIMIT).toFixed(1)} s`, `${(ms / 1000 / (MESSAGES / LIMIT)).toFixed(2)} ×`, String(MESSAGES - distinct.size), String(names.length - distinct.size), String(emulator.rateLimited), String(status)],
+		});
+	}
+	return bulk;
+}
+
+/** 1,000 deliveries from 20 concurrent senders to each receiver; the ratio is to the Webhook node's p99. */
+async function triggerBench(n8n: N8nInstance, emulator: Emulator, secrets: Record<'main' | 'atOnce', Record<string, string>>): Promise<Row[]> {
+	if (!secrets.main['x-n8n-360dialog-secret'] || !secrets.atOnce['x-n8n-360dialog-secret']) throw new Error('the triggers did not register with the emulator');
+	emulator.reset();
+	const { cookie } = await ownerSession(n8n.url);
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	const receivers = [
+		['360dialog WhatsApp Trigger (Acknowledge: After the Execution Is Stored, the default)', `${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`, 'benchTrigger0001', secrets.main],
+		['360dialog WhatsApp Trigger (Acknowledge: At Once)', `${n8n.url}/webhook/${AT_ONCE_WEBHOOK_ID}/webhook`, 'benchTriggerNow1', secrets.atOnce],
+		["n8n's Webhook node (Respond: Immediately)", `${n8n.url}/webhook/bench-webhook`, 'benchWebhook0001', {}],
+	] as const;
+	// Each receiver is warmed up first, then the 1,000 go in 5 rounds of 200 whose order rotates, so
+	// neither start-up nor whatever else the machine does at one moment lands on one receiver.
+	const sent = new Map<string, number>();
+	const latencies = new Map<string, number[]>(receivers.map(([, , workflowId]) => [workflowId, []]));
+	const failures = new Map<string, number>();
+	const before = new Map<string, number>();
+	// From a batch's first delivery to its last execution finished: what n8n gets through per second.
+	const busyMs = new Map<string, number>();
+	for (const [, , workflowId] of receivers) before.set(workflowId, await executionCount(n8n, workflowId, cookie));
+	async function deliver(url: string, workflowId: string, headers: Record<string, string>, count: number, record: boolean): Promise<void> {
+		let remaining = count;
+		await Promise.all(
+			Array.from({ length: 20 }, async () => {
+				while (remaining > 0) {
+					remaining--;
+					const n = (sent.get(workflowId) ?? 0) + 1;
+					sent.set(workflowId, n);
+					const body = JSON.stringify(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: `wamid.bench${workflowId}${n}` }] }));
+					const { ms, result } = await timed(async () => {
+						const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+						await response.arrayBuffer();
+						return response.status;
+					});
+					if (result !== 200) failures.set(workflowId, (failures.get(workflowId) ?? 0) + 1);
+					if (record) latencies.get(workflowId)?.push(ms);
+				}
+			}),
+		);
+	}
+	/** Executions of the receiver's deliveries so far, once n8n has finished them (bounded wait). */
+	async function drained(workflowId: string): Promise<number> {
+		let finished = 0;
+		for (let waited = 0; waited < 60_000; waited += 250) {
+			finished = (await executionCount(n8n, workflowId, cookie)) - (before.get(workflowId) ?? 0);
+			if (finished >= (sent.get(workflowId) ?? 0)) break;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		return finished;
+	}
+	// A receiver that answers before its executions are stored leaves them running; the next batch
+	// starts when they have finished, so it is not measured against another receiver's backlog.
+	for (const [, url, workflowId, headers] of receivers) {
+		await deliver(url, workflowId, headers, WARM_UP, false);
+		await drained(workflowId);
+	}
+	for (let round = 0; round < ROUNDS; round++) {
+		const order = receivers.map((_, index) => receivers[(index + round) % receivers.length]);
+		for (const [, url, workflowId, headers] of order) {
+			const { ms } = await timed(async () => {
+				await deliver(url, workflowId, headers, DELIVERIES / ROUNDS, true);
+				await drained(workflowId);
+			});
+			busyMs.set(workflowId, (busyMs.get(workflowId) ?? 0) + ms);
+		}
+	}
+	const rows: Array<Row & { p99: number }> = [];
+	for (const [label, , workflowId] of receivers) {
+		const started = (await drained(workflowId)) - WARM_UP;
+		const sorted = (latencies.get(workflowId) ?? []).sort((a, b) => a - b);
+		const p99 = percentile(sorted, 99);
+		rows.push({ label, p99, values: [`${percentile(sorted, 50).toFixed(1)} ms`, `${p99.toFixed(1)} ms`, String(started), String(failures.get(workflowId) ?? 0), `${(DELIVERIES / ((busyMs.get(workflowId) ?? 1) / 1000)).toFixed(0)} / s`] });
+	}
+	const webhookP99 = rows[rows.length - 1].p99;
+	return rows.map(({ label, values, p99 }) => ({ label, values: [...values, `${(p99 / webhookP99).toFixed(2)} ×`] }));
+}
+
+/** Sync of 5,000 templates against a plain paginated fetch. */
+async function syncBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
+	emulator.reset();
+	emulator.latencyMs = 0;
+	emulator.seedTemplates(5000);
+	const sync: Row[] = [];
+	for (const [label, pathName] of [
+		['this package (Template › Sync)', 'bench-sync'],
+		['HTTP Request node with pagination', 'bench-paginated'],
+	] as const) {
+		const before = emulator.requestsTo('GET', '/v1/configs/templates').length;
+		const { ms } = await timed(async () => {
+			const response = await fetch(`${n8n.url}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			await response.arrayBuffer();
+		});
+		sync.push({ label, values: [String(emulator.requestsTo('GET', '/v1/configs/templates').length - before), `${(ms / 1000).toFixed(2)} s`] });
+	}
+	return sync;
 }
