@@ -124,7 +124,7 @@ export class Dialog360Trigger implements INodeType {
 							},
 							{
 								name: 'At Once',
-								value: 'read',
+								value: 'atOnce',
 								description:
 									'Answers 360dialog before n8n stores the execution: faster under load, but an event n8n fails to store (database or Redis down, process killed) is not delivered again',
 							},

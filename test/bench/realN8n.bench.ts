@@ -101,7 +101,7 @@ const WORKFLOWS = (baseUrl: string) => [
 			typeVersion: 1,
 			webhookId: AT_ONCE_WEBHOOK_ID,
 			credentials: CREDENTIAL,
-			parameters: { registerAs: 'extra', events: ['message', 'status'], options: { acknowledge: 'read' } },
+			parameters: { registerAs: 'extra', events: ['message', 'status'], options: { acknowledge: 'atOnce' } },
 		},
 	]),
 	chain('benchWebhook0001', "Bench: n8n's Webhook node", [webhookNode('bench-webhook', 'onReceived')]),

@@ -179,7 +179,7 @@ describe('Trigger receiving deliveries', () => {
 	});
 
 	it('with Acknowledge "At Once" answers 200 before n8n stores the execution, so an event n8n fails to store is not redelivered', async () => {
-		const harness = await activeTrigger({ options: { acknowledge: 'read' } });
+		const harness = await activeTrigger({ options: { acknowledge: 'atOnce' } });
 		const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.a1' }] });
 		harness.storeFails = true;
 		const status = await fixture.emulator.deliver(delivery);

@@ -91,11 +91,11 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	});
 	if (fresh.length === 0) return { webhookResponse: { received: events.length, emitted: 0 } };
 
-	const options = ctx.getNodeParameter('options', {}) as { acknowledge?: 'stored' | 'read'; downloadMedia?: boolean; binaryPropertyName?: string };
+	const options = ctx.getNodeParameter('options', {}) as { acknowledge?: 'stored' | 'atOnce'; downloadMedia?: boolean; binaryPropertyName?: string };
 	const withFiles = Boolean(options.downloadMedia) && fresh.some((event) => mediaOf(event));
 	// 360dialog wants the answer at once: files are fetched after it, and on request n8n stores the
 	// execution after it too. Otherwise n8n answers once the execution is stored.
-	if (!withFiles && options.acknowledge !== 'read') {
+	if (!withFiles && options.acknowledge !== 'atOnce') {
 		// n8n answers with an error when it cannot store the execution; 360dialog then delivers the
 		// events again, and that delivery must not be taken for a repeat.
 		response.once('finish', () => {

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { buildMessage, withMediaId, type ListRow, type MediaSource, type MessageContent, type MessageType } from '../../domain/messages';
 import { MEDIA_RULES, MESSAGE_COUNT_RULES, MESSAGE_RULES, type MediaKind } from '../../domain/rules';
+import { textOf } from '../../domain/values';
 import { uploadMedia } from '../../transport/media';
 import { readText, simplifyOption } from '../common.descriptions';
 import { assertNoViolations } from '../validation';
 import { readSendingOptions, recipientField, sendingOptions, sendingRunnerOptions, sendMessage } from './sending';
-import { textOf } from '../../domain/values';
 
 const OPERATION = 'send';
 const MEDIA_TYPES: MediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];

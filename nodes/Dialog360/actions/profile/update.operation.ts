@@ -4,10 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { readImageInfo } from '../../domain/image';
 import { checkProfilePhoto, validateProfileUpdate, type ProfileUpdateInput } from '../../domain/profile';
 import { PROFILE_PHOTO_RULES, PROFILE_RULES, VERTICALS } from '../../domain/rules';
+import { textOf } from '../../domain/values';
 import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';
 import { assertNoViolations } from '../validation';
-import { textOf } from '../../domain/values';
 
 const show = { resource: ['profile'], operation: ['update'] };
 
