@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
 import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
-import { ensureN8nInstalled, installPackage, n8nCli, ownerSession, packPackage, startN8n, type N8nInstance, N8N_LINES } from '../n8n/n8nHost';
+import { ensureN8nInstalled, installPackage, n8nCli, ownerSession, packPackage, startN8n, startQueueCluster, type N8nInstance, N8N_LINES } from '../n8n/n8nHost';
 import { SENTINEL_API_KEY } from '../support/sentinel';
 
 const CREDENTIAL = { dialog360Api: { id: 'benchCredential1', name: '360dialog emulator' } };
@@ -154,7 +154,7 @@ async function executionCount(n8n: N8nInstance, workflowId: string, cookie: stri
 	return ((await response.json()) as { data: { count: number } }).data.count;
 }
 
-export async function realN8nBenchmarks(parts: RealN8nPart[], extraEnv: Record<string, string> = {}): Promise<Partial<Record<RealN8nPart, Row[]>>> {
+export async function realN8nBenchmarks(parts: RealN8nPart[], mode: 'regular' | 'queue' = 'regular'): Promise<Partial<Record<RealN8nPart, Row[]>>> {
 	const emulator = new Emulator({ apiKeys: [SENTINEL_API_KEY], latencyMs: 150, messagesPerSecond: LIMIT });
 	const baseUrl = await emulator.start();
 	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-bench-'));
@@ -170,7 +170,8 @@ export async function realN8nBenchmarks(parts: RealN8nPart[], extraEnv: Record<s
 		n8nCli(userFolder, ['import:workflow', `--input=${file}`], line);
 		n8nCli(userFolder, ['publish:workflow', `--id=${workflow.id as string}`], line);
 	}
-	const n8n = await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64', ...extraEnv } });
+	// Queue mode: main, one worker and one webhook process with Redis, as the e2e suite runs it.
+	const n8n = mode === 'queue' ? await startQueueCluster(userFolder, { line }) : await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64' } });
 	// Both triggers registered with the emulator on activation; their secrets go with every delivery.
 	const secrets = {
 		main: { ...emulator.webhook.headers },
@@ -199,7 +200,7 @@ async function bulkBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
 		emulator.reset();
 		emulator.seedTemplates(1, () => ({ id: 'benchTpl', name: 'bench_template', language: 'en' }));
 		const { ms, result: status } = await timed(async () => {
-			const response = await fetch(`${n8n.url}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipients }) });
+			const response = await fetch(`${n8n.webhookUrl}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipients }) });
 			await response.arrayBuffer();
 			return response.status;
 		});
@@ -220,9 +221,9 @@ async function triggerBench(n8n: N8nInstance, emulator: Emulator, secrets: Recor
 	const { cookie } = await ownerSession(n8n.url);
 	await new Promise((resolve) => setTimeout(resolve, 500));
 	const receivers = [
-		['360dialog WhatsApp Trigger (Acknowledge: After the Execution Is Stored, the default)', `${n8n.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`, 'benchTrigger0001', secrets.main],
-		['360dialog WhatsApp Trigger (Acknowledge: At Once)', `${n8n.url}/webhook/${AT_ONCE_WEBHOOK_ID}/webhook`, 'benchTriggerNow1', secrets.atOnce],
-		["n8n's Webhook node (Respond: Immediately)", `${n8n.url}/webhook/bench-webhook`, 'benchWebhook0001', {}],
+		['360dialog WhatsApp Trigger (Acknowledge: After the Execution Is Stored, the default)', `${n8n.webhookUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`, 'benchTrigger0001', secrets.main],
+		['360dialog WhatsApp Trigger (Acknowledge: At Once)', `${n8n.webhookUrl}/webhook/${AT_ONCE_WEBHOOK_ID}/webhook`, 'benchTriggerNow1', secrets.atOnce],
+		["n8n's Webhook node (Respond: Immediately)", `${n8n.webhookUrl}/webhook/bench-webhook`, 'benchWebhook0001', {}],
 	] as const;
 	// Each receiver is warmed up first, then the 1,000 go in 5 rounds of 200 whose order rotates, so
 	// neither start-up nor whatever else the machine does at one moment lands on one receiver.
@@ -302,7 +303,7 @@ async function syncBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
 	] as const) {
 		const before = emulator.requestsTo('GET', '/v1/configs/templates').length;
 		const { ms } = await timed(async () => {
-			const response = await fetch(`${n8n.url}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const response = await fetch(`${n8n.webhookUrl}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 			await response.arrayBuffer();
 		});
 		sync.push({ label, values: [String(emulator.requestsTo('GET', '/v1/configs/templates').length - before), `${(ms / 1000).toFixed(2)} s`] });

@@ -26,6 +26,11 @@ function table(header: string[], rows: Row[]): void {
 	for (const row of rows) console.log(`| ${row.label} | ${row.values.join(' | ')} |`);
 }
 
+function triggerTable(setup: string, rows: Row[]): void {
+	console.log(`\nIn a real n8n 2.8.4 (${setup}): 1,000 deliveries from 20 concurrent senders to each receiver (after 100 to warm up; 5 rounds of 200, order rotating, the next batch once the executions of the last have finished)\n`);
+	table(['receiver', 'p50 acknowledgement', 'p99 acknowledgement', 'executions started', 'non-200 answers', 'executions finished per second', 'p99 ratio to the Webhook node'], rows);
+}
+
 /** The tarball's size and the time Node takes to load the node and credential files (5 fresh processes). */
 function footprint(): Row[] {
 	const tarball = packPackage(mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-footprint-')));
@@ -57,14 +62,13 @@ async function main() {
 			console.log('\nIn a real n8n 2.8.4: 2,000 template messages, emulator limited to 80 messages/s with 150 ms latency\n');
 			table(['run', 'wall time', 'ceiling (2,000 / 80)', 'ratio', 'lost', 'duplicated', '429s seen', 'HTTP status of the run'], results.bulk);
 		}
-		if (results.trigger) {
-			console.log('\nIn a real n8n 2.8.4: 1,000 deliveries from 20 concurrent senders to each receiver (after 100 to warm up; 5 rounds of 200, order rotating, the next batch once the executions of the last have finished)\n');
-			table(['receiver', 'p50 acknowledgement', 'p99 acknowledgement', 'executions started', 'non-200 answers', 'executions finished per second', 'p99 ratio to the Webhook node'], results.trigger);
-		}
+		if (results.trigger) triggerTable('regular mode', results.trigger);
 		if (results.sync) {
 			console.log('\nIn a real n8n 2.8.4: 5,000 templates\n');
 			table(['run', 'requests made', 'wall time'], results.sync);
 		}
+		const queued = await realN8nBenchmarks(['trigger'], 'queue');
+		if (queued.trigger) triggerTable('queue mode: main, one worker and one webhook process, Redis', queued.trigger);
 	}
 	if (!only || only === 'footprint') {
 		console.log('\nFootprint\n');
