@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
 import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
-import { ensureN8nInstalled, installPackage, n8nCli, ownerSession, packPackage, startN8n, startQueueCluster, type N8nInstance, N8N_LINES } from '../n8n/n8nHost';
+import { ownerSession, prepareUserFolder, startN8n, startQueueCluster, type N8nInstance, N8N_LINES } from '../n8n/n8nHost';
 import { SENTINEL_API_KEY } from '../support/sentinel';
 
 const CREDENTIAL = { dialog360Api: { id: 'benchCredential1', name: '360dialog emulator' } };
@@ -159,17 +159,15 @@ export async function realN8nBenchmarks(parts: RealN8nPart[], mode: 'regular' | 
 	const baseUrl = await emulator.start();
 	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-bench-'));
 	const line = N8N_LINES.oldest;
-	ensureN8nInstalled(line);
-	const userFolder = path.join(work, 'user');
-	installPackage(userFolder, packPackage(path.join(work, 'pack')));
-	writeFileSync(path.join(work, 'credentials.json'), JSON.stringify([{ id: 'benchCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey: SENTINEL_API_KEY, environment: 'custom', baseUrl } }]));
-	n8nCli(userFolder, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`], line);
-	for (const workflow of WORKFLOWS(baseUrl)) {
+	const workflows = WORKFLOWS(baseUrl).map((workflow) => {
 		const file = path.join(work, `${workflow.id as string}.json`);
 		writeFileSync(file, JSON.stringify(workflow));
-		n8nCli(userFolder, ['import:workflow', `--input=${file}`], line);
-		n8nCli(userFolder, ['publish:workflow', `--id=${workflow.id as string}`], line);
-	}
+		return { file, id: workflow.id as string };
+	});
+	const userFolder = prepareUserFolder(work, line, {
+		credentials: [{ id: 'benchCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey: SENTINEL_API_KEY, environment: 'custom', baseUrl } }],
+		workflows,
+	});
 	// Queue mode: main, one worker and one webhook process with Redis, as the e2e suite runs it.
 	const n8n = mode === 'queue' ? await startQueueCluster(userFolder, { line }) : await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64' } });
 	// Both triggers registered with the emulator on activation; their secrets go with every delivery.

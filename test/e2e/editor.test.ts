@@ -4,14 +4,14 @@
  * the trigger). The test fails when a parameter panel does not render or shows an issue. Screenshots
  * go to test/e2e/.work/screenshots (ignored by git).
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { Emulator } from '../emulator/server';
-import { ensureN8nInstalled, installPackage, N8N_LINES, n8nCli, ownerSession, packPackage, startN8n, type N8nInstance } from '../n8n/n8nHost';
+import { N8N_LINES, ownerSession, prepareUserFolder, startN8n, type N8nInstance } from '../n8n/n8nHost';
 import { SENTINEL_API_KEY } from '../support/sentinel';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,11 +63,9 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		const baseUrl = await emulator.start();
 		emulator.seedTemplates(1, () => ({ id: 'w1', name: 'welcome', language: 'en' }));
 		const line = N8N_LINES.oldest;
-		ensureN8nInstalled(line);
-		const userFolder = path.join(work, 'user');
-		installPackage(userFolder, packPackage(path.join(work, 'pack')));
-		writeFileSync(path.join(work, 'credentials.json'), JSON.stringify([{ id: 'editorCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey: SENTINEL_API_KEY, environment: 'custom', baseUrl } }]));
-		n8nCli(userFolder, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`], line);
+		const userFolder = prepareUserFolder(work, line, {
+			credentials: [{ id: 'editorCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey: SENTINEL_API_KEY, environment: 'custom', baseUrl } }],
+		});
 		n8n = await startN8n(userFolder, { line });
 
 		const { cookie } = await ownerSession(n8n.url);

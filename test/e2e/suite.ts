@@ -12,11 +12,8 @@ import { Emulator } from '../emulator/server';
 import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
 import { assertNoSentinel, SENTINEL_API_KEY } from '../support/sentinel';
 import {
-	ensureN8nInstalled,
-	installPackage,
-	n8nCli,
 	ownerSession,
-	packPackage,
+	prepareUserFolder,
 	startN8n,
 	startQueueCluster,
 	type N8nInstance,
@@ -118,22 +115,14 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 
 		beforeAll(async () => {
 			const baseUrl = await emulator.start();
-			ensureN8nInstalled(line);
-			const userFolder = path.join(work, 'user');
-			installPackage(userFolder, packPackage(path.join(work, 'pack')));
-
 			const data = { apiKey: API_KEY, environment: 'custom', baseUrl };
-			const credentials = [
-				{ id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data },
-				{ id: 'exampleCredential', name: '360dialog', type: 'dialog360Api', data },
-			];
-			writeFileSync(path.join(work, 'credentials.json'), JSON.stringify(credentials));
-			n8nCli(userFolder, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`], line);
-			const imports = [...WORKFLOWS.map(([file, id]) => [path.join(__dirname, 'workflows', file), id]), ...EXAMPLES.map(([file, id]) => [examplePath(file, work), id])];
-			for (const [file, id] of imports) {
-				n8nCli(userFolder, ['import:workflow', `--input=${file}`], line);
-				n8nCli(userFolder, ['publish:workflow', `--id=${id}`], line);
-			}
+			const userFolder = prepareUserFolder(work, line, {
+				credentials: [
+					{ id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data },
+					{ id: 'exampleCredential', name: '360dialog', type: 'dialog360Api', data },
+				],
+				workflows: [...WORKFLOWS.map(([file, id]) => ({ file: path.join(__dirname, 'workflows', file), id })), ...EXAMPLES.map(([file, id]) => ({ file: examplePath(file, work), id }))],
+			});
 			n8n = mode === 'queue' ? await startQueueCluster(userFolder, { line }) : await startN8n(userFolder, { line });
 			// The smoke trigger joined as an extra destination; the other tests deliver to the main URL only.
 			atOnceDestination = await waitFor(() => emulator.multiWebhook.destinations.find((destination) => destination.url.includes(AT_ONCE_WEBHOOK_ID)));

@@ -150,6 +150,25 @@ export function installPackage(userFolder: string, tarball: string): void {
 	});
 }
 
+/**
+ * A user folder under `work` as a user of the package has it: n8n of the line installed (once, into
+ * the cache), the packed package in its nodes/ folder, the credentials imported, and the workflow
+ * files imported and published. Returns the user folder.
+ */
+export function prepareUserFolder(work: string, line: N8nLine, content: { credentials: object[]; workflows?: Array<{ file: string; id: string }> }): string {
+	ensureN8nInstalled(line);
+	const userFolder = path.join(work, 'user');
+	installPackage(userFolder, packPackage(path.join(work, 'pack')));
+	const credentialsFile = path.join(work, 'credentials.json');
+	writeFileSync(credentialsFile, JSON.stringify(content.credentials));
+	n8nCli(userFolder, ['import:credentials', `--input=${credentialsFile}`], line);
+	for (const { file, id } of content.workflows ?? []) {
+		n8nCli(userFolder, ['import:workflow', `--input=${file}`], line);
+		n8nCli(userFolder, ['publish:workflow', `--id=${id}`], line);
+	}
+	return userFolder;
+}
+
 export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = net.createServer();
