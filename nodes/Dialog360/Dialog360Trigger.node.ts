@@ -6,16 +6,7 @@ import { MESSAGE_TYPES, STATUS_VALUES } from './domain/webhookEvents';
 import { WEBHOOK_URL_RULES, webhookUrlViolations } from './domain/webhookUrl';
 import { resolveCredentials } from './transport/request';
 import { receiveDelivery } from './trigger/receive';
-import {
-	addDestination,
-	configuredWebhook,
-	destinationExists,
-	MAX_EXTRA_DESTINATIONS,
-	register,
-	registrationState,
-	removeDestination,
-	restore,
-} from './trigger/registration';
+import { joinWebhook, leaveWebhook, MAX_EXTRA_DESTINATIONS, registrationExists } from './trigger/registration';
 
 /** 360dialog's URL rules apply to its hosts; a custom base URL (a proxy, the emulator) is not checked. */
 async function assertReachableUrl(ctx: IHookFunctions, url: string): Promise<void> {
@@ -50,7 +41,7 @@ export class Dialog360Trigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'On activation this node registers its production URL with 360dialog, with a secret header it checks on every delivery. 360dialog only calls https URLs on port 443 without "_" in the host: expose n8n through a reverse proxy or a tunnel (cloudflared, ngrok) and set WEBHOOK_URL.',
+					'On activation this node registers its production URL with 360dialog, with a secret header it checks on every delivery, and puts back what was there when the workflow is deactivated. "Test this trigger" never takes over a URL in use: it joins as an extra destination (or uses the main URL only while the number has none) and removes itself when the test ends. 360dialog only calls https URLs on port 443 without "_" in the host: expose n8n through a reverse proxy or a tunnel (cloudflared, ngrok) and set WEBHOOK_URL.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -153,23 +144,16 @@ export class Dialog360Trigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const url = this.getNodeWebhookUrl('default') as string;
-				if (joinsAsExtraDestination(this)) return await destinationExists(this, url);
-				const state = registrationState(this);
-				const current = await configuredWebhook(this);
-				return Boolean(url && state.secret && current.url === url);
+				return await registrationExists(this, this.getNodeWebhookUrl('default') as string, joinsAsExtraDestination(this));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default') as string;
 				await assertReachableUrl(this, url);
-				if (joinsAsExtraDestination(this)) await addDestination(this, url);
-				else await register(this, url);
+				await joinWebhook(this, url, joinsAsExtraDestination(this));
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				// A destination left behind by an earlier "extra" registration is removed either way.
-				await removeDestination(this);
-				if (!joinsAsExtraDestination(this)) await restore(this);
+				await leaveWebhook(this, this.getNodeWebhookUrl('default') as string);
 				return true;
 			},
 		},

@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { Emulator } from '../emulator/server';
 import { N8N_LINES, ownerSession, prepareUserFolder, startN8n, type N8nInstance } from '../n8n/n8nHost';
+import { requestJson } from '../support/http';
 import { SENTINEL_API_KEY } from '../support/sentinel';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -90,13 +91,13 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 				credentials: CREDENTIAL,
 			},
 		];
-		const created = await fetch(`${n8n.url}/rest/workflows`, {
+		const created = await requestJson<{ data: { id: string } }>(`${n8n.url}/rest/workflows`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie },
-			body: JSON.stringify({ name: 'Editor check', nodes, connections: {}, settings: { executionOrder: 'v1' }, active: false }),
+			headers: { cookie },
+			body: { name: 'Editor check', nodes, connections: {}, settings: { executionOrder: 'v1' }, active: false },
+			idempotent: false,
 		});
-		const body = (await created.json()) as { data: { id: string } };
-		workflowId = body.data.id;
+		workflowId = created.body.data.id;
 
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

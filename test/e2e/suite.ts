@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
 import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
+import { request, requestJson } from '../support/http';
 import { assertNoSentinel, SENTINEL_API_KEY } from '../support/sentinel';
 import {
 	ownerSession,
@@ -27,6 +28,7 @@ const WORKFLOWS: Array<[file: string, id: string]> = [
 	['templates-smoke.json', 'smokeTemplates01'],
 	['operations-smoke.json', 'smokeOperations1'],
 	['trigger-at-once-smoke.json', 'smokeTriggerNow1'],
+	['phone-smoke.json', 'smokePhones00001'],
 ];
 /** The examples users import; the suite imports and runs each. */
 const EXAMPLES: Array<[file: string, id: string]> = [
@@ -75,29 +77,55 @@ async function lastExecutionError(n8n: N8nInstance, workflowId: string): Promise
 }
 
 /** n8n's public API (/api/v1) with an API key created for the owner. */
-async function publicApi<T>(n8n: N8nInstance, resource: string): Promise<T> {
+async function publicApi<T>(n8n: N8nInstance, resource: string, options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {}): Promise<T> {
 	let key = apiKeys.get(n8n.url);
 	if (!key) {
 		const { cookie } = await ownerSession(n8n.url);
-		const created = await fetch(`${n8n.url}/rest/api-keys`, {
+		// Every scope n8n offers (2.40 honours the scopes asked for; 2.8 gives the owner's anyway).
+		const scopes = (await requestJson<{ data: string[] }>(`${n8n.url}/rest/api-keys/scopes`, { headers: { cookie } })).body.data;
+		const created = await requestJson<{ data?: { rawApiKey?: string } }>(`${n8n.url}/rest/api-keys`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie },
-			body: JSON.stringify({ label: 'e2e', scopes: ['execution:read', 'execution:list', 'workflow:read', 'workflow:list'], expiresAt: null }),
+			headers: { cookie },
+			body: { label: 'e2e', scopes, expiresAt: null },
+			idempotent: false,
 		});
-		const body = (await created.json()) as { data?: { rawApiKey?: string } };
-		key = body.data?.rawApiKey;
-		if (!created.ok || !key) throw new Error(`n8n did not create an API key: ${created.status} ${JSON.stringify(body)}`);
+		key = created.body.data?.rawApiKey;
+		if (created.status !== 200 || !key) throw new Error(`n8n did not create an API key: ${created.status} ${JSON.stringify(created.body)}`);
 		apiKeys.set(n8n.url, key);
 	}
-	const response = await fetch(`${n8n.url}/api/v1${resource}`, { headers: { 'X-N8N-API-KEY': key } });
-	if (!response.ok) throw new Error(`public API ${resource}: ${response.status} ${await response.text()}`);
-	return (await response.json()) as T;
+	const { method = 'GET', body } = options;
+	const response = await requestJson<T>(`${n8n.url}/api/v1${resource}`, { method, body, headers: { 'X-N8N-API-KEY': key }, idempotent: method === 'GET' });
+	if (response.status >= 300) throw new Error(`public API ${method} ${resource}: ${response.status} ${JSON.stringify(response.body)}`);
+	return response.body;
 }
 
 async function callWebhook(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-	return { status: response.status, body: await response.json() };
+	const response = await requestJson(url, { method: 'POST', body, idempotent: false });
+	return { status: response.status, body: response.body };
 }
+
+/** A workflow with only the trigger, created through the public API (not active). */
+async function createTriggerWorkflow(n8n: N8nInstance, name: string, webhookId: string, registerAs: 'main' | 'extra'): Promise<string> {
+	const workflow = {
+		name,
+		nodes: [
+			{
+				id: `${webhookId.slice(0, 8)}-0000-4000-8000-000000000001`,
+				name: 'Trigger',
+				type: 'n8n-nodes-360dialog.dialog360Trigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { events: ['message'], registerAs },
+				credentials: { dialog360Api: { id: 'smokeCredential1', name: '360dialog emulator' } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+	return (await publicApi<{ id: string }>(n8n, '/workflows', { method: 'POST', body: workflow })).id;
+}
+
 export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void {
 	jest.setTimeout(30 * 60_000);
 
@@ -138,26 +166,27 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 
 		it('knows both node types and the credential', async () => {
 			const { cookie } = await ownerSession(n8n.url);
-			const nodes = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string; displayName: string; codex?: { categories?: string[]; alias?: string[] } }>;
+			const nodes = (await requestJson<Array<{ name: string; displayName: string; codex?: { categories?: string[]; alias?: string[] } }>>(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).body;
 			const names = nodes.map((node) => node.name);
 			expect(names).toEqual(expect.arrayContaining(['n8n-nodes-360dialog.dialog360', 'n8n-nodes-360dialog.dialog360Trigger']));
 			const action = nodes.find((node) => node.name === 'n8n-nodes-360dialog.dialog360');
 			expect(action?.displayName).toBe('360dialog WhatsApp');
 			// The codex files in the tarball reach the editor: category and search aliases.
 			expect(action?.codex).toMatchObject({ categories: ['Communication'], alias: expect.arrayContaining(['WhatsApp', '360dialog']) });
-			const credentials = (await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
+			const credentials = (await requestJson<Array<{ name: string }>>(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).body;
 			expect(credentials.map((credential) => credential.name)).toContain('dialog360Api');
 		});
 
 		it('passes the credential test against the emulator, and explains a wrong key', async () => {
 			const { cookie } = await ownerSession(n8n.url);
 			const test = async (apiKey: string) => {
-				const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+				const response = await requestJson<{ data: { status: string; message: string } }>(`${n8n.url}/rest/credentials/test`, {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', cookie },
-					body: JSON.stringify({ credentials: { id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey, environment: 'custom', baseUrl: emulator.baseUrl } } }),
+					headers: { cookie },
+					body: { credentials: { id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey, environment: 'custom', baseUrl: emulator.baseUrl } } },
+					idempotent: true, // a test changes nothing
 				});
-				return ((await response.json()) as { data: { status: string; message: string } }).data;
+				return response.body.data;
 			};
 			expect(await test(API_KEY)).toMatchObject({ status: 'OK' });
 			const wrong = await test('not-the-key');
@@ -169,9 +198,9 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		});
 
 		it('runs a workflow with the action node', async () => {
-			const response = await fetch(`${n8n.webhookUrl}/webhook/smoke-profile`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const response = await requestJson(`${n8n.webhookUrl}/webhook/smoke-profile`, { method: 'POST', body: {} });
 			expect(response.status).toBe(200);
-			const body = await response.json();
+			const body = response.body;
 			expect(body).toMatchObject({ about: 'Hello from the 360dialog emulator', verticalLabel: 'Shopping and Retail' });
 			expect(emulator.requestsTo('GET', '/whatsapp_business_profile').every((request) => request.authorized)).toBe(true);
 		});
@@ -184,6 +213,23 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			const [text, template] = emulator.sent;
 			expect(text.payload).toMatchObject({ to: '447700900123', type: 'text', text: { body: 'Hello Ada' } });
 			expect(template.payload).toMatchObject({ type: 'template', template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] } });
+		});
+
+		it('reads phone numbers with the bundled libphonenumber-js: national forms, a Brazilian legacy wa_id, and a number without a country', async () => {
+			const sentBefore = emulator.sent.length;
+			const numbers = [
+				{ to: '(11) 98765-4321', country: 'BR' },
+				{ to: '551187654321' }, // a Brazilian wa_id from before the 9th digit: sent as it is
+				{ to: '+55 11 98765-4321' },
+				{ to: '07700 900123', country: 'GB' },
+				{ to: '07700 900123' },
+			];
+			const { status, body } = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-phones`, { numbers });
+			expect(status).toBe(200);
+			const outputs = body as Array<{ to?: string; error?: { message: string } }>;
+			expect(outputs.slice(0, 4).map((output) => output.to)).toEqual(['+5511987654321', '+551187654321', '+5511987654321', '+447700900123']);
+			expect(outputs[4].error?.message).toContain('07700 900123');
+			expect(emulator.sent.slice(sentBefore).map((message) => message.to)).toEqual(['5511987654321', '551187654321', '5511987654321', '447700900123']);
 		});
 
 		it('submits a template, and Sync remembers it between executions, or says n8n lost its state', async () => {
@@ -227,7 +273,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			expect(await emulator.deliver(delivery)).toEqual([200]); // a redelivery: acknowledged, no second reply
 			const reply = await waitFor(() => emulator.sent.find((message) => (message.payload.context as { message_id?: string } | undefined)?.message_id === 'wamid.e2e1'));
 			expect(reply?.payload).toMatchObject({ to: '4915112345678', text: { body: 'Thanks Ada! We got "hello" and will answer soon.' } });
-			const wrongSecret = await fetch(emulator.webhook.url as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-n8n-360dialog-secret': 'nope' }, body: JSON.stringify(delivery) });
+			const wrongSecret = await request(emulator.webhook.url as string, { method: 'POST', headers: { 'x-n8n-360dialog-secret': 'nope' }, body: delivery });
 			expect(wrongSecret.status).toBe(401);
 
 			// The execution as n8n's public API shows it: one, with the trigger's item for the text message only.
@@ -262,6 +308,75 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			expect(executions).toHaveLength(1);
 			const execution = await publicApi<{ data: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: { message: { id: string } } }>> } }>> } } }>(n8n, `/executions/${executions?.[0].id}?includeData=true`);
 			expect(execution.data.resultData.runData['On WhatsApp message'][0].data.main[0].map((item) => item.json.message.id)).toEqual(['wamid.now1', 'wamid.now2']);
+		});
+
+		it('trigger lifecycle: activation and deactivation, of the main URL and of two extra destinations, leave the number as it was', async () => {
+			const mainBefore = structuredClone(emulator.webhook);
+			const multiBefore = structuredClone(emulator.multiWebhook);
+			emulator.multiWebhook = { enabled: false, destinations: [] };
+			const toggle = async (id: string, action: 'activate' | 'deactivate') => await publicApi(n8n, `/workflows/${id}/${action}`, { method: 'POST', body: {} });
+			const urlOf = (webhookId: string) => `${n8n.webhookUrl}/webhook/${webhookId}/webhook`;
+			const extraUrls = () => emulator.multiWebhook.destinations.map((destination) => destination.url).sort();
+			try {
+				const main = await createTriggerWorkflow(n8n, 'Lifecycle main', 'b1000000-0000-4000-8000-0000000000b1', 'main');
+				await toggle(main, 'activate');
+				expect(await waitFor(() => (emulator.webhook.url === urlOf('b1000000-0000-4000-8000-0000000000b1') ? true : undefined))).toBe(true);
+				await toggle(main, 'deactivate');
+				expect(await waitFor(() => (emulator.webhook.url === mainBefore.url ? true : undefined))).toBe(true);
+				expect(emulator.webhook).toEqual(mainBefore);
+
+				const [a, b] = [await createTriggerWorkflow(n8n, 'Lifecycle extra A', 'b2000000-0000-4000-8000-0000000000b2', 'extra'), await createTriggerWorkflow(n8n, 'Lifecycle extra B', 'b3000000-0000-4000-8000-0000000000b3', 'extra')];
+				await toggle(a, 'activate');
+				await toggle(b, 'activate');
+				const both = [urlOf('b2000000-0000-4000-8000-0000000000b2'), urlOf('b3000000-0000-4000-8000-0000000000b3')].sort();
+				expect(await waitFor(() => (extraUrls().join() === both.join() ? true : undefined))).toBe(true);
+				expect(emulator.multiWebhook.enabled).toBe(true);
+				expect(emulator.webhook).toEqual(mainBefore);
+				await toggle(a, 'deactivate');
+				expect(await waitFor(() => (extraUrls().join() === both[1] ? true : undefined))).toBe(true);
+				await toggle(b, 'deactivate');
+				expect(await waitFor(() => (emulator.multiWebhook.destinations.length === 0 && !emulator.multiWebhook.enabled ? true : undefined))).toBe(true);
+				expect(emulator.webhook).toEqual(mainBefore);
+			} finally {
+				emulator.multiWebhook = multiBefore;
+			}
+		});
+
+		it('"Test this trigger": never takes over the main URL, and leaves when the event arrived or the test was stopped', async () => {
+			const mainBefore = structuredClone(emulator.webhook);
+			const multiBefore = structuredClone(emulator.multiWebhook);
+			emulator.multiWebhook = { enabled: false, destinations: [] };
+			const { cookie } = await ownerSession(n8n.url);
+			const id = await createTriggerWorkflow(n8n, 'Test listen', 'b4000000-0000-4000-8000-0000000000b4', 'main');
+			const workflowData = (await requestJson<{ data: Record<string, unknown> }>(`${n8n.url}/rest/workflows/${id}`, { headers: { cookie } })).body.data;
+			const listen = async () => {
+				const run = await requestJson<{ data: { waitingForWebhook?: boolean } }>(`${n8n.url}/rest/workflows/${id}/run`, { method: 'POST', headers: { cookie }, body: { workflowData, triggerToStartFrom: { name: 'Trigger' } }, idempotent: false });
+				expect(run.body.data).toEqual({ waitingForWebhook: true });
+				const destination = await waitFor(() => emulator.multiWebhook.destinations.find((candidate) => candidate.url.includes('/webhook-test/b4000000-0000-4000-8000-0000000000b4/')));
+				expect(destination?.name).toMatch(/^n8n-test-[0-9a-f]{12}$/);
+				expect(emulator.webhook).toEqual(mainBefore);
+				return destination!;
+			};
+			const left = async () => await waitFor(() => (emulator.multiWebhook.destinations.length === 0 && !emulator.multiWebhook.enabled ? true : undefined));
+			try {
+				const destination = await listen();
+				if (mode === 'regular') {
+					// The test URL is served by the main process, which queue mode puts behind the webhook process's URL here.
+					const [status] = await emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.test-listen' }] }), { url: destination.url, headers: destination.headers ?? {} });
+					expect(status).toBe(200);
+				} else {
+					await request(`${n8n.url}/rest/test-webhook/${id}`, { method: 'DELETE', headers: { cookie }, idempotent: true });
+				}
+				expect(await left()).toBe(true);
+				expect(emulator.webhook).toEqual(mainBefore);
+
+				await listen();
+				await request(`${n8n.url}/rest/test-webhook/${id}`, { method: 'DELETE', headers: { cookie }, idempotent: true });
+				expect(await left()).toBe(true);
+				expect(emulator.webhook).toEqual(mainBefore);
+			} finally {
+				emulator.multiWebhook = multiBefore;
+			}
 		});
 
 		it('example auto-reply: when the 24-hour window has closed, the error output sends the template', async () => {
@@ -317,7 +432,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			form.append('field-0', 'Open 9–5, Monday to Friday');
 			form.append('field-1', 'Bikes, repairs and rentals');
 			form.append('field-2', 'shop@example.com');
-			const response = await fetch(`${n8n.webhookUrl}/form/${FORM_WEBHOOK_ID}`, { method: 'POST', body: form });
+			const response = await request(`${n8n.webhookUrl}/form/${FORM_WEBHOOK_ID}`, { method: 'POST', body: form });
 			expect(response.status).toBe(200);
 			await waitFor(() => (emulator.profile.about === 'Open 9–5, Monday to Friday' ? true : undefined));
 			expect(emulator.profile).toMatchObject({ about: 'Open 9–5, Monday to Friday', description: 'Bikes, repairs and rentals', email: 'shop@example.com' });
@@ -326,8 +441,8 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		it('starts no execution for 1,000 hostile requests and keeps answering', async () => {
 			const { cookie } = await ownerSession(n8n.url);
 			const executions = async () => {
-				const response = await fetch(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'exampleAutoReply' }))}`, { headers: { cookie } });
-				return ((await response.json()) as { data: { count: number } }).data.count;
+				const response = await requestJson<{ data: { count: number } }>(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'exampleAutoReply' }))}`, { headers: { cookie } });
+				return response.body.data.count;
 			};
 			const before = await executions();
 			expect(before).toBeGreaterThanOrEqual(1); // the reply workflow ran once in the test before
@@ -359,17 +474,16 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			await Promise.all(
 				Array.from({ length: 20 }, async () => {
 					while (next < requests.length) {
-						const request = requests[next++];
-						const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body });
-						await response.arrayBuffer();
+						const hostile = requests[next++];
+						const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...hostile.headers }, body: hostile.body });
 						statuses[response.status] = (statuses[response.status] ?? 0) + 1;
 					}
 				}),
 			);
 			// Wrong or missing secrets: 401; replays: acknowledged; broken bodies: refused before the node or by it.
-			expect(statuses[401]).toBe(requests.filter((request) => request.headers['x-n8n-360dialog-secret'] !== secret).length);
+			expect(statuses[401]).toBe(requests.filter((entry) => entry.headers['x-n8n-360dialog-secret'] !== secret).length);
 			expect(Object.keys(statuses).every((status) => ['200', '400', '401', '413', '422', '500'].includes(status))).toBe(true);
-			expect((await fetch(`${n8n.url}/healthz`)).status).toBe(200);
+			expect((await request(`${n8n.url}/healthz`)).status).toBe(200);
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			expect(await executions()).toBe(before);
 			expect(emulator.sent.length).toBe(repliesBefore);

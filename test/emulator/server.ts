@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { request } from '../support/http';
+
 export interface RecordedRequest {
 	seq: number;
 	at: number;
@@ -37,6 +39,11 @@ export interface Fault {
 	delayMs?: number;
 	/** Process the request, then answer with a body that is not JSON. */
 	garbleAnswer?: boolean;
+	/**
+	 * With `status`: process the request first (a message is sent), then answer with that status, as
+	 * a gateway does whose upstream accepted the request before it failed.
+	 */
+	afterProcessing?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -47,6 +54,8 @@ export interface EmulatorOptions {
 	messagesPerSecond?: number;
 	/** How the limit is answered: 429 with Retry-After, or 360dialog's HTTP 400 rate-limit text. */
 	rateLimitAnswer?: '429' | '400';
+	/** The most templates one list page holds, whatever `limit` asks for (the API still reports `total`). */
+	maxPageSize?: number;
 }
 
 export interface Template {
@@ -149,6 +158,7 @@ export class Emulator {
 	latencyMs: number;
 	messagesPerSecond: number;
 	rateLimitAnswer: '429' | '400';
+	maxPageSize: number;
 	rateLimited = 0;
 
 	private readonly apiKeys: Set<string>;
@@ -163,6 +173,7 @@ export class Emulator {
 		this.latencyMs = options.latencyMs ?? 0;
 		this.messagesPerSecond = options.messagesPerSecond ?? 0;
 		this.rateLimitAnswer = options.rateLimitAnswer ?? '429';
+		this.maxPageSize = options.maxPageSize ?? 1000;
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((error: Error) => {
 				if (!res.headersSent) this.send(res, 500, { error: `emulator: ${error.message}` });
@@ -237,14 +248,15 @@ export class Emulator {
 		}
 		const statuses: number[] = [];
 		for (const target of targets) {
-			const response = await fetch(target.url, {
+			// A delivery is sent once, on a connection of its own; 360dialog's own retries are the tests' business.
+			const response = await request(target.url, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', ...target.headers },
 				body: typeof body === 'string' ? body : JSON.stringify(body),
-				signal: AbortSignal.timeout(10_000),
+				idempotent: false,
+				timeoutMs: 10_000,
 			}).catch(() => undefined);
 			const status = response ? response.status : 'failed';
-			await response?.arrayBuffer().catch(() => undefined);
 			this.deliveries.push({ url: target.url, status });
 			statuses.push(typeof status === 'number' ? status : 0);
 		}
@@ -335,12 +347,16 @@ export class Emulator {
 			record.outcome = 401;
 			return this.send(res, 401, { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } });
 		}
-		if (fault?.status !== undefined && fault.drop === undefined) {
+		if (fault?.status !== undefined && fault.drop === undefined && !fault.afterProcessing) {
 			record.outcome = fault.status;
 			return this.send(res, fault.status, fault.body ?? { error: `emulated ${fault.status}` }, fault.headers);
 		}
 
 		const answer = this.route(method, path, url, body, contentType, record);
+		if (fault?.afterProcessing && fault.status !== undefined) {
+			record.outcome = fault.status;
+			return this.send(res, fault.status, fault.body ?? { error: `emulated ${fault.status} after processing` }, fault.headers);
+		}
 		if (fault?.garbleAnswer) {
 			record.outcome = answer.status;
 			res.writeHead(answer.status, { 'content-type': 'application/json' });
@@ -434,7 +450,7 @@ export class Emulator {
 
 		if (path === '/v1/configs/templates') {
 			if (method === 'GET') {
-				const limit = Math.max(1, Math.min(Number(url.searchParams.get('limit') ?? 1000) || 1000, 1000));
+				const limit = Math.max(1, Math.min(Number(url.searchParams.get('limit') ?? 1000) || 1000, this.maxPageSize));
 				const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
 				let list = this.templates;
 				const filters = url.searchParams.get('filters');
@@ -551,22 +567,13 @@ export class Emulator {
 			}
 			if (method === 'POST') {
 				if (typeof json.url !== 'string') return { status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'url is required' } } };
-				this.webhook = { url: json.url, headers: (json.headers as Record<string, string>) ?? {} };
+				// An empty URL removes the main webhook (the package's reading of the API; see environments.ts).
+				this.webhook = json.url === '' ? { url: null, headers: {} } : { url: json.url, headers: (json.headers as Record<string, string>) ?? {} };
 				return { status: 200, body: { url: this.webhook.url } };
 			}
 		}
 
-		if (path === '/multi_webhook') {
-			if (method === 'GET') return { status: 200, body: this.multiWebhook };
-			if (['POST', 'PUT', 'PATCH'].includes(method)) {
-				const destinations = Array.isArray(json.destinations) ? json.destinations : [];
-				if (destinations.length > 3) return { status: 400, body: { error: 'At most 3 destinations per number' } };
-				const names = new Set(destinations.map((destination: { name: string }) => destination.name));
-				if (names.size !== destinations.length) return { status: 409, body: { error: 'Destination names must be unique' } };
-				this.multiWebhook = { enabled: json.enabled !== false, destinations };
-				return { status: 200, body: this.multiWebhook };
-			}
-		}
+		if (path === '/multi_webhook') return this.multiWebhookRoute(method, json);
 
 		const mediaItem = /^\/(\d+)$/.exec(path);
 		if (mediaItem) {
@@ -593,6 +600,55 @@ export class Emulator {
 		}
 
 		return { status: 404, body: { error: `emulator: no route for ${method} ${path}` } };
+	}
+
+	/**
+	 * /multi_webhook as 360dialog's Messaging API reference describes it: POST enables or disables
+	 * (with initial destinations only while disabled), PUT appends, PATCH updates one destination by
+	 * name, DELETE removes one by name. Names are unique; at most 3 destinations.
+	 */
+	private multiWebhookRoute(method: string, json: Record<string, any>): { status: number; body: unknown } {
+		const current = this.multiWebhook;
+		type Destination = { name: string; url: string; headers?: Record<string, string> };
+		const incoming: Destination[] = Array.isArray(json.destinations) ? json.destinations : [];
+		const conflict = (list: Destination[]) => new Set(list.map((destination) => destination.name)).size !== list.length;
+		switch (method) {
+			case 'GET':
+				return { status: 200, body: current };
+			case 'POST': {
+				if (typeof json.enabled !== 'boolean') return { status: 400, body: { error: 'enabled is required' } };
+				if (json.enabled && current.enabled && incoming.length) return { status: 409, body: { error: 'Multi-webhook is already enabled; use PUT to add destinations' } };
+				const destinations = [...current.destinations, ...incoming];
+				if (destinations.length > 3) return { status: 400, body: { error: 'At most 3 destinations per number' } };
+				if (conflict(destinations)) return { status: 409, body: { error: 'Destination names must be unique' } };
+				this.multiWebhook = { enabled: json.enabled, destinations };
+				return { status: 200, body: { message: json.enabled ? 'enabled' : 'disabled' } };
+			}
+			case 'PUT': {
+				if (!current.enabled) return { status: 400, body: { error: 'Multi-webhook is not enabled; enable it with POST first' } };
+				const destinations = [...current.destinations, ...incoming];
+				if (conflict(destinations)) return { status: 409, body: { error: 'Destination names must be unique' } };
+				if (destinations.length > 3) return { status: 400, body: { error: 'At most 3 destinations per number' } };
+				this.multiWebhook = { ...current, destinations };
+				return { status: 200, body: { message: 'added' } };
+			}
+			case 'PATCH': {
+				const index = current.destinations.findIndex((destination) => destination.name === json.name);
+				if (index === -1) return { status: 404, body: { error: `No destination named ${String(json.name)}` } };
+				const destinations = [...current.destinations];
+				destinations[index] = { name: json.name, url: json.url ?? destinations[index].url, headers: json.headers ?? destinations[index].headers };
+				this.multiWebhook = { ...current, destinations };
+				return { status: 200, body: { message: 'updated' } };
+			}
+			case 'DELETE': {
+				const destinations = current.destinations.filter((destination) => destination.name !== json.name);
+				if (destinations.length === current.destinations.length) return { status: 404, body: { error: `No destination named ${String(json.name)}` } };
+				this.multiWebhook = { ...current, destinations };
+				return { status: 200, body: { message: 'deleted' } };
+			}
+			default:
+				return { status: 405, body: { error: `${method} is not allowed` } };
+		}
 	}
 
 	private async handleControl(req: http.IncomingMessage, res: http.ServerResponse, method: string, path: string): Promise<void> {

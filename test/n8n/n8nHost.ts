@@ -9,6 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { request } from '../support/http';
+
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-360dialog';
 
@@ -169,15 +171,25 @@ export function prepareUserFolder(work: string, line: N8nLine, content: { creden
 	return userFolder;
 }
 
+/** Ports handed out by this process: the OS may offer a released port again before n8n binds it. */
+const handedOut = new Set<number>();
+
+/** A port nothing listens on, never one this process handed out before (no two n8n processes get the same). */
 export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
+	for (;;) {
+		const port = await new Promise<number>((resolve, reject) => {
+			const server = net.createServer();
+			server.once('error', reject);
+			server.listen(0, '127.0.0.1', () => {
+				const { port: taken } = server.address() as net.AddressInfo;
+				server.close(() => resolve(taken));
+			});
 		});
-	});
+		if (!handedOut.has(port)) {
+			handedOut.add(port);
+			return port;
+		}
+	}
 }
 
 export interface N8nInstance {
@@ -269,8 +281,8 @@ async function startProcess(options: ProcessOptions): Promise<{ child: ChildProc
 		if (logged && !options.readyUrl) return { child, stop };
 		if (logged && options.readyUrl) {
 			try {
-				const response = await fetch(options.readyUrl, { signal: AbortSignal.timeout(2_000) });
-				if (response.ok) return { child, stop };
+				const response = await request(options.readyUrl, { timeoutMs: 2_000, idempotent: false });
+				if (response.status === 200) return { child, stop };
 			} catch {
 				// not listening yet
 			}
@@ -360,16 +372,13 @@ export async function startQueueCluster(userFolder: string, options: { line?: N8
 /** An owner and a logged-in session for n8n's internal REST API (credential tests). */
 export async function ownerSession(url: string): Promise<{ cookie: string }> {
 	const owner = { email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Passw0rd-for-tests' };
-	const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
-	let cookie = setup.headers.get('set-cookie');
-	if (!setup.ok || !cookie) {
-		const login = await fetch(`${url}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
-		});
-		cookie = login.headers.get('set-cookie');
-		if (!login.ok || !cookie) throw new Error(`n8n login failed: ${login.status} ${await login.text()}`);
+	// Setting up an owner twice is refused, and logging in twice gives two sessions: both may be repeated.
+	const setup = await request(`${url}/rest/owner/setup`, { method: 'POST', body: owner, idempotent: true });
+	let cookie = setup.headers['set-cookie'];
+	if (setup.status !== 200 || !cookie) {
+		const login = await request(`${url}/rest/login`, { method: 'POST', body: { emailOrLdapLoginId: owner.email, password: owner.password }, idempotent: true });
+		cookie = login.headers['set-cookie'];
+		if (login.status !== 200 || !cookie) throw new Error(`n8n login failed: ${login.status} ${login.text}`);
 	}
 	return { cookie: cookie.split(';')[0] };
 }

@@ -32,8 +32,9 @@ describe('Bulk sending: 2,000 items through injected faults', () => {
 		const failed = items.filter((item) => item.json.error !== undefined);
 		const delivered = items.filter((item) => item.json.messageId !== undefined);
 		expect(delivered.length + failed.length).toBe(COUNT);
-		// Only the ten dropped connections are in doubt; each says so, and nothing else failed.
-		expect(failed).toHaveLength(10);
+		// Only the ten dropped connections and the ten 500s are in doubt (a send is not repeated after a
+		// 500: it may have gone out); each says so, and nothing else failed.
+		expect(failed).toHaveLength(20);
 		for (const item of failed) {
 			expect(errorOf(item).ambiguous).toBe(true);
 			expect(errorOf(item).message).toContain('may or may not have been processed');
@@ -41,7 +42,7 @@ describe('Bulk sending: 2,000 items through injected faults', () => {
 		// Every item reported as sent is at the API exactly once, with its own text.
 		const sentIds = new Set(emulator.sent.map((message) => message.id));
 		for (const item of delivered) expect(sentIds.has(item.json.messageId as string)).toBe(true);
-		// The five connections dropped after the API read them were processed: in doubt, not lost.
+		// The five connections dropped after the API read them were processed: in doubt, not lost (the 500s were not).
 		expect(emulator.sent).toHaveLength(delivered.length + 5);
 	});
 });

@@ -19,14 +19,15 @@ const AMBIGUOUS: Fault[] = [
 	{ ...messages, times: 10, drop: 'afterRead' },
 	{ ...messages, times: 10, delayMs: 3000 }, // past the 2 s timeout; processed after the client gave up
 	{ ...messages, times: 10, garbleAnswer: true }, // processed, answered with invalid JSON
+	{ ...messages, times: 10, status: 504, afterProcessing: true }, // a gateway timed out after the message was accepted
+	{ ...messages, times: 10, status: 500, body: 'Internal Server Error <html>' }, // not processed, but a send cannot tell
+	{ ...messages, times: 10, status: 502, body: '<html>Bad Gateway</html>' },
 ];
 /** Faults that are retried until the message goes through. */
 const RETRIED: Fault[] = [
 	{ ...messages, times: 20, status: 429, headers: { 'retry-after': '0' }, body: rateLimited },
 	{ ...messages, times: 20, status: 429, body: rateLimited },
 	{ ...messages, times: 20, status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'You have exceeded the endpoint rate limit.' } } },
-	{ ...messages, times: 15, status: 500, body: 'Internal Server Error <html>' },
-	{ ...messages, times: 15, status: 502, body: '<html>Bad Gateway</html>' },
 	{ ...messages, times: 15, status: 503 },
 ];
 

@@ -249,3 +249,44 @@ describe('Media', () => {
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });
+
+describe('Message › Send: a run that stops', () => {
+	it('without Continue On Fail stops starting sends at the first failure, lets those in flight finish, and lists what was already sent', async () => {
+		fixture.emulator.latencyMs = 150;
+		try {
+			const items = Array.from({ length: 10 }, (_, n) => ({ n, to: n === 3 ? 'not a number' : `+4915112${String(n).padStart(6, '0')}` }));
+			const { error } = await runActionNode({
+				parameters: { resource: 'message', operation: 'send', to: '={{ $json.to }}', messageType: 'text', text: '={{ "n " + $json.n }}', options: { maxConcurrent: 3, messagesPerSecond: 0 } },
+				items,
+				credentials: emulatorCredentials(fixture.baseUrl),
+			});
+			expect(error?.message).toContain('"not a number"');
+			expect(error?.context?.itemIndex).toBe(3);
+			// Every send that went out finished and is listed with its message ID; nothing after the stop started.
+			const sent = fixture.emulator.sent;
+			expect(sent.length).toBeGreaterThanOrEqual(3);
+			expect(sent.length).toBeLessThan(items.length - 1);
+			const listed = /Already done before the run stopped, do not send again: (.*)\./.exec(error?.description ?? '')?.[1] ?? '';
+			for (const message of sent) {
+				const n = Number((message.payload.text as { body: string }).body.slice(2));
+				expect(listed).toContain(`item ${n + 1} (${message.id})`);
+			}
+			expect(listed.split('), ').length).toBe(sent.length);
+		} finally {
+			fixture.emulator.latencyMs = 0;
+		}
+	});
+
+	it('reports a send answered with HTTP 502 after the message went out as possibly sent, once', async () => {
+		fixture.emulator.inject({ path: '/messages', status: 502, afterProcessing: true });
+		const { items } = await runActionNode({
+			parameters: { resource: 'message', operation: 'send', to: TO, messageType: 'text', text: 'Hello' },
+			items: [{}],
+			credentials: emulatorCredentials(fixture.baseUrl),
+			continueOnFail: true,
+		});
+		expect(errorOf(items[0])).toMatchObject({ ambiguous: true, httpCode: '502' });
+		expect(errorOf(items[0]).description).toContain('Retry Server Errors (May Send Twice)');
+		expect(fixture.emulator.sent).toHaveLength(1);
+	});
+});

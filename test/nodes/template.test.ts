@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 
 import { useEmulator } from '../support/emulatorFixture';
 import { jpegOfSize } from '../support/images';
-import { binaryItem, emulatorCredentials, runActionNode } from '../support/n8nCore';
+import { binaryItem, callNodeMethod, emulatorCredentials, runActionNode } from '../support/n8nCore';
 
 const fixture = useEmulator();
 
@@ -168,5 +168,52 @@ describe('Template › Get and Delete', () => {
 		expect(deleted.items[0].json).toEqual({ success: true, name: 'welcome', deleted: 'all languages' });
 		expect(fixture.emulator.templates).toHaveLength(0);
 		expect(fixture.emulator.requestsTo('DELETE', '/v1/configs/templates/welcome')).toHaveLength(1);
+	});
+});
+
+describe('Template lists are complete when the server caps its pages', () => {
+	const capped = useEmulator({ maxPageSize: 40 });
+
+	it('List and Sync read every template although each page holds 40, and Sync calls none removed', async () => {
+		capped.emulator.seedTemplates(130);
+		const run = (parameters: INodeParameters, options: { staticData?: IDataObject } = {}) =>
+			runActionNode({ parameters: { resource: 'template', ...parameters }, credentials: emulatorCredentials(capped.baseUrl), ...options });
+		const listed = await run({ operation: 'list', returnAll: true });
+		expect(listed.items).toHaveLength(130);
+		const limited = await run({ operation: 'list', returnAll: false, limit: 90 });
+		expect(limited.items).toHaveLength(90);
+
+		const staticData: IDataObject = {};
+		const first = await run({ operation: 'sync' }, { staticData });
+		expect(first.items).toHaveLength(130);
+		const second = await run({ operation: 'sync' }, { staticData: first.staticData });
+		expect(second.items.filter((item) => item.json.change === 'removed')).toEqual([]);
+		expect(second.items.every((item) => item.json.change === 'unchanged')).toBe(true);
+	});
+
+	it('the template picker finds a template that is on a later page', async () => {
+		capped.emulator.seedTemplates(120, (index) => ({ id: `p${index}`, name: `promo_${String(index).padStart(3, '0')}` }));
+		capped.emulator.seedTemplates(1, () => ({ id: 'late', name: 'zz_late_arrival' }));
+		const found = await callNodeMethod<INodeListSearchResult>('listSearch', 'searchApprovedTemplates', {}, emulatorCredentials(capped.baseUrl), ['late_arr']);
+		expect(found.results).toEqual([{ name: 'zz_late_arrival (en)', value: 'zz_late_arrival|en' }]);
+	});
+});
+
+describe('Template › Submit with values from expressions', () => {
+	it('reads buttons and samples that an expression made objects as text, without a TypeError', async () => {
+		const { items, error } = await template({
+			operation: 'submit',
+			name: 'hostile_values',
+			category: 'MARKETING',
+			language: 'en_US',
+			body: 'Hi {{1}}, welcome.',
+			bodySamples: '={{ [{ "toString": {} }] }}',
+			buttons: { button: [{ type: 'QUICK_REPLY', text: '={{ { "toString": {} } }}' }] },
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.name).toBe('hostile_values');
+		const submitted = fixture.emulator.requestsTo('POST', '/v1/configs/templates')[0].body as { components: Array<{ type: string; buttons?: Array<{ text: string }>; example?: unknown }> };
+		expect(submitted.components.find((component) => component.type === 'BUTTONS')?.buttons).toEqual([{ type: 'QUICK_REPLY', text: '{"toString":{}}' }]);
+		expect(submitted.components.find((component) => component.type === 'BODY')?.example).toEqual({ body_text: [['{"toString":{}}']] });
 	});
 });

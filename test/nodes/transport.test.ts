@@ -35,17 +35,53 @@ describe('transport through n8n-core against the emulator', () => {
 	it.each([
 		['429 with Retry-After', { status: 429, headers: { 'retry-after': '0' }, body: { error: { message: 'Rate limit hit', code: 130429 } } }],
 		['360dialog\'s 400 rate-limit answer', { status: 400, body: { meta: { success: false, developer_message: 'You have exceeded the endpoint rate limit.' } } }],
-		['500', { status: 500 }],
-		['502', { status: 502 }],
 		['503', { status: 503 }],
-		['504', { status: 504 }],
-	])('retries a send after %s and sends it once', async (_name, fault) => {
+		['503 with Meta\'s 131016', { status: 503, body: { error: { message: '(#131016) Service unavailable', code: 131016 } } }],
+	])('retries a send after %s (not processed) and sends it once', async (_name, fault) => {
 		emulator.inject({ path: '/messages', ...fault, times: 2 });
 		const { items, error } = await send();
 		expect(error).toBeUndefined();
 		expect(items[0].json.messages).toBeDefined();
 		expect(emulator.requestsTo('POST', '/messages')).toHaveLength(3);
 		expect(emulator.sent).toHaveLength(1);
+	});
+
+	it.each([500, 502, 504])('retries a read after HTTP %i', async (status) => {
+		emulator.inject({ path: '/whatsapp_business_profile', status, times: 2 });
+		const { items, error } = await send({ parameters: { method: 'GET', endpoint: 'profile', idempotent: true, body: undefined } });
+		expect(error).toBeUndefined();
+		expect(items[0].json.data).toBeDefined();
+		expect(emulator.requestsTo('GET', '/whatsapp_business_profile')).toHaveLength(3);
+	});
+
+	it.each([500, 502, 504])('does not repeat a send after HTTP %i that came after the message was processed: one message per item, reported in doubt', async (status) => {
+		emulator.inject({ path: '/messages', status, afterProcessing: true, times: 3, body: { error: { message: '(#131000) Something went wrong', code: 131000 } } });
+		const { items, error } = await send({ continueOnFail: true, items: [{}, {}, {}, {}], parameters: { maxConcurrent: 2 } });
+		expect(error).toBeUndefined();
+		expect(emulator.requestsTo('POST', '/messages')).toHaveLength(4);
+		expect(emulator.sent).toHaveLength(4);
+		const inDoubt = items.filter((item) => item.json.error);
+		expect(inDoubt).toHaveLength(3);
+		for (const item of inDoubt) {
+			expect(errorOf(item)).toMatchObject({ ambiguous: true, httpCode: String(status), message: expect.stringContaining('may or may not have been processed') });
+			expect(errorOf(item).description).toContain('It was not repeated');
+		}
+	});
+
+	it('repeats a send after HTTP 502 only when the user accepted that it may be sent twice', async () => {
+		emulator.inject({ path: '/messages', status: 502, afterProcessing: true });
+		const { items, error } = await send({ parameters: { retryServerErrors: true } });
+		expect(error).toBeUndefined();
+		expect(items[0].json.messages).toBeDefined();
+		expect(emulator.sent).toHaveLength(2); // the duplicate the option warns about
+	});
+
+	it('fails fast when media lookups are blocked for the hour (429 with code 4), without retrying', async () => {
+		emulator.inject({ path: '/123', status: 429, times: Infinity, body: { error: { message: '(#4) Application request limit reached', code: 4 } } });
+		const { error } = await send({ parameters: { method: 'GET', endpoint: 'mediaItem', idempotent: true, body: undefined, mediaId: '123' } });
+		expect(error?.message).toContain('Application request limit reached');
+		expect(error?.description).toMatch(/blocks media lookups of a number for 60 minutes after more than 5 failed lookups.*It lifts by \d\d:\d\d UTC at the latest/s);
+		expect(emulator.requestsTo('GET', '/123')).toHaveLength(1);
 	});
 
 	it('never retries a validation error and explains the WhatsApp code', async () => {

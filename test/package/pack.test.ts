@@ -22,7 +22,7 @@ describe('npm pack', () => {
 	const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
 		version: string;
 		n8n: { nodes: string[]; credentials: string[] };
-		dependencies: Record<string, string>;
+		dependencies?: Record<string, string>;
 	};
 
 	it('holds dist, package.json, README, LICENSE and CHANGELOG, and nothing else', () => {
@@ -39,10 +39,14 @@ describe('npm pack', () => {
 		expect(files).toEqual(expect.arrayContaining(['dist/icons/dialog360.svg', 'dist/icons/dialog360.dark.svg']));
 	});
 
-	it('has a semver version listed in the changelog, and one runtime dependency', () => {
+	it('has a semver version listed in the changelog, and no runtime dependency (libphonenumber-js is bundled)', () => {
 		expect(manifest.version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
 		expect(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8')).toContain(`## [${manifest.version}]`);
-		expect(Object.keys(manifest.dependencies)).toEqual(['libphonenumber-js']);
+		expect(Object.keys(manifest.dependencies ?? {})).toEqual([]);
+		expect(files).toContain('dist/nodes/Dialog360/domain/libphonenumber.js');
+		const bundle = readFileSync(path.join(root, 'dist/nodes/Dialog360/domain/libphonenumber.js'), 'utf8');
+		expect(bundle).not.toMatch(/require\(["']libphonenumber-js/);
+		expect(bundle).toContain('libphonenumber-js 1.'); // its licence, kept on top
 	});
 
 	it('has codex files with the Communication category and aliases', () => {

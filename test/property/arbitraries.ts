@@ -68,3 +68,34 @@ export function namesItsField(violation: Violation): boolean {
 	const first = violation.field.split(' ')[0].replace(/s$/, '').toLowerCase();
 	return violation.field.length > 0 && violation.message.length > violation.field.length && violation.message.toLowerCase().includes(first);
 }
+
+/** Characters of exactly one code point each (no braces, so no template variable appears by chance). */
+const SAFE_UNITS = ['a', 'B', '7', ' ', '.', ',', '😀', 'é', 'Ω', '中', '-', '\n'];
+
+/**
+ * A text the rules accept: between `min` and `max` code points, not blank (it starts with a letter),
+ * and sometimes exactly `max` long. The other half of every property: good input must pass.
+ */
+export function validText(min: number, max: number): fc.Arbitrary<string> {
+	const rest = (length: number) => fc.array(fc.constantFrom(...SAFE_UNITS), { minLength: length, maxLength: length }).map((units) => `a${units.join('')}`);
+	const from = Math.max(1, min);
+	return fc.oneof(
+		{ weight: 3, arbitrary: fc.integer({ min: from, max: Math.min(max, from + 40) }).chain((length) => rest(length - 1)) },
+		{ weight: 1, arbitrary: fc.constantFrom(from, max).chain((length) => rest(length - 1)) },
+		{ weight: 1, arbitrary: fc.integer({ min: from, max }).chain((length) => rest(length - 1)) },
+	);
+}
+
+/** Distinct values from an arbitrary, `min` to `max` of them. */
+export function distinct<T>(arbitrary: fc.Arbitrary<T>, min: number, max: number): fc.Arbitrary<T[]> {
+	return fc.uniqueArray(arbitrary, { minLength: min, maxLength: max });
+}
+
+/** Phone numbers with a possible length in their numbering plan, written the ways people write them. */
+export const validPhone: fc.Arbitrary<{ input: string; digits: string; country?: string }> = fc.oneof(
+	fc.stringMatching(/^[0-9]{8}$/).map((rest) => ({ input: `+49 151 ${rest}`, digits: `49151${rest}` })),
+	fc.stringMatching(/^[0-9]{7}$/).map((rest) => ({ input: `0049 171-${rest}`, digits: `49171${rest}` })),
+	fc.stringMatching(/^[0-9]{5}$/).map((rest) => ({ input: `07700 9${rest}`, digits: `4477009${rest}`, country: 'GB' })),
+	fc.stringMatching(/^[0-9]{4}$/).map((rest) => ({ input: `(201) 555-${rest}`, digits: `1201555${rest}`, country: 'US' })),
+	fc.stringMatching(/^[0-9]{8}$/).map((rest) => ({ input: `55 11 9${rest}`, digits: `55119${rest}` })),
+);

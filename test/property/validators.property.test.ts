@@ -12,7 +12,7 @@ import { validateProfileUpdate } from '../../nodes/Dialog360/domain/profile';
 import { buildTemplateComponents, checkTemplateComponents, parameterSlots, type TemplateDefinition } from '../../nodes/Dialog360/domain/templateParameters';
 import { buildTemplateSubmission, type TemplateButtonInput } from '../../nodes/Dialog360/domain/templateSubmission';
 import { MalformedDeliveryError, readDelivery } from '../../nodes/Dialog360/domain/webhookEvents';
-import { anyJson, length, namesItsField, RUNS, textNear } from './arbitraries';
+import { anyJson, distinct, length, namesItsField, RUNS, textNear, validPhone, validText } from './arbitraries';
 
 jest.setTimeout(120_000);
 
@@ -220,6 +220,150 @@ describe('parsers', () => {
 				} catch (error) {
 					return error instanceof MalformedDeliveryError;
 				}
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+});
+
+/**
+ * The other direction: input inside every rule must be accepted. Without these, a validator that
+ * refused everything would pass the properties above.
+ */
+describe('good input is accepted', () => {
+	const noViolations = (violations: Array<{ message: string }>) => {
+		if (violations.length) throw new Error(`refused good input: ${violations.map((violation) => violation.message).join(' | ')}`);
+		return true;
+	};
+
+	it('reply buttons within every limit', () => {
+		fc.assert(
+			fc.property(
+				validText(1, 1024),
+				fc.option(validText(1, 60), { nil: undefined }),
+				fc.option(validText(1, 60), { nil: undefined }),
+				distinct(validText(1, 20), 1, 3),
+				distinct(validText(1, 256), 3, 3),
+				(body, header, footer, titles, ids) => {
+					const buttons = titles.map((title, index) => ({ title, id: ids[index] }));
+					return noViolations(buildMessage(recipient, { type: 'replyButtons', body, header, footer, buttons }).violations);
+				},
+			),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('lists with up to 10 rows, in one section or in titled sections', () => {
+		fc.assert(
+			fc.property(
+				validText(1, 1024),
+				validText(1, 20),
+				distinct(validText(1, 200), 1, 10),
+				fc.boolean(),
+				fc.array(validText(1, 24), { minLength: 10, maxLength: 10 }),
+				fc.array(validText(1, 72), { minLength: 10, maxLength: 10 }),
+				(body, button, ids, titled, titles, descriptions) => {
+					const rows = ids.map((id, index) => ({ id, title: titles[index], description: descriptions[index], section: titled ? `Section ${index % 3}` : '' }));
+					return noViolations(buildMessage(recipient, { type: 'list', body, button, rows }).violations);
+				},
+			),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('text up to 4096 characters to any readable phone number', () => {
+		fc.assert(
+			fc.property(validText(1, 4096), validPhone, (body, phone) => {
+				const { payload, violations } = buildMessage({ to: phone.input, defaultCountry: phone.country }, { type: 'text', body });
+				return noViolations(violations) && payload.to === phone.digits;
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('template submissions within every rule', () => {
+		const word = fc.stringMatching(/^[A-Za-z]{1,12}$/);
+		const positionalBody = fc.tuple(word, fc.array(word, { minLength: 0, maxLength: 4 }), word).map(([first, middle, last]) => ({
+			text: `${first} ${middle.map((part, index) => `{{${index + 1}}} ${part}`).join(' ')} ${last}`.trim(),
+			variables: middle.length,
+		}));
+		const quickReplies = fc.array(validText(1, 25), { maxLength: 3 }).map((texts) => texts.map((text) => ({ type: 'QUICK_REPLY' as const, text })));
+		const ctas = fc.record({
+			url: fc.option(fc.record({ text: validText(1, 25), withVariable: fc.boolean() }), { nil: undefined }),
+			phone: fc.option(validText(1, 25), { nil: undefined }),
+		});
+		fc.assert(
+			fc.property(
+				fc.stringMatching(/^[a-z0-9_]{1,40}$/),
+				fc.constantFrom('MARKETING', 'UTILITY'),
+				fc.constantFrom('en_US', 'de', 'pt_BR', 'es_MX'),
+				positionalBody,
+				fc.option(validText(1, 60), { nil: undefined }),
+				quickReplies,
+				ctas,
+				(name, category, language, body, footer, replies, cta) => {
+					const buttons: TemplateButtonInput[] = [
+						...replies,
+						...(cta.url ? [{ type: 'URL' as const, text: cta.url.text, url: `https://shop.example.com/o${cta.url.withVariable ? '/{{1}}' : ''}`, urlSample: 'https://shop.example.com/o/123' }] : []),
+						...(cta.phone ? [{ type: 'PHONE_NUMBER' as const, text: cta.phone, phoneNumber: '+4930123456' }] : []),
+					];
+					const bodySamples = Array.from({ length: body.variables }, (_, index) => `sample ${index + 1}`);
+					return noViolations(buildTemplateSubmission({ name, category, language, parameterFormat: 'POSITIONAL', body: body.text, bodySamples, footer, buttons }).violations);
+				},
+			),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('profile updates within every limit', () => {
+		const site = fc.stringMatching(/^[a-z]{1,20}$/).map((host) => `https://${host}.example.com`);
+		fc.assert(
+			fc.property(
+				fc.option(validText(1, 139), { nil: undefined }),
+				fc.option(validText(0, 256), { nil: undefined }),
+				fc.option(validText(0, 512), { nil: undefined }),
+				fc.option(fc.emailAddress().filter((email) => email.length <= 128), { nil: undefined }),
+				fc.option(fc.array(site, { maxLength: 2 }), { nil: undefined }),
+				(about, address, description, email, websites) => noViolations(validateProfileUpdate({ about, address, description, email, websites }).violations),
+			),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('template parameters for every variable the template has', () => {
+		const definition: TemplateDefinition = {
+			name: 'all_kinds',
+			language: 'en',
+			components: [
+				{ type: 'HEADER', format: 'IMAGE' },
+				{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} is ready.' },
+				{ type: 'BUTTONS', buttons: [{ type: 'URL', url: 'https://a.example/{{1}}' }, { type: 'QUICK_REPLY', text: 'Stop' }, { type: 'COPY_CODE' }] },
+			],
+		};
+		fc.assert(
+			fc.property(validText(1, 60), validText(1, 60), validText(1, 30), validText(1, 15), fc.oneof(fc.webUrl(), fc.stringMatching(/^[0-9]{6,16}$/)), (first, second, suffix, coupon, media) => {
+				const values = { header_image: media, body_1: first, body_2: second, button_0_url: suffix, button_2_coupon_code: coupon };
+				return noViolations(checkTemplateComponents(definition, buildTemplateComponents(definition, values)));
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('phone numbers people write are read to their digits', () => {
+		fc.assert(
+			fc.property(validPhone, (phone) => parsePhoneNumber(phone.input, phone.country).digits === phone.digits),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('webhook deliveries give one event per message and status', () => {
+		const message = fc.record({ id: fc.stringMatching(/^wamid\.[A-Za-z0-9]{4,20}$/), body: validText(1, 200) }).map(({ id, body }) => ({ from: '4915112345678', id, timestamp: '1700000000', type: 'text', text: { body } }));
+		const status = fc.record({ id: fc.stringMatching(/^wamid\.[A-Za-z0-9]{4,20}$/), status: fc.constantFrom('sent', 'delivered', 'read', 'failed') }).map((entry) => ({ ...entry, timestamp: '1700000001', recipient_id: '4915112345678' }));
+		fc.assert(
+			fc.property(fc.array(message, { maxLength: 5 }), fc.array(status, { maxLength: 5 }), (messages, statuses) => {
+				const body = { object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '4930123456', phone_number_id: '1' }, contacts: [{ wa_id: '4915112345678', profile: { name: 'Ada' } }], messages, statuses } }] }] };
+				const events = readDelivery(body);
+				return events.filter((event) => event.kind === 'message').length === messages.length && events.filter((event) => event.kind === 'status').length === statuses.length;
 			}),
 			{ numRuns: RUNS },
 		);

@@ -29,9 +29,18 @@ export interface TriggerResponse {
 	body: unknown;
 }
 
+/** n8n's test webhooks: the workflow starts with empty static data, kept from create to delete. */
+interface TestRegistration {
+	workflow: Workflow;
+	staticData: IDataObject;
+}
+
 export class TriggerHarness {
 	readonly executions: INodeExecutionData[][] = [];
+	/** Executions started through the test URL ("Test this trigger"). */
+	readonly testExecutions: INodeExecutionData[][] = [];
 	readonly staticData: IDataObject = {};
+	private test?: TestRegistration;
 	/** Plays an n8n that cannot store executions (database or Redis down): it answers 500 when it still can. */
 	storeFails = false;
 	private server?: http.Server;
@@ -67,7 +76,12 @@ export class TriggerHarness {
 	}
 
 	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
-		return { ...testAdditionalData(this.credentials), webhookBaseUrl: this.options.webhookBaseUrl ?? `${this.baseUrl}/webhook`, ...extra } as IWorkflowExecuteAdditionalData;
+		return {
+			...testAdditionalData(this.credentials),
+			webhookBaseUrl: this.options.webhookBaseUrl ?? `${this.baseUrl}/webhook`,
+			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
+			...extra,
+		} as IWorkflowExecuteAdditionalData;
 	}
 
 	async start(): Promise<void> {
@@ -101,6 +115,40 @@ export class TriggerHarness {
 
 	get webhookUrl(): string {
 		return this.hook().getNodeWebhookUrl('default') as string;
+	}
+
+	private get testWebhookData(): IWebhookData {
+		return { httpMethod: 'POST', node: this.node.name, path: 'webhook', isTest: true, webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: this.workflow.id } as unknown as IWebhookData;
+	}
+
+	/** The hook n8n's TestWebhooks uses: create in manual mode, delete as an internal update, the test URL either way. */
+	private testHook(phase: 'create' | 'delete'): HookContext {
+		const test = this.test;
+		if (!test) throw new Error('no test is running');
+		return phase === 'create'
+			? new HookContext(test.workflow, this.node, this.additionalData(), 'manual', 'manual', this.testWebhookData)
+			: new HookContext(test.workflow, this.node, this.additionalData(), 'internal', 'update', this.testWebhookData);
+	}
+
+	get testWebhookUrl(): string {
+		return new HookContext(this.workflow, this.node, this.additionalData(), 'manual', 'manual', this.testWebhookData).getNodeWebhookUrl('default') as string;
+	}
+
+	/** "Test this trigger" in the editor: a fresh workflow copy, checkExists and create in manual mode. */
+	async startTest(): Promise<void> {
+		const staticData: IDataObject = {};
+		const workflow = new Workflow({ id: this.workflow.id, nodes: [this.node], connections: {}, active: false, nodeTypes, staticData });
+		workflow.staticData = staticData as typeof workflow.staticData;
+		this.test = { workflow, staticData };
+		await this.checked('a test activation error', async () => {
+			if (!(await this.methods.checkExists.call(this.testHook('create')))) await this.methods.create.call(this.testHook('create'));
+		});
+	}
+
+	/** The end of a test (an event arrived, the user stopped it, or it timed out): delete with the test's static data. */
+	async endTest(): Promise<void> {
+		await this.checked('a test deactivation error', async () => await this.methods.delete.call(this.testHook('delete')));
+		this.test = undefined;
 	}
 
 	/** What n8n does on activation: create the webhook unless it already exists. */
@@ -175,12 +223,19 @@ export class TriggerHarness {
 			},
 		});
 		const request = Object.assign(req, { body, params: {}, query: {} });
-		const webhookData = { httpMethod: 'POST', node: this.node.name, path: 'webhook', webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: this.workflow.id } as unknown as IWebhookData;
+		const isTest = (req.url ?? '').startsWith('/webhook-test/');
+		if (isTest && !this.test) {
+			response.status(404).json({ message: 'The requested webhook is not registered' });
+			return;
+		}
+		const webhookData = isTest
+			? this.testWebhookData
+			: ({ httpMethod: 'POST', node: this.node.name, path: 'webhook', webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: this.workflow.id } as unknown as IWebhookData);
 		const context = new WebhookContext(
-			this.workflow,
+			isTest ? this.test!.workflow : this.workflow,
 			this.node,
 			this.additionalData({ httpRequest: request, httpResponse: response } as unknown as Partial<IWorkflowExecuteAdditionalData>),
-			'webhook',
+			isTest ? 'manual' : 'webhook',
 			webhookData,
 			[],
 			null,
@@ -192,7 +247,7 @@ export class TriggerHarness {
 				if (!result.noWebhookResponse) response.status(500).json({ message: 'There was a problem executing the workflow' });
 				return;
 			}
-			if (result.workflowData) this.executions.push(result.workflowData[0]);
+			if (result.workflowData) (isTest ? this.testExecutions : this.executions).push(result.workflowData[0]);
 			if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 		} catch (error) {
 			if (!res.headersSent) response.status(500).json({ error: (error as Error).message });

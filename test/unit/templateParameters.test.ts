@@ -79,3 +79,24 @@ describe('checking components against the template', () => {
 		expect(components).toEqual([{ type: 'header', parameters: [{ type: 'video', video: { id: '12345' } }] }]);
 	});
 });
+
+describe('hostile JSON in template parameters', () => {
+	const body: TemplateDefinition = { name: 'hello', language: 'en', components: [{ type: 'BODY', text: 'Hi {{1}}, order {{2}}.' }] };
+
+	it.each([
+		['a null parameter', [{ type: 'body', parameters: [null] }]],
+		['a number as a parameter', [{ type: 'body', parameters: [7, { type: 'text', text: 'x' }] }]],
+		['an object whose toString is not a function', [{ type: 'body', parameters: [{ type: { toString: {} }, text: { toString: {} } }, { type: 'text', text: 'x' }] }]],
+		['a component type that is an object', [{ type: { toString: {} }, parameters: [] }]],
+		['a location that is not an object', [{ type: 'body', parameters: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }, { type: 'header', parameters: [{ type: 'location', location: 'here' }] }]],
+	])('%s is named as a violation, never a TypeError', (_name, components) => {
+		const violations = checkTemplateComponents(body, components);
+		expect(violations.length).toBeGreaterThan(0);
+		for (const violation of violations) expect(violation.message).toMatch(/^(Body|Header|Component)/);
+	});
+
+	it('values such as {"toString": {}} from an expression become text instead of throwing', () => {
+		const components = buildTemplateComponents(body, { body_1: { toString: {} }, body_2: ['a', 'b'] });
+		expect(components).toEqual([{ type: 'body', parameters: [{ type: 'text', text: '{"toString":{}}' }, { type: 'text', text: '["a","b"]' }] }]);
+	});
+});

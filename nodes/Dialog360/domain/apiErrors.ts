@@ -2,6 +2,7 @@
  * 360dialog answers errors in four body shapes (reference §11.1). They are read into one plain
  * description here; the transport turns it into an n8n error.
  */
+import { textOf } from './values';
 
 export interface ApiErrorInfo {
 	httpCode: number;
@@ -41,7 +42,7 @@ function numeric(value: unknown): number | undefined {
 }
 
 function detailsOf(value: unknown): string | undefined {
-	if (Array.isArray(value)) return text(value.map((entry) => String(entry)).join('; '));
+	if (Array.isArray(value)) return text(value.map((entry) => textOf(entry)).join('; '));
 	if (isRecord(value)) return text(value.details);
 	return text(value);
 }
@@ -106,6 +107,28 @@ export function isRateLimitAnswer(info: ApiErrorInfo): boolean {
 	if (info.httpCode === 429) return true;
 	if (info.code === 130429 || info.code === 80007 || info.code === 4) return true;
 	return info.httpCode === 400 && RATE_LIMIT_TEXT.test(`${info.message} ${info.details ?? ''}`);
+}
+
+/**
+ * More than 5 failed GET /{media-id} lookups within an hour block that endpoint for the number for an
+ * hour; Meta answers HTTP 429 with Graph code 4. Waiting seconds and retrying only extends the block.
+ * [H] 360dialog "Upload, retrieve or delete media" (S5)
+ */
+export const MEDIA_LOOKUP_BLOCK = { failedLookupsPerHour: 5, blockMinutes: 60 };
+
+export function isMediaLookupBlock(info: ApiErrorInfo): boolean {
+	return info.httpCode === 429 && info.code === 4;
+}
+
+/** What a blocked media lookup means, and when it lifts at the latest. */
+export function mediaLookupBlockHint(now: Date, retryAfterMs?: number): string {
+	const lifts = new Date(now.getTime() + (retryAfterMs ?? MEDIA_LOOKUP_BLOCK.blockMinutes * 60_000));
+	const at = `${lifts.toISOString().slice(11, 16)} UTC`;
+	return (
+		`360dialog blocks media lookups of a number for ${MEDIA_LOOKUP_BLOCK.blockMinutes} minutes after more than ` +
+		`${MEDIA_LOOKUP_BLOCK.failedLookupsPerHour} failed lookups in an hour (usually media IDs that expired or belong to another number). ` +
+		`It lifts by ${at} at the latest; retrying earlier keeps it in place. Check the media IDs before trying again.`
+	);
 }
 
 export function hintFor(info: ApiErrorInfo): string | undefined {

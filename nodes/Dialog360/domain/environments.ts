@@ -35,7 +35,20 @@ const CLOUD_API_PATHS: Required<EndpointTable> = {
 	uploads: '/uploads', // [H] resumable upload, step 1
 	uploadSession: '/{uploadId}', // [H] resumable upload, step 2 (the id is "upload:...")
 	webhook: '/v1/configs/webhook', // [H] older page, [M] current use
-	multiWebhook: '/multi_webhook', // [H] 360dialog Messaging API reference
+	multiWebhook: '/multi_webhook', // [H] 360dialog Messaging API reference; methods in MULTI_WEBHOOK_RULES
+};
+
+/**
+ * How a number's webhooks are changed. /multi_webhook per 360dialog's Messaging API reference
+ * "Webhooks" (https://docs.360dialog.com/docs/messaging-api/api-reference/webhooks) [H]: GET reads,
+ * POST enables or disables (initial destinations only while disabled), PUT appends destinations,
+ * PATCH updates one by name; DELETE with {"name"} removes one [M] (the reference lists it, its body
+ * was not legible in our copy). Extra destinations get an event only after the main URL answered 200.
+ * The main URL has no documented removal: POST /v1/configs/webhook with an empty `url` is our reading [L].
+ */
+export const MULTI_WEBHOOK_RULES = {
+	maxDestinations: 3,
+	source: 'https://docs.360dialog.com/partner/messaging/receiving-messages-via-webhook/multiple-webhooks-per-phone-number',
 };
 
 export interface Environment {

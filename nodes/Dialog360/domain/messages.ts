@@ -83,7 +83,7 @@ function readRecipient(recipient: Recipient, checks: RuleChecks) {
 	try {
 		return parsePhoneNumber(recipient.to, recipient.defaultCountry);
 	} catch (error) {
-		const problem = error instanceof PhoneNumberError ? error.message : `could not be read (${String(error)})`;
+		const problem = error instanceof PhoneNumberError ? error.message : `could not be read (${(error as Error).message})`;
 		checks.add('Recipient', `Recipient ${problem}; use the international form, e.g. +447700900123, or set a Default Country`);
 		return undefined;
 	}

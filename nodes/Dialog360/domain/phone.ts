@@ -2,7 +2,7 @@
  * Phone numbers as users type them, as WhatsApp wants them, and as one contact whatever variant
  * WhatsApp reports. All parsing goes through libphonenumber-js (Google's numbering metadata).
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from './libphonenumber';
 
 import { textOf } from './values';
 

@@ -4,6 +4,9 @@
  * user) against the template, so a mismatch is named before Meta answers 132000.
  */
 import { capitalize, type Violation } from './rules';
+import { textOf } from './values';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface TemplateButton {
 	type: string;
@@ -136,7 +139,7 @@ export function buildTemplateComponents(template: TemplateDefinition, values: Re
 	const location: Record<string, unknown> = {};
 	for (const slot of parameterSlots(template)) {
 		const raw = values[slot.id];
-		const value = raw === undefined || raw === null ? '' : String(raw);
+		const value = textOf(raw);
 		if (!slot.required && value.trim() === '') continue;
 		const component = componentFor(slot.component);
 		switch (slot.kind) {
@@ -175,8 +178,8 @@ export function buildTemplateComponents(template: TemplateDefinition, values: Re
 }
 
 function componentKey(component: SendComponent): string {
-	const type = String(component.type ?? '').toLowerCase();
-	return type === 'button' ? `button:${component.index}` : type;
+	const type = textOf(component.type).toLowerCase();
+	return type === 'button' ? `button:${textOf(component.index)}` : type;
 }
 
 function describeKey(key: string, template: TemplateDefinition): string {
@@ -186,12 +189,12 @@ function describeKey(key: string, template: TemplateDefinition): string {
 }
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || String(value).trim() === '';
+	return textOf(value).trim() === '';
 }
 
 /** The value of one send parameter, for the empty check (text, payload, coupon, media, currency...). */
 function parameterValue(parameter: SendParameter): unknown {
-	const type = String(parameter.type ?? '');
+	const type = textOf(parameter.type);
 	const nested = parameter[type];
 	if (type === 'text') return parameter.text;
 	if (type === 'payload') return parameter.payload;
@@ -240,7 +243,12 @@ export function checkTemplateComponents(template: TemplateDefinition, components
 			add(where, `${where} takes no parameters in ${reference}; remove it`);
 			continue;
 		}
-		const parameters = component.parameters;
+		const parameters = component.parameters.filter((parameter, index) => {
+			if (isRecord(parameter)) return true;
+			add(where, `${where} parameter ${index + 1} must be an object such as {"type": "text", "text": "Ada"} (got ${parameter === null ? 'null' : typeof parameter})`);
+			return false;
+		});
+		if (parameters.length !== component.parameters.length) continue;
 		const textSlots = wanted.filter((slot) => slot.kind === 'text');
 		if (textSlots.length > 0) {
 			const variables = textSlots.map((slot) => label(slot.variable ?? ''));
@@ -248,7 +256,7 @@ export function checkTemplateComponents(template: TemplateDefinition, components
 				const given = new Set<string>();
 				for (const parameter of parameters) {
 					const name = typeof parameter.parameter_name === 'string' ? parameter.parameter_name : '';
-					if (!name) add(where, `${where} parameter "${String(parameterValue(parameter) ?? '')}" needs a parameter_name: ${reference} uses named variables (${variables.join(', ')})`);
+					if (!name) add(where, `${where} parameter "${textOf(parameterValue(parameter))}" needs a parameter_name: ${reference} uses named variables (${variables.join(', ')})`);
 					else if (!textSlots.some((slot) => slot.variable === name)) add(where, `${where} variable ${label(name)} is not in ${reference} (it has ${variables.join(', ')})`);
 					else given.add(name);
 				}
@@ -257,8 +265,8 @@ export function checkTemplateComponents(template: TemplateDefinition, components
 				add(where, `${where} has ${textSlots.length} variable${textSlots.length === 1 ? '' : 's'} (${variables.join(', ')}) in ${reference} but ${parameters.length} parameter${parameters.length === 1 ? ' was' : 's were'} given`);
 			}
 			parameters.forEach((parameter, index) => {
-				const type = String(parameter.type ?? '');
-				const slotLabel = named ? label(String(parameter.parameter_name ?? index + 1)) : variables[index] ?? `#${index + 1}`;
+				const type = textOf(parameter.type);
+				const slotLabel = named ? label(textOf(parameter.parameter_name ?? index + 1)) : variables[index] ?? `#${index + 1}`;
 				if (!TEXT_TYPES.includes(type)) add(where, `${where} variable ${slotLabel} must be of type text, currency or date_time (got "${type}")`);
 				else if (isEmpty(parameterValue(parameter))) add(where, `${where} variable ${slotLabel} is empty; every variable needs a value`);
 			});
@@ -271,11 +279,11 @@ export function checkTemplateComponents(template: TemplateDefinition, components
 			add(where, `${where} takes exactly 1 parameter of type ${wantedType} in ${reference} (got ${parameters.length})`);
 			continue;
 		}
-		const type = String(parameters[0].type ?? '');
+		const type = textOf(parameters[0].type);
 		if (type !== wantedType) add(where, `${where} parameter must be of type ${wantedType} in ${reference} (got "${type}")`);
 		else if (isEmpty(parameterValue(parameters[0]))) add(where, `${where} ${slot.kind === 'urlSuffix' ? 'URL suffix' : wantedType} is empty; it needs a value`);
 		else if (type === 'location') {
-			const location = parameters[0].location as Record<string, unknown>;
+			const location = isRecord(parameters[0].location) ? parameters[0].location : {};
 			for (const [axis, limit] of [['latitude', 90], ['longitude', 180]] as const) {
 				const value = Number(location[axis]);
 				if (typeof location[axis] !== 'number' || !Number.isFinite(value) || Math.abs(value) > limit) {

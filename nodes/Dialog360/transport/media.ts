@@ -38,7 +38,7 @@ export async function uploadMedia(this: RequestContext, file: MediaFile, itemInd
 		endpoint: 'media',
 		body,
 		headers: { 'content-type': contentType },
-		idempotent: true, // a second upload only leaves an unused copy, which expires
+		idempotent: false, // a repeat after a server error could upload the file twice
 		itemIndex,
 	});
 	if (typeof answer.id !== 'string' || answer.id === '') {

@@ -6,28 +6,21 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { hintFor, isRateLimitAnswer, parseErrorBody, parseJsonText, type ApiErrorInfo } from '../domain/apiErrors';
-import {
-	endpointPath,
-	isEnvironmentName,
-	resolveBaseUrl,
-	type EndpointName,
-	type EnvironmentName,
-} from '../domain/environments';
-import { decide, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retryPolicy';
+import { isMediaLookupBlock, isRateLimitAnswer, mediaLookupBlockHint, parseErrorBody, parseJsonText, type ApiErrorInfo } from '../domain/apiErrors';
+import { endpointPath, isEnvironmentName, resolveBaseUrl, type EndpointName, type EnvironmentName } from '../domain/environments';
+import { textOf } from '../domain/values';
+import { apiError, connectionError, redact, serverErrorInDoubt } from './errors';
+import { decide, DEFAULT_RETRY_POLICY, parseRetryAfter, type Outcome, type RetryPolicy } from './retryPolicy';
 import { pacerOf } from './runner';
+
+export { redact } from './errors';
 
 export const CREDENTIAL_TYPE = 'dialog360Api';
 
-export type RequestContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -37,10 +30,16 @@ export interface ApiRequest {
 	body?: IDataObject | Buffer | FormData;
 	headers?: IDataObject;
 	/**
-	 * Whether sending the request twice does no harm. A send (a message, a template submission, an
-	 * upload) is not: after a failure that may have reached 360dialog it is reported, never repeated.
+	 * Whether sending the request twice does no harm (reads, deletes, webhook settings). A send, a
+	 * template submission, a media upload or a profile update is not: an answer or a failure that
+	 * says it may have been processed is reported, never repeated.
 	 */
 	idempotent: boolean;
+	/**
+	 * For sends that offer the option: whether a 500/502/504 is retried although the message may have
+	 * gone out (the user accepted a possible duplicate). Undefined where the option is not offered.
+	 */
+	retryServerErrors?: boolean;
 	/** Takes a slot of the run's messages-per-second pacer before every attempt (sends). */
 	paced?: boolean;
 	/** Answer as bytes (media download). */
@@ -67,20 +66,14 @@ export async function resolveCredentials(this: RequestContext): Promise<Resolved
 		return {
 			environment,
 			baseUrl: resolveBaseUrl(environment, credentials.baseUrl as string | undefined),
-			apiKey: String(credentials.apiKey ?? ''),
+			apiKey: textOf(credentials.apiKey),
 		};
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message);
 	}
 }
 
-/** Replaces the key wherever it could have been echoed (a proxy, a misconfigured server). */
-export function redact(text: string, apiKey: string): string {
-	if (!apiKey || apiKey.length < 4) return text;
-	return text.split(apiKey).join('[redacted]');
-}
-
-function errorCodeOf(error: unknown): { code?: string; hasResponse: boolean } {
+function connectionCodeOf(error: unknown): { code?: string; hasResponse: boolean } {
 	// httpRequestWithAuthentication wraps the axios error in a NodeApiError that keeps the socket error
 	// code as its httpCode (n8n-core 2.x); older versions keep the axios error as the cause.
 	let current: unknown = error;
@@ -95,46 +88,41 @@ function errorCodeOf(error: unknown): { code?: string; hasResponse: boolean } {
 	return { hasResponse: false };
 }
 
-// The socket error code stays out of the message: n8n's errors swap a message naming one for a generic text.
-function describeConnectionFailure(ambiguous: boolean): string {
-	if (!ambiguous) return '360dialog could not be reached';
-	return (
-		'The connection to 360dialog failed after the request was sent, so it may or may not ' +
-		'have been processed. It was not repeated, so that nothing is sent twice: check before sending it again.'
-	);
+function decodeBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	return body;
 }
 
-export function apiError(
-	ctx: RequestContext,
-	info: ApiErrorInfo,
-	apiKey: string,
-	itemIndex?: number,
-): NodeApiError {
-	// Meta's own messages already start with "(#130429)"; the code is added only when missing.
-	const codeText = info.code !== undefined && !info.message.includes(`(#${info.code})`) ? ` (#${info.code})` : '';
-	const message = redact(`360dialog: ${info.message}${codeText}`, apiKey);
-	const hint = hintFor(info);
-	const description = [info.details, hint]
-		.filter((part): part is string => Boolean(part))
-		.map((part) => redact(part, apiKey))
-		.join(' — ');
-	const safeBody: JsonObject = {
-		message,
-		httpCode: String(info.httpCode),
-		...(info.code !== undefined ? { whatsappCode: info.code } : {}),
-		...(info.details ? { details: redact(info.details, apiKey) } : {}),
-	};
-	return new NodeApiError(ctx.getNode(), safeBody, {
-		message,
-		description: description || undefined,
-		httpCode: String(info.httpCode),
-		itemIndex,
-	});
+/** What one attempt came to: a 2xx body, an error answer read into one shape, or no answer. */
+type Attempt =
+	| { kind: 'success'; body: unknown }
+	| { kind: 'answer'; info: ApiErrorInfo; outcome: Outcome; retryAfterMs?: number }
+	| { kind: 'noAnswer'; code?: string; outcome: Outcome };
+
+async function attemptOnce(ctx: RequestContext, options: IHttpRequestOptions, request: ApiRequest, apiKey: string): Promise<Attempt> {
+	let response: { statusCode: number; headers: IDataObject; body: unknown };
+	try {
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, { ...options });
+	} catch (error) {
+		const failure = connectionCodeOf(error);
+		if (failure.hasResponse) {
+			// Only thrown for statuses httpRequest still treats as errors; never carries the key here.
+			throw new NodeOperationError(ctx.getNode(), redact((error as Error).message, apiKey), { itemIndex: request.itemIndex });
+		}
+		return { kind: 'noAnswer', code: failure.code, outcome: { kind: 'connectionError', code: failure.code } };
+	}
+	const status = response.statusCode;
+	if (status >= 200 && status < 300) return { kind: 'success', body: request.binary ? response.body : parseJsonText(response.body) };
+	const info = parseErrorBody(status, decodeBody(response.body));
+	const retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
+	return { kind: 'answer', info, retryAfterMs, outcome: { kind: 'response', status, rateLimited: isRateLimitAnswer(info), retryAfterMs } };
 }
 
 /**
  * The one way this package talks to 360dialog: every request goes through the credential's
- * authentication, answers are read in all four error shapes, and transient failures are retried.
+ * authentication, answers are read in all four error shapes, and failures that say the request was
+ * not processed are retried (see retryPolicy.ts for which ones, per kind of request).
  */
 export async function apiRequest(this: RequestContext, request: ApiRequest): Promise<IDataObject> {
 	const { environment, baseUrl, apiKey } = await resolveCredentials.call(this);
@@ -142,9 +130,7 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 	try {
 		url = request.url ?? `${baseUrl}${endpointPath(environment, request.endpoint, request.pathParams)}`;
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message, {
-			itemIndex: request.itemIndex,
-		});
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: request.itemIndex });
 	}
 
 	const options: IHttpRequestOptions = {
@@ -161,86 +147,27 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	const policy = request.retryPolicy ?? DEFAULT_RETRY_POLICY;
+	const node = this.getNode();
 
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
-		let response: { statusCode: number; headers: IDataObject; body: unknown } | undefined;
-		let connectionCode: string | undefined;
 		if (request.paced) await pacerOf(this)?.acquire();
-		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...options,
-			});
-		} catch (error) {
-			const failure = errorCodeOf(error);
-			if (failure.hasResponse) {
-				// Only thrown for statuses httpRequest still treats as errors; never carries the key here.
-				throw new NodeOperationError(this.getNode(), redact((error as Error).message, apiKey), {
-					itemIndex: request.itemIndex,
-				});
-			}
-			connectionCode = failure.code;
-		}
+		const result = await attemptOnce(this, options, request, apiKey);
+		if (result.kind === 'success') return result.body as IDataObject;
 
-		if (response) {
-			const status = response.statusCode;
-			if (status >= 200 && status < 300) return (request.binary ? response.body : parseJsonText(response.body)) as IDataObject;
-			const info = parseErrorBody(status, decodeBody(response.body));
-			const decision = decide(
-				{
-					kind: 'response',
-					status,
-					rateLimited: isRateLimitAnswer(info),
-					retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
-				},
-				attempt,
-				waitedMs,
-				request.idempotent,
-				policy,
-			);
-			if (!decision.retry) {
-				if (decision.reason === 'exhausted') {
-					info.details = [info.details, `Gave up after ${attempt} attempts.`].filter(Boolean).join(' ');
-				}
-				throw apiError(this, info, apiKey, request.itemIndex);
-			}
+		if (result.kind === 'answer' && request.endpoint === 'mediaItem' && request.method === 'GET' && isMediaLookupBlock(result.info)) {
+			// Not a passing rate limit: retries would only keep the block in place.
+			throw apiError(node, result.info, apiKey, request.itemIndex, { hint: mediaLookupBlockHint(new Date(), result.retryAfterMs) });
+		}
+		const decision = decide(result.outcome, attempt, waitedMs, request, policy);
+		if (decision.retry) {
 			await sleep(decision.delayMs);
 			waitedMs += decision.delayMs;
 			continue;
 		}
-
-		const decision = decide(
-			{ kind: 'connectionError', code: connectionCode },
-			attempt,
-			waitedMs,
-			request.idempotent,
-			policy,
-		);
-		if (!decision.retry) {
-			// Not an API answer, and NodeApiError would replace a message naming a socket error code.
-			const error = new NodeOperationError(
-				this.getNode(),
-				describeConnectionFailure(decision.reason === 'ambiguous'),
-				{
-					description: [
-						`Connection error: ${connectionCode ?? 'unknown'}.`,
-						decision.reason === 'exhausted' ? `Gave up after ${attempt} attempts.` : '',
-					]
-						.join(' ')
-						.trim(),
-					itemIndex: request.itemIndex,
-				},
-			);
-			if (decision.reason === 'ambiguous') error.context.ambiguous = true;
-			throw error;
-		}
-		await sleep(decision.delayMs);
-		waitedMs += decision.delayMs;
+		const gaveUpAfter = decision.reason === 'exhausted' ? attempt : undefined;
+		if (result.kind === 'noAnswer') throw connectionError(node, result.code, decision.reason === 'ambiguous', gaveUpAfter, request.itemIndex);
+		if (decision.reason === 'ambiguous') throw serverErrorInDoubt(node, result.info, apiKey, request.itemIndex, request.retryServerErrors !== undefined);
+		throw apiError(node, result.info, apiKey, request.itemIndex, { note: gaveUpAfter ? `Gave up after ${gaveUpAfter} attempts.` : undefined });
 	}
-}
-
-function decodeBody(body: unknown): unknown {
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
-	return body;
 }

@@ -18,8 +18,18 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxDelayMs: 15_000,
 };
 
-/** Status codes that mean "not done, try again later". 500 is included because the issue asks for it. */
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/**
+ * Answers that say the request was not processed: 429 (rate limit) and 503 (service unavailable,
+ * Meta's 131016). Safe to repeat for any request. [H] §11.2, Meta error codes
+ */
+const NOT_PROCESSED_STATUS = new Set([429, 503]);
+
+/**
+ * Server errors that a gateway can give after the request went through (a 502 or 504 from a proxy
+ * whose upstream accepted the message; Meta's 500 with 131000). A read is repeated; a send is not,
+ * unless the user chose to risk a duplicate.
+ */
+const SERVER_ERROR_STATUS = new Set([500, 502, 504]);
 
 /**
  * Connection errors that happen before the request can have reached the server: safe to repeat for
@@ -42,6 +52,14 @@ export type Outcome =
 export type Decision =
 	| { retry: true; delayMs: number }
 	| { retry: false; reason: 'success' | 'notRetryable' | 'ambiguous' | 'exhausted' };
+
+/** What the decision needs to know about the request itself. */
+export interface RetryTarget {
+	/** Whether repeating the request cannot do anything twice (a read, a delete, a webhook setting). */
+	idempotent: boolean;
+	/** A send whose user accepted that a 500/502/504 is retried even though it may send twice. */
+	retryServerErrors?: boolean;
+}
 
 export function isNotSentError(code: string | undefined): boolean {
 	return code !== undefined && NOT_SENT_ERROR_CODES.has(code);
@@ -66,22 +84,26 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math
 /**
  * @param attempt the attempt that just ended, from 1
  * @param waitedMs the time already spent waiting for this request
- * @param idempotent whether repeating the request cannot do anything twice
  */
 export function decide(
 	outcome: Outcome,
 	attempt: number,
 	waitedMs: number,
-	idempotent: boolean,
+	target: RetryTarget,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 	random = Math.random,
 ): Decision {
+	const mayRepeatAfterProcessing = target.idempotent || target.retryServerErrors === true;
 	if (outcome.kind === 'response') {
 		if (outcome.status >= 200 && outcome.status < 300) return { retry: false, reason: 'success' };
-		if (!outcome.rateLimited && !RETRYABLE_STATUS.has(outcome.status)) {
-			return { retry: false, reason: 'notRetryable' };
+		const notProcessed = outcome.rateLimited || NOT_PROCESSED_STATUS.has(outcome.status);
+		if (!notProcessed) {
+			if (!SERVER_ERROR_STATUS.has(outcome.status)) return { retry: false, reason: 'notRetryable' };
+			if (!mayRepeatAfterProcessing) return { retry: false, reason: 'ambiguous' };
 		}
-	} else if (!idempotent && !isNotSentError(outcome.code)) {
+	} else if (!target.idempotent && !isNotSentError(outcome.code)) {
+		// A reset or a timeout may come after the server read the request: never repeated for a send,
+		// not even with retryServerErrors (that option is about answers, not lost connections).
 		return { retry: false, reason: 'ambiguous' };
 	}
 

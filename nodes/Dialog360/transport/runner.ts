@@ -1,22 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { isInDoubt } from './errors';
+
 export interface RunnerOptions {
 	/** Requests in flight at once. */
 	maxConcurrent: number;
 	/** Items started per second at most; 0 or undefined for no cap. */
 	perSecond?: number;
+	/**
+	 * For operations with effects (sends): what a finished item did, e.g. its message ID. When a run
+	 * stops at a failure, the error lists the items already done, so a re-run can skip them.
+	 */
+	describeDone?: (output: INodeExecutionData[]) => string | undefined;
 }
 
 export type ItemWork = (itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
 
 /** Spaces starts evenly: a start every 1000/perSecond ms, never a burst above the cap. */
 export class RatePacer {
-	/** Holds every start back until `ms` from now (after a rate-limit answer). */
-	pause(ms: number): void {
-		this.nextSlot = Math.max(this.nextSlot, Date.now() + ms);
-	}
-
 	private nextSlot = 0;
 
 	constructor(private readonly perSecond?: number) {}
@@ -67,6 +69,30 @@ export function errorItem(error: ItemError, itemIndex: number): INodeExecutionDa
 	return { json: { error: details }, pairedItem: { item: itemIndex } };
 }
 
+/** How items are named in errors: n8n's editor counts items from 1. */
+export function itemLabel(itemIndex: number): string {
+	return `item ${itemIndex + 1}`;
+}
+
+/**
+ * What a stopped run had already done: the items that finished (with what `describeDone` says of
+ * them) and the other items whose failure leaves them in doubt.
+ */
+function doneBeforeStop(results: INodeExecutionData[][], failures: Map<number, Error>, reported: number, describeDone: NonNullable<RunnerOptions['describeDone']>): string {
+	const done: string[] = [];
+	results.forEach((output, itemIndex) => {
+		if (!output) return;
+		const what = describeDone(output);
+		done.push(what ? `${itemLabel(itemIndex)} (${what})` : itemLabel(itemIndex));
+	});
+	const inDoubt = [...failures].filter(([itemIndex, error]) => itemIndex !== reported && isInDoubt(error)).map(([itemIndex]) => itemLabel(itemIndex));
+	const lines = [
+		done.length ? `Already done before the run stopped, do not send again: ${done.join(', ')}.` : 'Nothing else was done before the run stopped.',
+		inDoubt.length ? `May or may not have been sent (the connection or the server failed): ${inDoubt.join(', ')}.` : '',
+	];
+	return lines.filter(Boolean).join('\n');
+}
+
 function asItemError(ctx: IExecuteFunctions, error: Error, itemIndex: number): ItemError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error, { itemIndex });
@@ -88,9 +114,12 @@ export async function runItems(
 	const continueOnFail = ctx.continueOnFail();
 	let next = 0;
 	const stop: { failure?: { error: Error; itemIndex: number } } = {};
+	const failures = new Map<number, Error>();
 
-	// Workers still in flight may fail after the first failure; the earliest item's error is reported.
+	// The first failure stops new work; items already in flight finish. Of the failures, the earliest
+	// item's is reported.
 	const recordFailure = (error: Error, itemIndex: number) => {
+		failures.set(itemIndex, error);
 		if (!stop.failure || itemIndex < stop.failure.itemIndex) stop.failure = { error, itemIndex };
 	};
 
@@ -119,13 +148,13 @@ export async function runItems(
 	}
 
 	if (stop.failure) {
-		const { error, itemIndex } = stop.failure;
-		if (error instanceof NodeOperationError || 'node' in error) {
-			const withIndex = error as Error & { context?: IDataObject };
-			withIndex.context = { ...(withIndex.context ?? {}), itemIndex };
-			throw error;
+		const { itemIndex } = stop.failure;
+		const error = asItemError(ctx, stop.failure.error, itemIndex);
+		error.context = { ...(error.context ?? {}), itemIndex };
+		if (options.describeDone && itemCount > 1) {
+			error.description = [error.description, doneBeforeStop(results, failures, itemIndex, options.describeDone)].filter(Boolean).join('\n\n');
 		}
-		throw new NodeOperationError(ctx.getNode(), error, { itemIndex });
+		throw error;
 	}
 	return results.flat();
 }

@@ -31,8 +31,9 @@ export async function fetchTemplatePage(
 }
 
 /**
- * Follows the offset pagination until `max` templates (those `keep` accepts, when given) or the end.
- * A short page ends it; `total`, when the API gives it, saves the last empty request.
+ * Follows the offset pagination until `max` templates (those `keep` accepts, when given) or the end:
+ * `total` reached, or an empty page. A short page is not the end: a server may cap `limit` below what
+ * was asked and still have more (and Sync would otherwise call the rest removed).
  */
 export async function fetchTemplates(
 	this: RequestContext,
@@ -50,7 +51,7 @@ export async function fetchTemplates(
 			if (templates.length < max && (!keep || keep(template))) templates.push(template);
 		}
 		offset += page.templates.length;
-		if (page.templates.length < limit || (page.total !== undefined && offset >= page.total)) break;
+		if (page.templates.length === 0 || (page.total !== undefined && offset >= page.total)) break;
 	}
 	return templates;
 }

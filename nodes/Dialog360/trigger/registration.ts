@@ -1,23 +1,31 @@
+/**
+ * How the trigger joins a number's webhook and leaves it as it found it. A number has one main URL
+ * (`/v1/configs/webhook`) and up to 3 extra destinations (`/multi_webhook`). Production activations
+ * take the main URL (and put the previous one back) or add one extra destination; a test from the
+ * editor never takes over a URL that is in use: it joins as an extra destination, or borrows the
+ * main URL only while the number has none.
+ */
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 
+import { MULTI_WEBHOOK_RULES } from '../domain/environments';
+import { textOf } from '../domain/values';
 import { apiRequest } from '../transport/request';
 
 /** The header 360dialog sends with every delivery, carrying the secret this node generated. */
 export const DELIVERY_HEADER = 'x-n8n-360dialog-secret';
 
+/** 360dialog's limit of extra destinations per number. [H] §8.3 */
+export const MAX_EXTRA_DESTINATIONS = MULTI_WEBHOOK_RULES.maxDestinations;
+
 export interface RegistrationState extends IDataObject {
 	secret?: string;
+	/** The main URL (and its headers) before this node took it; null when there was none. */
 	previousUrl?: string | null;
 	previousHeaders?: IDataObject | null;
 	registeredUrl?: string;
-	/** The name of this node's extra destination when it joined /multi_webhook. */
-	destinationName?: string;
 }
-
-/** 360dialog's limit of extra destinations per number. [H] §8.3 */
-export const MAX_EXTRA_DESTINATIONS = 3;
 
 interface Destination extends IDataObject {
 	name: string;
@@ -27,6 +35,16 @@ interface Destination extends IDataObject {
 
 export function registrationState(ctx: IHookFunctions): RegistrationState {
 	return ctx.getWorkflowStaticData('node') as RegistrationState;
+}
+
+function secretOf(state: RegistrationState): string {
+	state.secret ??= randomBytes(24).toString('hex');
+	return state.secret;
+}
+
+/** Whether this activation is "Test this trigger" in the editor (n8n calls create in manual mode). */
+export function isTestActivation(ctx: IHookFunctions): boolean {
+	return ctx.getMode() === 'manual';
 }
 
 export async function configuredWebhook(ctx: IHookFunctions): Promise<{ url: string | null; headers: IDataObject | null }> {
@@ -44,89 +62,143 @@ export async function configuredWebhook(ctx: IHookFunctions): Promise<{ url: str
 	};
 }
 
-export async function register(ctx: IHookFunctions, url: string): Promise<void> {
+async function setMainWebhook(ctx: IHookFunctions, url: string | null, headers: IDataObject | null): Promise<void> {
+	// An empty URL removes the main webhook. [L] 360dialog documents no call that deletes it; see MULTI_WEBHOOK_RULES.
+	await apiRequest.call(ctx, { method: 'POST', endpoint: 'webhook', body: url === null ? { url: '' } : { url, headers: headers ?? {} }, idempotent: true });
+}
+
+/** Takes the main URL, remembering what was there (also "no URL") to put it back later. */
+export async function registerMain(ctx: IHookFunctions, url: string): Promise<void> {
 	const state = registrationState(ctx);
 	const current = await configuredWebhook(ctx);
 	if (current.url !== url) {
 		state.previousUrl = current.url;
 		state.previousHeaders = current.headers;
 	}
-	state.secret ??= randomBytes(24).toString('hex');
-	await apiRequest.call(ctx, {
-		method: 'POST',
-		endpoint: 'webhook',
-		body: { url, headers: { [DELIVERY_HEADER]: state.secret } },
-		idempotent: true,
-	});
+	await setMainWebhook(ctx, url, { [DELIVERY_HEADER]: secretOf(state) });
 	state.registeredUrl = url;
 }
 
-/** Puts back the URL that was configured before this workflow was activated. */
-export async function restore(ctx: IHookFunctions): Promise<void> {
+/** Puts back the main URL that was there before this node took it, "no URL" included. */
+async function restoreMain(ctx: IHookFunctions, url: string): Promise<void> {
 	const state = registrationState(ctx);
 	const current = await configuredWebhook(ctx);
-	if (state.registeredUrl && current.url === state.registeredUrl && state.previousUrl) {
-		await apiRequest.call(ctx, {
-			method: 'POST',
-			endpoint: 'webhook',
-			body: { url: state.previousUrl, headers: state.previousHeaders ?? {} },
-			idempotent: true,
-		});
-	}
+	// Only a URL that is still ours is given back: someone may have set another one since.
+	if (current.url === url) await setMainWebhook(ctx, state.previousUrl ?? null, state.previousHeaders ?? null);
 	delete state.registeredUrl;
 	delete state.previousUrl;
 	delete state.previousHeaders;
 }
 
-async function destinations(ctx: IHookFunctions): Promise<{ enabled: boolean; destinations: Destination[] }> {
+async function multiWebhook(ctx: IHookFunctions): Promise<{ enabled: boolean; destinations: Destination[] }> {
 	const response = await apiRequest.call(ctx, { method: 'GET', endpoint: 'multiWebhook', idempotent: true });
-	const list = Array.isArray(response.destinations) ? (response.destinations as Destination[]) : [];
-	return { enabled: response.enabled !== false, destinations: list };
+	const destinations = (Array.isArray(response.destinations) ? response.destinations : []).filter(
+		(destination): destination is Destination => typeof destination === 'object' && destination !== null && typeof (destination as Destination).name === 'string',
+	);
+	return { enabled: response.enabled === true, destinations };
 }
 
-/** The destination name this node uses: stable for the URL, unique enough next to a CRM's names. */
+/**
+ * The destination name this node uses for a URL: stable, different for the test and the production
+ * URL of one node, and short enough to read in the 360dialog Hub.
+ */
 export function destinationNameFor(url: string): string {
-	const id = url.split('/').filter(Boolean).slice(-2).join('-').replace(/[^A-Za-z0-9-]/g, '').slice(-24);
-	return `n8n-${id}`;
+	const test = url.includes('/webhook-test/') ? 'test-' : '';
+	return `n8n-${test}${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
 }
 
-export async function destinationExists(ctx: IHookFunctions, url: string): Promise<boolean> {
-	const state = registrationState(ctx);
-	if (!state.secret || !state.destinationName) return false;
-	const current = await destinations(ctx);
-	return current.enabled && current.destinations.some((destination) => destination.name === state.destinationName && destination.url === url);
+function ownDestination(destinations: Destination[], url: string): Destination | undefined {
+	return destinations.find((destination) => destination.name === destinationNameFor(url)) ?? destinations.find((destination) => destination.url === url);
 }
 
-/** Joins /multi_webhook as an extra destination, next to the main URL another system owns. */
+/** Adds (or updates) this node's one named destination, next to the main URL another system owns. */
 export async function addDestination(ctx: IHookFunctions, url: string): Promise<void> {
 	const state = registrationState(ctx);
-	state.secret ??= randomBytes(24).toString('hex');
-	const name = destinationNameFor(url);
-	const current = await destinations(ctx);
-	const others = current.destinations.filter((destination) => destination.name !== name && destination.name !== state.destinationName);
+	const destination = { name: destinationNameFor(url), url, headers: { [DELIVERY_HEADER]: secretOf(state) } };
+	const current = await multiWebhook(ctx);
+	const existing = ownDestination(current.destinations, url);
+	if (existing) {
+		await apiRequest.call(ctx, { method: 'PATCH', endpoint: 'multiWebhook', body: { ...destination, name: existing.name }, idempotent: true });
+		return;
+	}
+	const others = current.destinations;
 	if (others.length >= MAX_EXTRA_DESTINATIONS) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`360dialog allows at most ${MAX_EXTRA_DESTINATIONS} extra webhook destinations per number, and this number has ${others.length} (${others.map((destination) => destination.name).join(', ')})`,
+			`360dialog allows at most ${MAX_EXTRA_DESTINATIONS} extra webhook destinations per number, and this number has ${others.length} (${others.map((other) => other.name).join(', ')})`,
 			{ description: 'Remove one in the 360dialog Hub, or choose "Replace the Main Webhook URL" under Register As.' },
 		);
 	}
-	await apiRequest.call(ctx, {
-		method: 'POST',
-		endpoint: 'multiWebhook',
-		body: { enabled: true, destinations: [...others, { name, url, headers: { [DELIVERY_HEADER]: state.secret } }] },
-		idempotent: true,
-	});
-	state.destinationName = name;
+	if (current.enabled) {
+		await apiRequest.call(ctx, { method: 'PUT', endpoint: 'multiWebhook', body: { destinations: [destination] }, idempotent: true });
+		return;
+	}
+	if (others.length > 0) {
+		// Switching the feature on would also switch on destinations someone else switched off.
+		throw new NodeOperationError(ctx.getNode(), `Extra webhook destinations are switched off for this number, and it has ${others.length} (${others.map((other) => other.name).join(', ')})`, {
+			description: 'Joining would switch them on too. Switch them on or remove them in the 360dialog Hub, or choose "Replace the Main Webhook URL" under Register As.',
+		});
+	}
+	await apiRequest.call(ctx, { method: 'POST', endpoint: 'multiWebhook', body: { enabled: true, destinations: [destination] }, idempotent: true });
 }
 
-export async function removeDestination(ctx: IHookFunctions): Promise<void> {
-	const state = registrationState(ctx);
-	if (!state.destinationName) return;
-	const current = await destinations(ctx);
-	const remaining = current.destinations.filter((destination) => destination.name !== state.destinationName);
-	if (remaining.length !== current.destinations.length) {
-		await apiRequest.call(ctx, { method: 'POST', endpoint: 'multiWebhook', body: { enabled: current.enabled, destinations: remaining }, idempotent: true });
+export async function destinationExists(ctx: IHookFunctions, url: string): Promise<boolean> {
+	const secret = registrationState(ctx).secret;
+	if (!secret) return false;
+	const current = await multiWebhook(ctx);
+	const existing = ownDestination(current.destinations, url);
+	return current.enabled && existing?.url === url && textOf(existing.headers?.[DELIVERY_HEADER]) === secret;
+}
+
+/**
+ * Removes this node's destination for the URL, if it is there. The one that leaves the list empty
+ * switches the feature off again: on with no destinations does nothing, and off is how a number
+ * without extra destinations starts (whichever workflow switched it on may have left first).
+ */
+async function removeDestination(ctx: IHookFunctions, url: string): Promise<void> {
+	const current = await multiWebhook(ctx);
+	const existing = ownDestination(current.destinations, url);
+	if (!existing) return;
+	await apiRequest.call(ctx, { method: 'DELETE', endpoint: 'multiWebhook', body: { name: existing.name }, idempotent: true });
+	if (current.enabled && current.destinations.length === 1) {
+		await apiRequest.call(ctx, { method: 'POST', endpoint: 'multiWebhook', body: { enabled: false }, idempotent: true });
 	}
-	delete state.destinationName;
+}
+
+/**
+ * "Test this trigger": never takes over a URL in use. With a main URL set, joins as an extra
+ * destination (360dialog copies each event to it once the main URL has answered 200); with none,
+ * borrows the main URL until the test ends.
+ */
+async function joinForTest(ctx: IHookFunctions, url: string): Promise<void> {
+	const current = await configuredWebhook(ctx);
+	if (current.url === null || current.url === url) await registerMain(ctx, url);
+	else await addDestination(ctx, url);
+}
+
+export async function registrationExists(ctx: IHookFunctions, url: string, joinAsExtra: boolean): Promise<boolean> {
+	const state = registrationState(ctx);
+	if (!url || !state.secret) return false;
+	const main = await configuredWebhook(ctx);
+	const ownsMain = main.url === url && textOf(main.headers?.[DELIVERY_HEADER]) === state.secret;
+	if (ownsMain && !joinAsExtra) return true;
+	if (isTestActivation(ctx) && ownsMain) return true;
+	if (!joinAsExtra && !isTestActivation(ctx)) return false;
+	return await destinationExists(ctx, url);
+}
+
+export async function joinWebhook(ctx: IHookFunctions, url: string, joinAsExtra: boolean): Promise<void> {
+	if (isTestActivation(ctx)) await joinForTest(ctx, url);
+	else if (joinAsExtra) await addDestination(ctx, url);
+	else await registerMain(ctx, url);
+}
+
+/**
+ * Leaves the number's webhook as it was: this URL's destination removed wherever it is, and the main
+ * URL given back if this URL holds it. Works from the URL alone, so a test that timed out and a
+ * production deactivation after a change of Register As both clean up.
+ */
+export async function leaveWebhook(ctx: IHookFunctions, url: string): Promise<void> {
+	await removeDestination(ctx, url);
+	await restoreMain(ctx, url);
 }

@@ -1,8 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
 import { MESSAGE_RULES } from '../../domain/rules';
+import { textOf } from '../../domain/values';
+import { IN_DOUBT, markInDoubt } from '../../transport/errors';
 import { apiRequest } from '../../transport/request';
 import type { RunnerOptions } from '../../transport/runner';
 import { wantsRawOutput } from '../common.descriptions';
@@ -75,6 +77,14 @@ export function sendingOptions(operation: string): INodeProperties {
 				description: 'The ID of a message in this chat to quote; the reply shows it above the new message',
 			},
 			{
+				displayName: 'Retry Server Errors (May Send Twice)',
+				name: 'retryServerErrors',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to send again after 360dialog answers 500, 502 or 504. Such an answer can come after the message was accepted, so the contact may get it twice. Off: the item is reported as possibly sent and not repeated.',
+			},
+			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
 				type: 'number',
@@ -90,6 +100,7 @@ export interface SendingOptions {
 	bizOpaqueCallbackData?: string;
 	defaultCountry?: string;
 	replyTo?: string;
+	retryServerErrors?: boolean;
 	maxConcurrent?: number;
 	messagesPerSecond?: number;
 	timeoutSeconds?: number;
@@ -105,17 +116,25 @@ export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
 	return {
 		maxConcurrent: Math.max(1, Math.floor(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT)),
 		perSecond: Math.max(0, options.messagesPerSecond ?? DEFAULT_MESSAGES_PER_SECOND),
+		describeDone: sentMessageIds,
 	};
+}
+
+/** The message ID of a finished send, in the simplified or the raw output. */
+function sentMessageIds(output: INodeExecutionData[]): string | undefined {
+	const ids = output.map(({ json }) => textOf(json.messageId) || textOf((json.messages as Array<{ id?: unknown }> | undefined)?.[0]?.id)).filter(Boolean);
+	return ids.length ? ids.join(', ') : undefined;
 }
 
 /** Sends a checked payload once (a send is never repeated after an ambiguous failure). */
 export async function sendMessage(ctx: IExecuteFunctions, built: Pick<BuiltMessage, 'payload' | 'recipientE164'>, itemIndex: number): Promise<IDataObject> {
-	const { timeoutSeconds } = readSendingOptions(ctx, itemIndex);
+	const { timeoutSeconds, retryServerErrors } = readSendingOptions(ctx, itemIndex);
 	const response = await apiRequest.call(ctx, {
 		method: 'POST',
 		endpoint: 'messages',
 		body: built.payload as IDataObject,
 		idempotent: false,
+		retryServerErrors: retryServerErrors === true,
 		paced: true,
 		timeoutMs: timeoutSeconds ? timeoutSeconds * 1000 : undefined,
 		itemIndex,
@@ -123,12 +142,12 @@ export async function sendMessage(ctx: IExecuteFunctions, built: Pick<BuiltMessa
 	const result = simplifySendResponse(response, built.recipientE164);
 	if (!result.messageId) {
 		// Accepted (2xx) but unreadable: the message is probably on its way, and sending it again could double it.
-		const error = new NodeOperationError(ctx.getNode(), `360dialog accepted the message but its answer could not be read, so it may or may not have been processed [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'The answer had no message ID. The message was not sent again: check the chat or its status events before repeating it.',
-		});
-		error.context.ambiguous = true;
-		throw error;
+		throw markInDoubt(
+			new NodeOperationError(ctx.getNode(), `360dialog accepted the message but its answer could not be read, so it ${IN_DOUBT}`, {
+				itemIndex,
+				description: 'The answer had no message ID. The message was not sent again: check the chat or its status events before repeating it.',
+			}),
+		);
 	}
 	if (wantsRawOutput(ctx, itemIndex)) return response;
 	return result as unknown as IDataObject;

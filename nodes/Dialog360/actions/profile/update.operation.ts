@@ -113,7 +113,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		endpoint: 'profile',
 		body: { messaging_product: 'whatsapp', ...payload } as IDataObject,
-		idempotent: true, // setting the same fields twice leaves the same profile
+		idempotent: false, // an update is a write: after an answer that leaves it in doubt it is reported, not repeated
 		itemIndex,
 	});
 	const updated = Object.keys(payload).map((field) => (field === 'profile_picture_handle' ? 'profile_picture' : field));

@@ -286,12 +286,26 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** A button as the form (or an expression) gives it, every field read as text. */
+function readButton(button: IDataObject): TemplateButtonInput {
+	const field = (name: string) => (button[name] === undefined ? undefined : textOf(button[name]));
+	return {
+		type: textOf(button.type) as TemplateButtonInput['type'],
+		text: field('text'),
+		url: field('url'),
+		urlSample: field('urlSample'),
+		phoneNumber: field('phoneNumber'),
+		example: field('example'),
+	};
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const category = readText(this, 'category', itemIndex);
 	const authentication = category.toUpperCase() === 'AUTHENTICATION';
 	const headerFormat = (authentication ? 'NONE' : readText(this, 'headerFormat', itemIndex, 'NONE')) as HeaderFormat;
 	const sampleFromFile = MEDIA_HEADERS.includes(headerFormat) && readText(this, 'headerSampleSource', itemIndex, 'url') === 'binary';
-	const buttons = authentication ? [] : (((this.getNodeParameter('buttons', itemIndex, {}) as IDataObject).button as IDataObject[] | undefined) ?? []);
+	const buttonList = authentication ? [] : (this.getNodeParameter('buttons', itemIndex, {}) as IDataObject).button;
+	const buttons = (Array.isArray(buttonList) ? buttonList : []).map((button) => (typeof button === 'object' && button !== null ? (button as IDataObject) : { type: textOf(button) }));
 	const samples = authentication ? [] : (this.getNodeParameter('bodySamples', itemIndex, []) as unknown[]);
 	const minutes = authentication ? Number(this.getNodeParameter('codeExpirationMinutes', itemIndex, 0)) : 0;
 
@@ -308,9 +322,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			mediaSample: sampleFromFile ? 'upload' : MEDIA_HEADERS.includes(headerFormat) ? readText(this, 'headerSampleUrl', itemIndex) : undefined,
 		},
 		body: authentication ? undefined : readText(this, 'body', itemIndex),
-		bodySamples: (Array.isArray(samples) ? samples : [samples]).map(String),
+		bodySamples: (Array.isArray(samples) ? samples : [samples]).map(textOf),
 		footer: authentication ? undefined : readText(this, 'footer', itemIndex),
-		buttons: buttons.map((button) => button as unknown as TemplateButtonInput),
+		buttons: buttons.map(readButton),
 		authentication: authentication
 			? {
 					addSecurityRecommendation: this.getNodeParameter('addSecurityRecommendation', itemIndex, true) as boolean,
