@@ -1,4 +1,7 @@
-import { buildScanConfig, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	buildScanConfig,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 import tmp from 'tmp';
 import tseslint from 'typescript-eslint';
 
@@ -14,11 +17,21 @@ tmp.setGracefulCleanup();
 const scanned = (await buildScanConfig()).map((config) => ({
 	...config,
 	// Both must match: the scanner's own pattern for the entry, and one of the files the scanner scans.
-	files: SOURCE_FILE_PATTERNS.flatMap((source) => (config.files ?? ['**/*']).map((pattern) => [source, pattern])),
+	files: SOURCE_FILE_PATTERNS.flatMap((source) =>
+		(config.files ?? ['**/*']).map((pattern) => [source, pattern]),
+	),
 }));
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/e2e/.work/**', 'test/package/.work/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'test/e2e/.work/**',
+			'test/package/.work/**',
+		],
+	},
 	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
 	...scanned,
 	{

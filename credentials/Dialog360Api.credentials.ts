@@ -93,7 +93,8 @@ export class Dialog360Api implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: '360dialog refused this API key for this endpoint (HTTP 403). Check that the number is active in the 360dialog Hub.',
+					message:
+						'360dialog refused this API key for this endpoint (HTTP 403). Check that the number is active in the 360dialog Hub.',
 				},
 			},
 		],

@@ -1,12 +1,23 @@
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { capitalize } from './domain/rules';
+import { capitalize } from './domain/checks';
 import { MESSAGE_TYPES, STATUS_VALUES } from './domain/webhookEvents';
 import { WEBHOOK_URL_RULES, webhookUrlViolations } from './domain/webhookUrl';
 import { resolveCredentials } from './transport/request';
 import { receiveDelivery } from './trigger/receive';
-import { joinWebhook, leaveWebhook, MAX_EXTRA_DESTINATIONS, registrationExists } from './trigger/registration';
+import {
+	joinWebhook,
+	leaveWebhook,
+	MAX_EXTRA_DESTINATIONS,
+	registrationExists,
+} from './trigger/registration';
 
 /** 360dialog's URL rules apply to its hosts; a custom base URL (a proxy, the emulator) is not checked. */
 async function assertReachableUrl(ctx: IHookFunctions, url: string): Promise<void> {
@@ -14,9 +25,13 @@ async function assertReachableUrl(ctx: IHookFunctions, url: string): Promise<voi
 	if (environment === 'custom') return;
 	const violations = webhookUrlViolations(url);
 	if (violations.length) {
-		throw new NodeOperationError(ctx.getNode(), `${violations.map((violation) => violation.message).join('; ')} — ${WEBHOOK_URL_RULES.source}`, {
-			description: WEBHOOK_URL_RULES.exposeHelp,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${violations.map((violation) => violation.message).join('; ')} — ${WEBHOOK_URL_RULES.source}`,
+			{
+				description: WEBHOOK_URL_RULES.exposeHelp,
+			},
+		);
 	}
 }
 
@@ -32,12 +47,15 @@ export class Dialog360Trigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"On " + $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a WhatsApp message, status or error event arrives through 360dialog',
+		description:
+			'Starts the workflow when a WhatsApp message, status or error event arrives through 360dialog',
 		defaults: { name: '360dialog WhatsApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dialog360Api', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -55,7 +73,8 @@ export class Dialog360Trigger implements INodeType {
 					{
 						name: 'Replace the Main Webhook URL',
 						value: 'main',
-						description: 'The number sends its events here; the previous URL is put back when the workflow is deactivated',
+						description:
+							'The number sends its events here; the previous URL is put back when the workflow is deactivated',
 					},
 					{
 						name: 'Add as an Extra Destination',
@@ -72,8 +91,16 @@ export class Dialog360Trigger implements INodeType {
 				default: ['message', 'status'],
 				options: [
 					{ name: 'Messages', value: 'message', description: 'What contacts send' },
-					{ name: 'Statuses', value: 'status', description: 'Sent, delivered, read and failed updates of your messages' },
-					{ name: 'Errors', value: 'error', description: 'Errors WhatsApp reports outside a status' },
+					{
+						name: 'Statuses',
+						value: 'status',
+						description: 'Sent, delivered, read and failed updates of your messages',
+					},
+					{
+						name: 'Errors',
+						value: 'error',
+						description: 'Errors WhatsApp reports outside a status',
+					},
 				],
 				description: 'Which events start the workflow; each event is one item',
 			},
@@ -111,7 +138,8 @@ export class Dialog360Trigger implements INodeType {
 							{
 								name: 'After the Execution Is Stored',
 								value: 'stored',
-								description: 'If n8n cannot store it, 360dialog gets an error and delivers the event again later',
+								description:
+									'If n8n cannot store it, 360dialog gets an error and delivers the event again later',
 							},
 							{
 								name: 'At Once',
@@ -120,14 +148,16 @@ export class Dialog360Trigger implements INodeType {
 									'Answers 360dialog before n8n stores the execution: faster under load, but an event n8n fails to store (database or Redis down, process killed) is not delivered again',
 							},
 						],
-						description: 'When 360dialog gets its 200. It wants an answer at once and slows down a number whose webhook answers slowly.',
+						description:
+							'When 360dialog gets its 200. It wants an answer at once and slows down a number whose webhook answers slowly.',
 					},
 					{
 						displayName: 'Download Media',
 						name: 'downloadMedia',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to download the file of image, video, audio, document and sticker messages into the item',
+						description:
+							'Whether to download the file of image, video, audio, document and sticker messages into the item',
 					},
 					{
 						displayName: 'Put Media in Field',
@@ -144,7 +174,11 @@ export class Dialog360Trigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await registrationExists(this, this.getNodeWebhookUrl('default') as string, joinsAsExtraDestination(this));
+				return await registrationExists(
+					this,
+					this.getNodeWebhookUrl('default') as string,
+					joinsAsExtraDestination(this),
+				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default') as string;

@@ -18,8 +18,18 @@ export interface BulkSendResult {
 	errorItems: number;
 }
 
-export async function bulkSend(label: string, messages: number, options: Record<string, number>, limit = 80, latencyMs = 150): Promise<BulkSendResult> {
-	const emulator = new Emulator({ apiKeys: [SENTINEL_API_KEY], messagesPerSecond: limit, latencyMs });
+export async function bulkSend(
+	label: string,
+	messages: number,
+	options: Record<string, number>,
+	limit = 80,
+	latencyMs = 150,
+): Promise<BulkSendResult> {
+	const emulator = new Emulator({
+		apiKeys: [SENTINEL_API_KEY],
+		messagesPerSecond: limit,
+		latencyMs,
+	});
 	await emulator.start();
 	try {
 		const started = Date.now();
@@ -33,9 +43,14 @@ export async function bulkSend(label: string, messages: number, options: Record<
 		const texts = sentTexts(emulator.sent);
 		const distinct = new Set(texts);
 		const sentIds = new Set(emulator.sent.map((message) => message.id));
-		const confirmed = items.filter((item) => typeof item.json.messageId === 'string' && sentIds.has(item.json.messageId));
+		const confirmed = items.filter(
+			(item) => typeof item.json.messageId === 'string' && sentIds.has(item.json.messageId),
+		);
 		// Nothing sent at all is a broken set-up (a key the emulator refuses), not a figure for the README.
-		if (confirmed.length === 0) throw new Error(`no message was sent; the first item says: ${JSON.stringify(items[0]?.json)}`);
+		if (confirmed.length === 0)
+			throw new Error(
+				`no message was sent; the first item says: ${JSON.stringify(items[0]?.json)}`,
+			);
 		return {
 			label,
 			messages,

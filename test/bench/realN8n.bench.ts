@@ -9,7 +9,14 @@ import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
 import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
-import { ownerSession, prepareUserFolder, startN8n, startQueueCluster, type N8nInstance, N8N_LINES } from '../n8n/n8nHost';
+import {
+	ownerSession,
+	prepareUserFolder,
+	startN8n,
+	startQueueCluster,
+	type N8nInstance,
+	N8N_LINES,
+} from '../n8n/n8nHost';
 import { SENTINEL_API_KEY } from '../support/sentinel';
 
 const CREDENTIAL = { dialog360Api: { id: 'benchCredential1', name: '360dialog emulator' } };
@@ -31,20 +38,44 @@ function webhookNode(pathName: string, responseMode: 'lastNode' | 'onReceived'):
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		position: [0, 0],
-		webhookId: `0000aaaa-0000-4000-8000-${pathName.padStart(12, '0').slice(-12).replace(/[^0-9a-f]/g, 'a')}`,
-		parameters: { httpMethod: 'POST', path: pathName, responseMode, ...(responseMode === 'lastNode' ? { responseData: 'noData' } : {}), options: {} },
+		webhookId: `0000aaaa-0000-4000-8000-${pathName
+			.padStart(12, '0')
+			.slice(-12)
+			.replace(/[^0-9a-f]/g, 'a')}`,
+		parameters: {
+			httpMethod: 'POST',
+			path: pathName,
+			responseMode,
+			...(responseMode === 'lastNode' ? { responseData: 'noData' } : {}),
+			options: {},
+		},
 	};
 }
 
 function chain(id: string, name: string, nodes: Node[]): Record<string, unknown> {
 	const connections: Record<string, unknown> = {};
 	nodes.slice(0, -1).forEach((node, index) => {
-		connections[node.name as string] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[node.name as string] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	});
-	return { id, name, active: false, nodes: nodes.map((node, index) => ({ ...node, position: [index * 220, 0] })), connections, settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name,
+		active: false,
+		nodes: nodes.map((node, index) => ({ ...node, position: [index * 220, 0] })),
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
-const splitOut: Node = { id: 'split', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'body.recipients', options: {} } };
+const splitOut: Node = {
+	id: 'split',
+	name: 'Split Out',
+	type: 'n8n-nodes-base.splitOut',
+	typeVersion: 1,
+	parameters: { fieldToSplitOut: 'body.recipients', options: {} },
+};
 
 function httpSend(baseUrl: string, batching: boolean): Node {
 	return {
@@ -82,15 +113,38 @@ const WORKFLOWS = (baseUrl: string) => [
 				operation: 'sendTemplate',
 				to: '={{ $json.to }}',
 				template: { __rl: true, mode: 'id', value: 'bench_template|en' },
-				templateParameters: { mappingMode: 'defineBelow', value: { body_1: '={{ $json.name }}' }, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: true },
+				templateParameters: {
+					mappingMode: 'defineBelow',
+					value: { body_1: '={{ $json.name }}' },
+					matchingColumns: [],
+					schema: [],
+					attemptToConvertTypes: false,
+					convertFieldsToString: true,
+				},
 				options: {},
 			},
 		},
 	]),
-	chain('benchHttpDefault', 'Bench: HTTP Request, default settings', [webhookNode('bench-http-default', 'lastNode'), splitOut, httpSend(baseUrl, false)]),
-	chain('benchHttpBatched', 'Bench: HTTP Request, batches of 80 per second', [webhookNode('bench-http-batched', 'lastNode'), splitOut, httpSend(baseUrl, true)]),
+	chain('benchHttpDefault', 'Bench: HTTP Request, default settings', [
+		webhookNode('bench-http-default', 'lastNode'),
+		splitOut,
+		httpSend(baseUrl, false),
+	]),
+	chain('benchHttpBatched', 'Bench: HTTP Request, batches of 80 per second', [
+		webhookNode('bench-http-batched', 'lastNode'),
+		splitOut,
+		httpSend(baseUrl, true),
+	]),
 	chain('benchTrigger0001', 'Bench: 360dialog trigger', [
-		{ id: 'trigger', name: '360dialog WhatsApp Trigger', type: 'n8n-nodes-360dialog.dialog360Trigger', typeVersion: 1, webhookId: TRIGGER_WEBHOOK_ID, credentials: CREDENTIAL, parameters: { events: ['message', 'status'] } },
+		{
+			id: 'trigger',
+			name: '360dialog WhatsApp Trigger',
+			type: 'n8n-nodes-360dialog.dialog360Trigger',
+			typeVersion: 1,
+			webhookId: TRIGGER_WEBHOOK_ID,
+			credentials: CREDENTIAL,
+			parameters: { events: ['message', 'status'] },
+		},
 	]),
 	// Joins as an extra destination, so both triggers are registered at once, each with its secret.
 	chain('benchTriggerNow1', 'Bench: 360dialog trigger, Acknowledge At Once', [
@@ -101,11 +155,27 @@ const WORKFLOWS = (baseUrl: string) => [
 			typeVersion: 1,
 			webhookId: AT_ONCE_WEBHOOK_ID,
 			credentials: CREDENTIAL,
-			parameters: { registerAs: 'extra', events: ['message', 'status'], options: { acknowledge: 'atOnce' } },
+			parameters: {
+				registerAs: 'extra',
+				events: ['message', 'status'],
+				options: { acknowledge: 'atOnce' },
+			},
 		},
 	]),
-	chain('benchWebhook0001', "Bench: n8n's Webhook node", [webhookNode('bench-webhook', 'onReceived')]),
-	chain('benchSync0000001', 'Bench: Template › Sync of 5,000', [webhookNode('bench-sync', 'lastNode'), { id: 'sync', name: 'Sync', type: 'n8n-nodes-360dialog.dialog360', typeVersion: 1, credentials: CREDENTIAL, parameters: { resource: 'template', operation: 'sync' } }]),
+	chain('benchWebhook0001', "Bench: n8n's Webhook node", [
+		webhookNode('bench-webhook', 'onReceived'),
+	]),
+	chain('benchSync0000001', 'Bench: Template › Sync of 5,000', [
+		webhookNode('bench-sync', 'lastNode'),
+		{
+			id: 'sync',
+			name: 'Sync',
+			type: 'n8n-nodes-360dialog.dialog360',
+			typeVersion: 1,
+			credentials: CREDENTIAL,
+			parameters: { resource: 'template', operation: 'sync' },
+		},
+	]),
 	chain('benchPaginated01', 'Bench: paginated HTTP Request of 5,000', [
 		webhookNode('bench-paginated', 'lastNode'),
 		{
@@ -124,7 +194,9 @@ const WORKFLOWS = (baseUrl: string) => [
 					pagination: {
 						pagination: {
 							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'offset', value: '={{ $pageCount * 1000 }}' }] },
+							parameters: {
+								parameters: [{ type: 'qs', name: 'offset', value: '={{ $pageCount * 1000 }}' }],
+							},
 							paginationCompleteWhen: 'other',
 							completeExpression: '={{ $response.body.waba_templates.length < 1000 }}',
 						},
@@ -146,16 +218,31 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 	return { ms: performance.now() - started, result };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Finished executions of a workflow (those still running are not counted). */
-async function executionCount(n8n: N8nInstance, workflowId: string, cookie: string): Promise<number> {
-	const response = await fetch(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, status: ['success', 'error', 'crashed'] }))}`, { headers: { cookie } });
+async function executionCount(
+	n8n: N8nInstance,
+	workflowId: string,
+	cookie: string,
+): Promise<number> {
+	const response = await fetch(
+		`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, status: ['success', 'error', 'crashed'] }))}`,
+		{ headers: { cookie } },
+	);
 	return ((await response.json()) as { data: { count: number } }).data.count;
 }
 
-export async function realN8nBenchmarks(parts: RealN8nPart[], mode: 'regular' | 'queue' = 'regular'): Promise<Partial<Record<RealN8nPart, Row[]>>> {
-	const emulator = new Emulator({ apiKeys: [SENTINEL_API_KEY], latencyMs: 150, messagesPerSecond: LIMIT });
+export async function realN8nBenchmarks(
+	parts: RealN8nPart[],
+	mode: 'regular' | 'queue' = 'regular',
+): Promise<Partial<Record<RealN8nPart, Row[]>>> {
+	const emulator = new Emulator({
+		apiKeys: [SENTINEL_API_KEY],
+		latencyMs: 150,
+		messagesPerSecond: LIMIT,
+	});
 	const baseUrl = await emulator.start();
 	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-bench-'));
 	const line = N8N_LINES.oldest;
@@ -165,15 +252,29 @@ export async function realN8nBenchmarks(parts: RealN8nPart[], mode: 'regular' | 
 		return { file, id: workflow.id as string };
 	});
 	const userFolder = prepareUserFolder(work, line, {
-		credentials: [{ id: 'benchCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey: SENTINEL_API_KEY, environment: 'custom', baseUrl } }],
+		credentials: [
+			{
+				id: 'benchCredential1',
+				name: '360dialog emulator',
+				type: 'dialog360Api',
+				data: { apiKey: SENTINEL_API_KEY, environment: 'custom', baseUrl },
+			},
+		],
 		workflows,
 	});
 	// Queue mode: main, one worker and one webhook process with Redis, as the e2e suite runs it.
-	const n8n = mode === 'queue' ? await startQueueCluster(userFolder, { line }) : await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64' } });
+	const n8n =
+		mode === 'queue'
+			? await startQueueCluster(userFolder, { line })
+			: await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64' } });
 	// Both triggers registered with the emulator on activation; their secrets go with every delivery.
 	const secrets = {
 		main: { ...emulator.webhook.headers },
-		atOnce: { ...emulator.multiWebhook.destinations.find((destination) => destination.url.includes(AT_ONCE_WEBHOOK_ID))?.headers },
+		atOnce: {
+			...emulator.multiWebhook.destinations.find((destination) =>
+				destination.url.includes(AT_ONCE_WEBHOOK_ID),
+			)?.headers,
+		},
 	};
 	try {
 		const results: Partial<Record<RealN8nPart, Row[]>> = {};
@@ -188,7 +289,10 @@ export async function realN8nBenchmarks(parts: RealN8nPart[], mode: 'regular' | 
 }
 
 async function bulkBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
-	const recipients = Array.from({ length: MESSAGES }, (_, n) => ({ to: `+4915112${String(n).padStart(6, '0')}`, name: `N${n}` }));
+	const recipients = Array.from({ length: MESSAGES }, (_, n) => ({
+		to: `+4915112${String(n).padStart(6, '0')}`,
+		name: `N${n}`,
+	}));
 	const bulk: Row[] = [];
 	for (const [label, pathName] of [
 		['this package (Send Template, defaults: 80/s, 20 concurrent)', 'bench-package'],
@@ -198,41 +302,86 @@ async function bulkBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
 		emulator.reset();
 		emulator.seedTemplates(1, () => ({ id: 'benchTpl', name: 'bench_template', language: 'en' }));
 		const { ms, result: status } = await timed(async () => {
-			const response = await fetch(`${n8n.webhookUrl}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipients }) });
+			const response = await fetch(`${n8n.webhookUrl}/webhook/${pathName}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ recipients }),
+			});
 			await response.arrayBuffer();
 			return response.status;
 		});
-		const names = emulator.sent.map((message) => ((message.payload.template as { components: Array<{ parameters: Array<{ text: string }> }> }).components[0].parameters[0].text));
+		const names = emulator.sent.map(
+			(message) =>
+				(message.payload.template as { components: Array<{ parameters: Array<{ text: string }> }> })
+					.components[0].parameters[0].text,
+		);
 		const distinct = new Set(names);
 		bulk.push({
 			label,
-			values: [`${(ms / 1000).toFixed(1)} s`, `${(MESSAGES / LIMIT).toFixed(1)} s`, `${(ms / 1000 / (MESSAGES / LIMIT)).toFixed(2)} ×`, String(MESSAGES - distinct.size), String(names.length - distinct.size), String(emulator.rateLimited), String(status)],
+			values: [
+				`${(ms / 1000).toFixed(1)} s`,
+				`${(MESSAGES / LIMIT).toFixed(1)} s`,
+				`${(ms / 1000 / (MESSAGES / LIMIT)).toFixed(2)} ×`,
+				String(MESSAGES - distinct.size),
+				String(names.length - distinct.size),
+				String(emulator.rateLimited),
+				String(status),
+			],
 		});
 	}
 	return bulk;
 }
 
 /** 1,000 deliveries from 20 concurrent senders to each receiver; the ratio is to the Webhook node's p99. */
-async function triggerBench(n8n: N8nInstance, emulator: Emulator, secrets: Record<'main' | 'atOnce', Record<string, string>>): Promise<Row[]> {
-	if (!secrets.main['x-n8n-360dialog-secret'] || !secrets.atOnce['x-n8n-360dialog-secret']) throw new Error('the triggers did not register with the emulator');
+async function triggerBench(
+	n8n: N8nInstance,
+	emulator: Emulator,
+	secrets: Record<'main' | 'atOnce', Record<string, string>>,
+): Promise<Row[]> {
+	if (!secrets.main['x-n8n-360dialog-secret'] || !secrets.atOnce['x-n8n-360dialog-secret'])
+		throw new Error('the triggers did not register with the emulator');
 	emulator.reset();
 	const { cookie } = await ownerSession(n8n.url);
 	await new Promise((resolve) => setTimeout(resolve, 500));
 	const receivers = [
-		['360dialog WhatsApp Trigger (Acknowledge: After the Execution Is Stored, the default)', `${n8n.webhookUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`, 'benchTrigger0001', secrets.main],
-		['360dialog WhatsApp Trigger (Acknowledge: At Once)', `${n8n.webhookUrl}/webhook/${AT_ONCE_WEBHOOK_ID}/webhook`, 'benchTriggerNow1', secrets.atOnce],
-		["n8n's Webhook node (Respond: Immediately)", `${n8n.webhookUrl}/webhook/bench-webhook`, 'benchWebhook0001', {}],
+		[
+			'360dialog WhatsApp Trigger (Acknowledge: After the Execution Is Stored, the default)',
+			`${n8n.webhookUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`,
+			'benchTrigger0001',
+			secrets.main,
+		],
+		[
+			'360dialog WhatsApp Trigger (Acknowledge: At Once)',
+			`${n8n.webhookUrl}/webhook/${AT_ONCE_WEBHOOK_ID}/webhook`,
+			'benchTriggerNow1',
+			secrets.atOnce,
+		],
+		[
+			"n8n's Webhook node (Respond: Immediately)",
+			`${n8n.webhookUrl}/webhook/bench-webhook`,
+			'benchWebhook0001',
+			{},
+		],
 	] as const;
 	// Each receiver is warmed up first, then the 1,000 go in 5 rounds of 200 whose order rotates, so
 	// neither start-up nor whatever else the machine does at one moment lands on one receiver.
 	const sent = new Map<string, number>();
-	const latencies = new Map<string, number[]>(receivers.map(([, , workflowId]) => [workflowId, []]));
+	const latencies = new Map<string, number[]>(
+		receivers.map(([, , workflowId]) => [workflowId, []]),
+	);
 	const failures = new Map<string, number>();
 	const before = new Map<string, number>();
 	// From a batch's first delivery to its last execution finished: what n8n gets through per second.
 	const busyMs = new Map<string, number>();
-	for (const [, , workflowId] of receivers) before.set(workflowId, await executionCount(n8n, workflowId, cookie));
-	async function deliver(url: string, workflowId: string, headers: Record<string, string>, count: number, record: boolean): Promise<void> {
+	for (const [, , workflowId] of receivers)
+		before.set(workflowId, await executionCount(n8n, workflowId, cookie));
+	async function deliver(
+		url: string,
+		workflowId: string,
+		headers: Record<string, string>,
+		count: number,
+		record: boolean,
+	): Promise<void> {
 		let remaining = count;
 		await Promise.all(
 			Array.from({ length: 20 }, async () => {
@@ -240,9 +389,18 @@ async function triggerBench(n8n: N8nInstance, emulator: Emulator, secrets: Recor
 					remaining--;
 					const n = (sent.get(workflowId) ?? 0) + 1;
 					sent.set(workflowId, n);
-					const body = JSON.stringify(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: `wamid.bench${workflowId}${n}` }] }));
+					const body = JSON.stringify(
+						cloudDelivery({
+							contacts: [CONTACT],
+							messages: [{ ...MESSAGE_FIXTURES.text, id: `wamid.bench${workflowId}${n}` }],
+						}),
+					);
 					const { ms, result } = await timed(async () => {
-						const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+						const response = await fetch(url, {
+							method: 'POST',
+							headers: { 'content-type': 'application/json', ...headers },
+							body,
+						});
 						await response.arrayBuffer();
 						return response.status;
 					});
@@ -283,10 +441,23 @@ async function triggerBench(n8n: N8nInstance, emulator: Emulator, secrets: Recor
 		const started = (await drained(workflowId)) - WARM_UP;
 		const sorted = (latencies.get(workflowId) ?? []).sort((a, b) => a - b);
 		const p99 = percentile(sorted, 99);
-		rows.push({ label, p99, values: [`${percentile(sorted, 50).toFixed(1)} ms`, `${p99.toFixed(1)} ms`, String(started), String(failures.get(workflowId) ?? 0), `${(DELIVERIES / ((busyMs.get(workflowId) ?? 1) / 1000)).toFixed(0)} / s`] });
+		rows.push({
+			label,
+			p99,
+			values: [
+				`${percentile(sorted, 50).toFixed(1)} ms`,
+				`${p99.toFixed(1)} ms`,
+				String(started),
+				String(failures.get(workflowId) ?? 0),
+				`${(DELIVERIES / ((busyMs.get(workflowId) ?? 1) / 1000)).toFixed(0)} / s`,
+			],
+		});
 	}
 	const webhookP99 = rows[rows.length - 1].p99;
-	return rows.map(({ label, values, p99 }) => ({ label, values: [...values, `${(p99 / webhookP99).toFixed(2)} ×`] }));
+	return rows.map(({ label, values, p99 }) => ({
+		label,
+		values: [...values, `${(p99 / webhookP99).toFixed(2)} ×`],
+	}));
 }
 
 /** Sync of 5,000 templates against a plain paginated fetch. */
@@ -301,10 +472,20 @@ async function syncBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
 	] as const) {
 		const before = emulator.requestsTo('GET', '/v1/configs/templates').length;
 		const { ms } = await timed(async () => {
-			const response = await fetch(`${n8n.webhookUrl}/webhook/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const response = await fetch(`${n8n.webhookUrl}/webhook/${pathName}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
 			await response.arrayBuffer();
 		});
-		sync.push({ label, values: [String(emulator.requestsTo('GET', '/v1/configs/templates').length - before), `${(ms / 1000).toFixed(2)} s`] });
+		sync.push({
+			label,
+			values: [
+				String(emulator.requestsTo('GET', '/v1/configs/templates').length - before),
+				`${(ms / 1000).toFixed(2)} s`,
+			],
+		});
 	}
 	return sync;
 }

@@ -11,7 +11,13 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { Emulator } from '../emulator/server';
-import { N8N_LINES, ownerSession, prepareUserFolder, startN8n, type N8nInstance } from '../n8n/n8nHost';
+import {
+	N8N_LINES,
+	ownerSession,
+	prepareUserFolder,
+	startN8n,
+	type N8nInstance,
+} from '../n8n/n8nHost';
 import { requestJson } from '../support/http';
 import { SENTINEL_API_KEY } from '../support/sentinel';
 
@@ -24,7 +30,16 @@ const CONTROL = 'Control: no recipient';
 
 /** One node per resource and operation, with what each needs filled in. */
 const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
-	['Message Send', { resource: 'message', operation: 'send', to: '+447700900123', messageType: 'text', text: 'Hello' }],
+	[
+		'Message Send',
+		{
+			resource: 'message',
+			operation: 'send',
+			to: '+447700900123',
+			messageType: 'text',
+			text: 'Hello',
+		},
+	],
 	[
 		'Message Send Template',
 		{
@@ -32,20 +47,56 @@ const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
 			operation: 'sendTemplate',
 			to: '+447700900123',
 			template: { __rl: true, mode: 'list', value: 'welcome|en', cachedResultName: 'welcome (en)' },
-			templateParameters: { mappingMode: 'defineBelow', value: { body_1: 'Ada' }, matchingColumns: [], schema: [{ id: 'body_1', displayName: 'Body {{1}}', required: true, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: false }], attemptToConvertTypes: false, convertFieldsToString: true },
+			templateParameters: {
+				mappingMode: 'defineBelow',
+				value: { body_1: 'Ada' },
+				matchingColumns: [],
+				schema: [
+					{
+						id: 'body_1',
+						displayName: 'Body {{1}}',
+						required: true,
+						defaultMatch: false,
+						display: true,
+						type: 'string',
+						canBeUsedToMatch: false,
+					},
+				],
+				attemptToConvertTypes: false,
+				convertFieldsToString: true,
+			},
 		},
 	],
 	['Message Mark as Read', { resource: 'message', operation: 'markAsRead', messageId: 'wamid.1' }],
 	['Media Upload', { resource: 'media', operation: 'upload' }],
 	['Media Download', { resource: 'media', operation: 'download', mediaId: '123' }],
 	['Media Delete', { resource: 'media', operation: 'delete', mediaId: '123' }],
-	['Template Submit', { resource: 'template', operation: 'submit', name: 'order_update', body: 'Hi {{1}}, thanks.', bodySamples: ['Ada'] }],
+	[
+		'Template Submit',
+		{
+			resource: 'template',
+			operation: 'submit',
+			name: 'order_update',
+			body: 'Hi {{1}}, thanks.',
+			bodySamples: ['Ada'],
+		},
+	],
 	['Template List', { resource: 'template', operation: 'list' }],
 	['Template Sync', { resource: 'template', operation: 'sync' }],
-	['Template Get', { resource: 'template', operation: 'get', template: { __rl: true, mode: 'id', value: 'welcome|en' } }],
+	[
+		'Template Get',
+		{
+			resource: 'template',
+			operation: 'get',
+			template: { __rl: true, mode: 'id', value: 'welcome|en' },
+		},
+	],
 	['Template Delete', { resource: 'template', operation: 'delete', templateName: 'welcome' }],
 	['Profile Get', { resource: 'profile', operation: 'get' }],
-	['Profile Update', { resource: 'profile', operation: 'update', updateFields: { about: 'Open 9–5' } }],
+	[
+		'Profile Update',
+		{ resource: 'profile', operation: 'update', updateFields: { about: 'Open 9–5' } },
+	],
 	[CONTROL, { resource: 'message', operation: 'send', to: '', messageType: 'text', text: 'Hello' }],
 ];
 
@@ -60,12 +111,22 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 	let workflowId: string;
 
 	beforeAll(async () => {
-		if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (.ci/run does) or set CHROMIUM_PATH`);
+		if (!existsSync(CHROMIUM))
+			throw new Error(
+				`No Chromium at ${CHROMIUM}: install Debian's chromium (.ci/run does) or set CHROMIUM_PATH`,
+			);
 		const baseUrl = await emulator.start();
 		emulator.seedTemplates(1, () => ({ id: 'w1', name: 'welcome', language: 'en' }));
 		const line = N8N_LINES.oldest;
 		const userFolder = prepareUserFolder(work, line, {
-			credentials: [{ id: 'editorCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey: SENTINEL_API_KEY, environment: 'custom', baseUrl } }],
+			credentials: [
+				{
+					id: 'editorCredential1',
+					name: '360dialog emulator',
+					type: 'dialog360Api',
+					data: { apiKey: SENTINEL_API_KEY, environment: 'custom', baseUrl },
+				},
+			],
 		});
 		n8n = await startN8n(userFolder, { line });
 
@@ -94,12 +155,21 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		const created = await requestJson<{ data: { id: string } }>(`${n8n.url}/rest/workflows`, {
 			method: 'POST',
 			headers: { cookie },
-			body: { name: 'Editor check', nodes, connections: {}, settings: { executionOrder: 'v1' }, active: false },
+			body: {
+				name: 'Editor check',
+				nodes,
+				connections: {},
+				settings: { executionOrder: 'v1' },
+				active: false,
+			},
 			idempotent: false,
 		});
 		workflowId = created.body.data.id;
 
-		browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ['--no-sandbox', '--disable-dev-shm-usage'],
+		});
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		const [name, value] = cookie.split('=');
 		await context.addCookies([{ name, value, domain: '127.0.0.1', path: '/' }]);
@@ -115,7 +185,10 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 
 	it('lists both nodes in the nodes panel', async () => {
 		await page.goto(`${n8n.url}/workflow/new`);
-		await page.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]').first().click({ timeout: 60_000 });
+		await page
+			.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
+			.first()
+			.click({ timeout: 60_000 });
 		await page.keyboard.type('360dialog');
 		const items = page.locator('[data-test-id="node-creator-item-name"]');
 		await items.first().waitFor({ timeout: 30_000 });
@@ -131,7 +204,8 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		const problems: string[] = [];
 		for (const name of [...OPERATIONS.map(([operation]) => operation), 'Trigger']) {
 			const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
-			if ((await node.locator('[data-test-id="canvas-node-status-warning"]').count()) > 0) problems.push(`${name}: the canvas shows a warning`);
+			if ((await node.locator('[data-test-id="canvas-node-status-warning"]').count()) > 0)
+				problems.push(`${name}: the canvas shows a warning`);
 			await node.dblclick();
 			const parameters = page.locator('[data-test-id="node-parameters"]');
 			try {
@@ -142,9 +216,13 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 				continue;
 			}
 			await page.waitForTimeout(500); // options loaded from the emulator settle
-			const issues = await page.locator('[data-test-id="ndv"] [data-test-id="parameter-issues"]').count();
+			const issues = await page
+				.locator('[data-test-id="ndv"] [data-test-id="parameter-issues"]')
+				.count();
 			if (issues > 0) problems.push(`${name}: ${issues} parameter issue(s)`);
-			await page.screenshot({ path: path.join(SCREENSHOTS, `${name.replace(/\W+/g, '-').toLowerCase()}.png`) });
+			await page.screenshot({
+				path: path.join(SCREENSHOTS, `${name.replace(/\W+/g, '-').toLowerCase()}.png`),
+			});
 			await page.keyboard.press('Escape');
 			await parameters.waitFor({ state: 'hidden', timeout: 10_000 });
 		}

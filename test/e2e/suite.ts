@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
 import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
+import { recordFigure } from '../support/figures';
 import { request, requestJson } from '../support/http';
 import { assertNoSentinel, SENTINEL_API_KEY } from '../support/sentinel';
 import {
@@ -40,7 +41,12 @@ const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 /** The example as users import it, except that the nightly schedule fires every 2 seconds here. */
 function examplePath(file: string, work: string): string {
 	if (file !== 'nightly-template-sync.json') return path.join(EXAMPLES_DIR, file);
-	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as { nodes: Array<{ type: string; parameters: { rule?: { interval: Array<{ expression?: string }> } } }> };
+	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+		nodes: Array<{
+			type: string;
+			parameters: { rule?: { interval: Array<{ expression?: string }> } };
+		}>;
+	};
 	const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
 	if (!schedule?.parameters.rule) throw new Error('the nightly example has no schedule');
 	schedule.parameters.rule.interval[0].expression = '*/2 * * * * *';
@@ -53,7 +59,10 @@ const AT_ONCE_WEBHOOK_ID = '6f1c2b8e-0005-4f7a-8f43-0000000000a1';
 const FORM_WEBHOOK_ID = 'c3000000-0000-4000-8000-0000000000cc';
 
 /** Polls (bounded) until `probe` gives something other than undefined. */
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T | undefined> {
+async function waitFor<T>(
+	probe: () => T | undefined | Promise<T | undefined>,
+	timeoutMs = 30_000,
+): Promise<T | undefined> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
@@ -67,36 +76,93 @@ const apiKeys = new Map<string, string>();
 /** The error message of the newest execution of a workflow, through the public API. */
 async function lastExecutionError(n8n: N8nInstance, workflowId: string): Promise<string> {
 	const found = await waitFor(async () => {
-		const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(n8n, `/executions?workflowId=${workflowId}&status=error&limit=1`);
+		const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(
+			n8n,
+			`/executions?workflowId=${workflowId}&status=error&limit=1`,
+		);
 		return list.data[0];
 	});
 	if (!found) return '';
-	const execution = await publicApi<{ data: { resultData: { error?: { message?: string; description?: string } } } }>(n8n, `/executions/${found.id}?includeData=true`);
+	const execution = await publicApi<{
+		data: { resultData: { error?: { message?: string; description?: string } } };
+	}>(n8n, `/executions/${found.id}?includeData=true`);
 	const error = execution.data.resultData.error ?? {};
 	return `${error.message ?? ''} ${error.description ?? ''}`;
 }
 
 /** n8n's public API (/api/v1) with an API key created for the owner. */
-async function publicApi<T>(n8n: N8nInstance, resource: string, options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {}): Promise<T> {
+async function publicApi<T>(
+	n8n: N8nInstance,
+	resource: string,
+	options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
+): Promise<T> {
 	let key = apiKeys.get(n8n.url);
 	if (!key) {
 		const { cookie } = await ownerSession(n8n.url);
 		// Every scope n8n offers (2.40 honours the scopes asked for; 2.8 gives the owner's anyway).
-		const scopes = (await requestJson<{ data: string[] }>(`${n8n.url}/rest/api-keys/scopes`, { headers: { cookie } })).body.data;
-		const created = await requestJson<{ data?: { rawApiKey?: string } }>(`${n8n.url}/rest/api-keys`, {
-			method: 'POST',
-			headers: { cookie },
-			body: { label: 'e2e', scopes, expiresAt: null },
-			idempotent: false,
-		});
+		const scopes = (
+			await requestJson<{ data: string[] }>(`${n8n.url}/rest/api-keys/scopes`, {
+				headers: { cookie },
+			})
+		).body.data;
+		const created = await requestJson<{ data?: { rawApiKey?: string } }>(
+			`${n8n.url}/rest/api-keys`,
+			{
+				method: 'POST',
+				headers: { cookie },
+				body: { label: 'e2e', scopes, expiresAt: null },
+				idempotent: false,
+			},
+		);
 		key = created.body.data?.rawApiKey;
-		if (created.status !== 200 || !key) throw new Error(`n8n did not create an API key: ${created.status} ${JSON.stringify(created.body)}`);
+		if (created.status !== 200 || !key)
+			throw new Error(
+				`n8n did not create an API key: ${created.status} ${JSON.stringify(created.body)}`,
+			);
 		apiKeys.set(n8n.url, key);
 	}
 	const { method = 'GET', body } = options;
-	const response = await requestJson<T>(`${n8n.url}/api/v1${resource}`, { method, body, headers: { 'X-N8N-API-KEY': key }, idempotent: method === 'GET' });
-	if (response.status >= 300) throw new Error(`public API ${method} ${resource}: ${response.status} ${JSON.stringify(response.body)}`);
+	const response = await requestJson<T>(`${n8n.url}/api/v1${resource}`, {
+		method,
+		body,
+		headers: { 'X-N8N-API-KEY': key },
+		idempotent: method === 'GET',
+	});
+	if (response.status >= 300)
+		throw new Error(
+			`public API ${method} ${resource}: ${response.status} ${JSON.stringify(response.body)}`,
+		);
 	return response.body;
+}
+
+/** The executions of a workflow, once there is one and all have finished successfully (bounded wait). */
+async function successfulExecutions(
+	n8n: N8nInstance,
+	workflowId: string,
+): Promise<Array<{ id: string; status: string }> | undefined> {
+	return await waitFor(async () => {
+		const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(
+			n8n,
+			`/executions?workflowId=${workflowId}`,
+		);
+		return list.data.length > 0 && list.data.every((execution) => execution.status === 'success')
+			? list.data
+			: undefined;
+	});
+}
+
+/** What a node gave in an execution (its first run, main output), through the public API. */
+async function nodeOutput<T>(
+	n8n: N8nInstance,
+	executionId: string | undefined,
+	nodeName: string,
+): Promise<Array<{ json: T }>> {
+	const execution = await publicApi<{
+		data: {
+			resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: T }>> } }>> };
+		};
+	}>(n8n, `/executions/${executionId}?includeData=true`);
+	return execution.data.resultData.runData[nodeName][0].data.main[0];
 }
 
 async function callWebhook(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
@@ -105,7 +171,12 @@ async function callWebhook(url: string, body: unknown): Promise<{ status: number
 }
 
 /** A workflow with only the trigger, created through the public API (not active). */
-async function createTriggerWorkflow(n8n: N8nInstance, name: string, webhookId: string, registerAs: 'main' | 'extra'): Promise<string> {
+async function createTriggerWorkflow(
+	n8n: N8nInstance,
+	name: string,
+	webhookId: string,
+	registerAs: 'main' | 'extra',
+): Promise<string> {
 	const workflow = {
 		name,
 		nodes: [
@@ -123,7 +194,8 @@ async function createTriggerWorkflow(n8n: N8nInstance, name: string, webhookId: 
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	};
-	return (await publicApi<{ id: string }>(n8n, '/workflows', { method: 'POST', body: workflow })).id;
+	return (await publicApi<{ id: string }>(n8n, '/workflows', { method: 'POST', body: workflow }))
+		.id;
 }
 
 export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void {
@@ -149,11 +221,21 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 					{ id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data },
 					{ id: 'exampleCredential', name: '360dialog', type: 'dialog360Api', data },
 				],
-				workflows: [...WORKFLOWS.map(([file, id]) => ({ file: path.join(__dirname, 'workflows', file), id })), ...EXAMPLES.map(([file, id]) => ({ file: examplePath(file, work), id }))],
+				workflows: [
+					...WORKFLOWS.map(([file, id]) => ({ file: path.join(__dirname, 'workflows', file), id })),
+					...EXAMPLES.map(([file, id]) => ({ file: examplePath(file, work), id })),
+				],
 			});
-			n8n = mode === 'queue' ? await startQueueCluster(userFolder, { line }) : await startN8n(userFolder, { line });
+			n8n =
+				mode === 'queue'
+					? await startQueueCluster(userFolder, { line })
+					: await startN8n(userFolder, { line });
 			// The smoke trigger joined as an extra destination; the other tests deliver to the main URL only.
-			atOnceDestination = await waitFor(() => emulator.multiWebhook.destinations.find((destination) => destination.url.includes(AT_ONCE_WEBHOOK_ID)));
+			atOnceDestination = await waitFor(() =>
+				emulator.multiWebhook.destinations.find((destination) =>
+					destination.url.includes(AT_ONCE_WEBHOOK_ID),
+				),
+			);
 			emulator.multiWebhook.enabled = false;
 		});
 
@@ -166,26 +248,56 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 
 		it('knows both node types and the credential', async () => {
 			const { cookie } = await ownerSession(n8n.url);
-			const nodes = (await requestJson<Array<{ name: string; displayName: string; codex?: { categories?: string[]; alias?: string[] } }>>(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).body;
+			const nodes = (
+				await requestJson<
+					Array<{
+						name: string;
+						displayName: string;
+						codex?: { categories?: string[]; alias?: string[] };
+					}>
+				>(`${n8n.url}/types/nodes.json`, { headers: { cookie } })
+			).body;
 			const names = nodes.map((node) => node.name);
-			expect(names).toEqual(expect.arrayContaining(['n8n-nodes-360dialog.dialog360', 'n8n-nodes-360dialog.dialog360Trigger']));
+			expect(names).toEqual(
+				expect.arrayContaining([
+					'n8n-nodes-360dialog.dialog360',
+					'n8n-nodes-360dialog.dialog360Trigger',
+				]),
+			);
 			const action = nodes.find((node) => node.name === 'n8n-nodes-360dialog.dialog360');
 			expect(action?.displayName).toBe('360dialog WhatsApp');
 			// The codex files in the tarball reach the editor: category and search aliases.
-			expect(action?.codex).toMatchObject({ categories: ['Communication'], alias: expect.arrayContaining(['WhatsApp', '360dialog']) });
-			const credentials = (await requestJson<Array<{ name: string }>>(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).body;
+			expect(action?.codex).toMatchObject({
+				categories: ['Communication'],
+				alias: expect.arrayContaining(['WhatsApp', '360dialog']),
+			});
+			const credentials = (
+				await requestJson<Array<{ name: string }>>(`${n8n.url}/types/credentials.json`, {
+					headers: { cookie },
+				})
+			).body;
 			expect(credentials.map((credential) => credential.name)).toContain('dialog360Api');
 		});
 
 		it('passes the credential test against the emulator, and explains a wrong key', async () => {
 			const { cookie } = await ownerSession(n8n.url);
 			const test = async (apiKey: string) => {
-				const response = await requestJson<{ data: { status: string; message: string } }>(`${n8n.url}/rest/credentials/test`, {
-					method: 'POST',
-					headers: { cookie },
-					body: { credentials: { id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data: { apiKey, environment: 'custom', baseUrl: emulator.baseUrl } } },
-					idempotent: true, // a test changes nothing
-				});
+				const response = await requestJson<{ data: { status: string; message: string } }>(
+					`${n8n.url}/rest/credentials/test`,
+					{
+						method: 'POST',
+						headers: { cookie },
+						body: {
+							credentials: {
+								id: 'smokeCredential1',
+								name: '360dialog emulator',
+								type: 'dialog360Api',
+								data: { apiKey, environment: 'custom', baseUrl: emulator.baseUrl },
+							},
+						},
+						idempotent: true, // a test changes nothing
+					},
+				);
 				return response.body.data;
 			};
 			expect(await test(API_KEY)).toMatchObject({ status: 'OK' });
@@ -193,26 +305,64 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			expect(wrong.status).toBe('Error');
 			// n8n 2.8.x drops the HTTP error's cause before it applies the credential's responseCode rules,
 			// so its own 401 text shows instead of ours; 2.40 keeps it and shows ours.
-			expect(wrong.message).toMatch(line.version.startsWith('2.8.') ? /^Authorization failed - please check your credentials/ : /^360dialog refused this API key \(HTTP 401\)\. Copy the current key of this number from the 360dialog Hub/);
+			expect(wrong.message).toMatch(
+				line.version.startsWith('2.8.')
+					? /^Authorization failed - please check your credentials/
+					: /^360dialog refused this API key \(HTTP 401\)\. Copy the current key of this number from the 360dialog Hub/,
+			);
 			expect(emulator.requestsTo('GET', '/health_status').length).toBeGreaterThanOrEqual(2);
 		});
 
 		it('runs a workflow with the action node', async () => {
-			const response = await requestJson(`${n8n.webhookUrl}/webhook/smoke-profile`, { method: 'POST', body: {} });
+			const response = await requestJson(`${n8n.webhookUrl}/webhook/smoke-profile`, {
+				method: 'POST',
+				body: {},
+			});
 			expect(response.status).toBe(200);
 			const body = response.body;
-			expect(body).toMatchObject({ about: 'Hello from the 360dialog emulator', verticalLabel: 'Shopping and Retail' });
-			expect(emulator.requestsTo('GET', '/whatsapp_business_profile').every((request) => request.authorized)).toBe(true);
+			expect(body).toMatchObject({
+				about: 'Hello from the 360dialog emulator',
+				verticalLabel: 'Shopping and Retail',
+			});
+			expect(
+				emulator
+					.requestsTo('GET', '/whatsapp_business_profile')
+					.every((request) => request.authorized),
+			).toBe(true);
 		});
 
 		it('sends a text and a template with generated parameters', async () => {
-			emulator.seedTemplates(1, () => ({ id: 'welcome1', name: 'welcome', language: 'en', components: [{ type: 'BODY', text: 'Welcome {{1}}!' }] }));
-			const { status, body } = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-messages`, { to: '+44 7700 900123', name: 'Ada' });
+			emulator.seedTemplates(1, () => ({
+				id: 'welcome1',
+				name: 'welcome',
+				language: 'en',
+				components: [{ type: 'BODY', text: 'Welcome {{1}}!' }],
+			}));
+			const { status, body } = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-messages`, {
+				to: '+44 7700 900123',
+				name: 'Ada',
+			});
 			expect(status).toBe(200);
-			expect(body).toMatchObject({ to: '+447700900123', waId: '447700900123', messageId: expect.stringMatching(/^wamid\./), status: 'accepted' });
+			expect(body).toMatchObject({
+				to: '+447700900123',
+				waId: '447700900123',
+				messageId: expect.stringMatching(/^wamid\./),
+				status: 'accepted',
+			});
 			const [text, template] = emulator.sent;
-			expect(text.payload).toMatchObject({ to: '447700900123', type: 'text', text: { body: 'Hello Ada' } });
-			expect(template.payload).toMatchObject({ type: 'template', template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] } });
+			expect(text.payload).toMatchObject({
+				to: '447700900123',
+				type: 'text',
+				text: { body: 'Hello Ada' },
+			});
+			expect(template.payload).toMatchObject({
+				type: 'template',
+				template: {
+					name: 'welcome',
+					language: { code: 'en' },
+					components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }],
+				},
+			});
 		});
 
 		it('reads phone numbers with the bundled libphonenumber-js: national forms, a Brazilian legacy wa_id, and a number without a country', async () => {
@@ -224,37 +374,78 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 				{ to: '07700 900123', country: 'GB' },
 				{ to: '07700 900123' },
 			];
-			const { status, body } = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-phones`, { numbers });
+			const { status, body } = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-phones`, {
+				numbers,
+			});
 			expect(status).toBe(200);
 			const outputs = body as Array<{ to?: string; error?: { message: string } }>;
-			expect(outputs.slice(0, 4).map((output) => output.to)).toEqual(['+5511987654321', '+551187654321', '+5511987654321', '+447700900123']);
+			expect(outputs.slice(0, 4).map((output) => output.to)).toEqual([
+				'+5511987654321',
+				'+551187654321',
+				'+5511987654321',
+				'+447700900123',
+			]);
 			expect(outputs[4].error?.message).toContain('07700 900123');
-			expect(emulator.sent.slice(sentBefore).map((message) => message.to)).toEqual(['5511987654321', '551187654321', '5511987654321', '447700900123']);
+			expect(emulator.sent.slice(sentBefore).map((message) => message.to)).toEqual([
+				'5511987654321',
+				'551187654321',
+				'5511987654321',
+				'447700900123',
+			]);
 		});
 
 		it('submits a template, and Sync remembers it between executions, or says n8n lost its state', async () => {
-			const first = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-templates`, { name: 'e2e_first' });
+			const first = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-templates`, {
+				name: 'e2e_first',
+			});
 			expect(first.status).toBe(200);
-			expect(first.body).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'e2e_first', change: 'new', status: 'SUBMITTED' })]));
-			const second = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-templates`, { name: 'e2e_second' });
+			expect(first.body).toEqual(
+				expect.arrayContaining([
+					expect.objectContaining({ name: 'e2e_first', change: 'new', status: 'SUBMITTED' }),
+				]),
+			);
+			const second = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-templates`, {
+				name: 'e2e_second',
+			});
 			if (workersLoseStaticData) {
 				// The worker got no static data: Sync says so instead of calling every template new.
 				expect(second.status).toBe(500);
-				expect(await lastExecutionError(n8n, 'smokeTemplates01')).toContain('n8n did not give this node the state of its previous sync');
+				expect(await lastExecutionError(n8n, 'smokeTemplates01')).toContain(
+					'n8n did not give this node the state of its previous sync',
+				);
 				return;
 			}
-			const changes = Object.fromEntries((second.body as Array<{ name: string; change: string }>).map((template) => [template.name, template.change]));
+			const changes = Object.fromEntries(
+				(second.body as Array<{ name: string; change: string }>).map((template) => [
+					template.name,
+					template.change,
+				]),
+			);
 			expect(changes).toMatchObject({ e2e_first: 'unchanged', e2e_second: 'new' });
 		});
 
 		it('runs every other operation in one chain: mark as read, list and image sends, media upload, download and delete, template list, get and delete', async () => {
 			emulator.seedTemplates(1, () => ({ id: 'ops1', name: 'ops_notice', language: 'de' }));
 			const sentBefore = emulator.sent.length;
-			const { status, body } = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-operations`, { to: '+4915112345678', inbound: 'wamid.inbound1' });
+			const { status, body } = await callWebhook(`${n8n.webhookUrl}/webhook/smoke-operations`, {
+				to: '+4915112345678',
+				inbound: 'wamid.inbound1',
+			});
 			expect(status).toBe(200);
 			expect(body).toEqual([{ success: true, name: 'ops_notice', deleted: 'all languages' }]);
-			expect(emulator.requestsTo('POST', '/messages').some((request) => (request.body as { status?: string }).status === 'read')).toBe(true);
-			expect(emulator.sent.slice(sentBefore).map((message) => [message.payload.type, (message.payload.interactive as { type?: string } | undefined)?.type ?? null])).toEqual([
+			expect(
+				emulator
+					.requestsTo('POST', '/messages')
+					.some((request) => (request.body as { status?: string }).status === 'read'),
+			).toBe(true);
+			expect(
+				emulator.sent
+					.slice(sentBefore)
+					.map((message) => [
+						message.payload.type,
+						(message.payload.interactive as { type?: string } | undefined)?.type ?? null,
+					]),
+			).toEqual([
 				['interactive', 'list'],
 				['image', null],
 			]);
@@ -266,29 +457,56 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		});
 
 		it('example auto-reply: the trigger registers on activation; a delivery starts one execution (public API) that replies', async () => {
-			expect(emulator.webhook.url).toBe(`${n8n.webhookUrl}/webhook/${AUTO_REPLY_WEBHOOK_ID}/webhook`);
+			expect(emulator.webhook.url).toBe(
+				`${n8n.webhookUrl}/webhook/${AUTO_REPLY_WEBHOOK_ID}/webhook`,
+			);
 			expect(Object.keys(emulator.webhook.headers)).toEqual(['x-n8n-360dialog-secret']);
-			const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' }, { ...MESSAGE_FIXTURES.image, id: 'wamid.e2e2' }] });
+			const delivery = cloudDelivery({
+				contacts: [CONTACT],
+				messages: [
+					{ ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' },
+					{ ...MESSAGE_FIXTURES.image, id: 'wamid.e2e2' },
+				],
+			});
 			expect(await emulator.deliver(delivery)).toEqual([200]);
 			expect(await emulator.deliver(delivery)).toEqual([200]); // a redelivery: acknowledged, no second reply
-			const reply = await waitFor(() => emulator.sent.find((message) => (message.payload.context as { message_id?: string } | undefined)?.message_id === 'wamid.e2e1'));
-			expect(reply?.payload).toMatchObject({ to: '4915112345678', text: { body: 'Thanks Ada! We got "hello" and will answer soon.' } });
-			const wrongSecret = await request(emulator.webhook.url as string, { method: 'POST', headers: { 'x-n8n-360dialog-secret': 'nope' }, body: delivery });
+			const reply = await waitFor(() =>
+				emulator.sent.find(
+					(message) =>
+						(message.payload.context as { message_id?: string } | undefined)?.message_id ===
+						'wamid.e2e1',
+				),
+			);
+			expect(reply?.payload).toMatchObject({
+				to: '4915112345678',
+				text: { body: 'Thanks Ada! We got "hello" and will answer soon.' },
+			});
+			const wrongSecret = await request(emulator.webhook.url as string, {
+				method: 'POST',
+				headers: { 'x-n8n-360dialog-secret': 'nope' },
+				body: delivery,
+			});
 			expect(wrongSecret.status).toBe(401);
 
 			// The execution as n8n's public API shows it: one, with the trigger's item for the text message only.
-			const executions = await waitFor(async () => {
-				const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(n8n, '/executions?workflowId=exampleAutoReply&includeData=true');
-				return list.data.length > 0 && list.data.every((execution) => execution.status === 'success') ? list.data : undefined;
-			});
+			const executions = await successfulExecutions(n8n, 'exampleAutoReply');
 			expect(executions).toHaveLength(1);
-			const execution = await publicApi<{ data: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } } }>(n8n, `/executions/${executions?.[0].id}?includeData=true`);
-			const triggerItems = execution.data.resultData.runData['On WhatsApp text message'][0].data.main[0];
+			const triggerItems = await nodeOutput<Record<string, unknown>>(
+				n8n,
+				executions?.[0].id,
+				'On WhatsApp text message',
+			);
 			expect(triggerItems.map((item) => item.json)).toEqual([
 				{
 					kind: 'message',
 					message: { ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' },
-					contact: { phoneNumber: '+4915112345678', waId: '4915112345678', profileName: 'Ada', contactKey: '4915112345678', userId: null },
+					contact: {
+						phoneNumber: '+4915112345678',
+						waId: '4915112345678',
+						profileName: 'Ada',
+						contactKey: '4915112345678',
+						userId: null,
+					},
 					businessPhoneNumberId: '1234567890',
 					businessDisplayPhoneNumber: '4930123456',
 				},
@@ -296,46 +514,100 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		});
 
 		it('a trigger added as an extra destination that acknowledges at once: 200 before the execution, one item per event, redelivery ignored', async () => {
-			expect(atOnceDestination?.url).toBe(`${n8n.webhookUrl}/webhook/${AT_ONCE_WEBHOOK_ID}/webhook`);
-			const target = { url: atOnceDestination?.url ?? '', headers: atOnceDestination?.headers ?? {} };
-			const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.now1' }, { ...MESSAGE_FIXTURES.image, id: 'wamid.now2' }] });
-			expect(await emulator.deliver(delivery, target)).toEqual([200]);
-			expect(await emulator.deliver(delivery, target)).toEqual([200]);
-			const executions = await waitFor(async () => {
-				const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(n8n, '/executions?workflowId=smokeTriggerNow1');
-				return list.data.length > 0 && list.data.every((execution) => execution.status === 'success') ? list.data : undefined;
+			expect(atOnceDestination?.url).toBe(
+				`${n8n.webhookUrl}/webhook/${AT_ONCE_WEBHOOK_ID}/webhook`,
+			);
+			const target = {
+				url: atOnceDestination?.url ?? '',
+				headers: atOnceDestination?.headers ?? {},
+			};
+			const delivery = cloudDelivery({
+				contacts: [CONTACT],
+				messages: [
+					{ ...MESSAGE_FIXTURES.text, id: 'wamid.now1' },
+					{ ...MESSAGE_FIXTURES.image, id: 'wamid.now2' },
+				],
 			});
+			expect(await emulator.deliver(delivery, target)).toEqual([200]);
+			expect(await emulator.deliver(delivery, target)).toEqual([200]);
+			const executions = await successfulExecutions(n8n, 'smokeTriggerNow1');
 			expect(executions).toHaveLength(1);
-			const execution = await publicApi<{ data: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: { message: { id: string } } }>> } }>> } } }>(n8n, `/executions/${executions?.[0].id}?includeData=true`);
-			expect(execution.data.resultData.runData['On WhatsApp message'][0].data.main[0].map((item) => item.json.message.id)).toEqual(['wamid.now1', 'wamid.now2']);
+			const triggerItems = await nodeOutput<{ message: { id: string } }>(
+				n8n,
+				executions?.[0].id,
+				'On WhatsApp message',
+			);
+			expect(triggerItems.map((item) => item.json.message.id)).toEqual([
+				'wamid.now1',
+				'wamid.now2',
+			]);
 		});
 
 		it('trigger lifecycle: activation and deactivation, of the main URL and of two extra destinations, leave the number as it was', async () => {
 			const mainBefore = structuredClone(emulator.webhook);
 			const multiBefore = structuredClone(emulator.multiWebhook);
 			emulator.multiWebhook = { enabled: false, destinations: [] };
-			const toggle = async (id: string, action: 'activate' | 'deactivate') => await publicApi(n8n, `/workflows/${id}/${action}`, { method: 'POST', body: {} });
+			const toggle = async (id: string, action: 'activate' | 'deactivate') =>
+				await publicApi(n8n, `/workflows/${id}/${action}`, { method: 'POST', body: {} });
 			const urlOf = (webhookId: string) => `${n8n.webhookUrl}/webhook/${webhookId}/webhook`;
-			const extraUrls = () => emulator.multiWebhook.destinations.map((destination) => destination.url).sort();
+			const extraUrls = () =>
+				emulator.multiWebhook.destinations.map((destination) => destination.url).sort();
 			try {
-				const main = await createTriggerWorkflow(n8n, 'Lifecycle main', 'b1000000-0000-4000-8000-0000000000b1', 'main');
+				const main = await createTriggerWorkflow(
+					n8n,
+					'Lifecycle main',
+					'b1000000-0000-4000-8000-0000000000b1',
+					'main',
+				);
 				await toggle(main, 'activate');
-				expect(await waitFor(() => (emulator.webhook.url === urlOf('b1000000-0000-4000-8000-0000000000b1') ? true : undefined))).toBe(true);
+				expect(
+					await waitFor(() =>
+						emulator.webhook.url === urlOf('b1000000-0000-4000-8000-0000000000b1')
+							? true
+							: undefined,
+					),
+				).toBe(true);
 				await toggle(main, 'deactivate');
-				expect(await waitFor(() => (emulator.webhook.url === mainBefore.url ? true : undefined))).toBe(true);
+				expect(
+					await waitFor(() => (emulator.webhook.url === mainBefore.url ? true : undefined)),
+				).toBe(true);
 				expect(emulator.webhook).toEqual(mainBefore);
 
-				const [a, b] = [await createTriggerWorkflow(n8n, 'Lifecycle extra A', 'b2000000-0000-4000-8000-0000000000b2', 'extra'), await createTriggerWorkflow(n8n, 'Lifecycle extra B', 'b3000000-0000-4000-8000-0000000000b3', 'extra')];
+				const [a, b] = [
+					await createTriggerWorkflow(
+						n8n,
+						'Lifecycle extra A',
+						'b2000000-0000-4000-8000-0000000000b2',
+						'extra',
+					),
+					await createTriggerWorkflow(
+						n8n,
+						'Lifecycle extra B',
+						'b3000000-0000-4000-8000-0000000000b3',
+						'extra',
+					),
+				];
 				await toggle(a, 'activate');
 				await toggle(b, 'activate');
-				const both = [urlOf('b2000000-0000-4000-8000-0000000000b2'), urlOf('b3000000-0000-4000-8000-0000000000b3')].sort();
-				expect(await waitFor(() => (extraUrls().join() === both.join() ? true : undefined))).toBe(true);
+				const both = [
+					urlOf('b2000000-0000-4000-8000-0000000000b2'),
+					urlOf('b3000000-0000-4000-8000-0000000000b3'),
+				].sort();
+				expect(await waitFor(() => (extraUrls().join() === both.join() ? true : undefined))).toBe(
+					true,
+				);
 				expect(emulator.multiWebhook.enabled).toBe(true);
 				expect(emulator.webhook).toEqual(mainBefore);
 				await toggle(a, 'deactivate');
 				expect(await waitFor(() => (extraUrls().join() === both[1] ? true : undefined))).toBe(true);
 				await toggle(b, 'deactivate');
-				expect(await waitFor(() => (emulator.multiWebhook.destinations.length === 0 && !emulator.multiWebhook.enabled ? true : undefined))).toBe(true);
+				expect(
+					await waitFor(() =>
+						emulator.multiWebhook.destinations.length === 0 && !emulator.multiWebhook.enabled
+							? true
+							: undefined,
+					),
+				).toBe(true);
 				expect(emulator.webhook).toEqual(mainBefore);
 			} finally {
 				emulator.multiWebhook = multiBefore;
@@ -347,31 +619,69 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			const multiBefore = structuredClone(emulator.multiWebhook);
 			emulator.multiWebhook = { enabled: false, destinations: [] };
 			const { cookie } = await ownerSession(n8n.url);
-			const id = await createTriggerWorkflow(n8n, 'Test listen', 'b4000000-0000-4000-8000-0000000000b4', 'main');
-			const workflowData = (await requestJson<{ data: Record<string, unknown> }>(`${n8n.url}/rest/workflows/${id}`, { headers: { cookie } })).body.data;
+			const id = await createTriggerWorkflow(
+				n8n,
+				'Test listen',
+				'b4000000-0000-4000-8000-0000000000b4',
+				'main',
+			);
+			const workflowData = (
+				await requestJson<{ data: Record<string, unknown> }>(`${n8n.url}/rest/workflows/${id}`, {
+					headers: { cookie },
+				})
+			).body.data;
 			const listen = async () => {
-				const run = await requestJson<{ data: { waitingForWebhook?: boolean } }>(`${n8n.url}/rest/workflows/${id}/run`, { method: 'POST', headers: { cookie }, body: { workflowData, triggerToStartFrom: { name: 'Trigger' } }, idempotent: false });
+				const run = await requestJson<{ data: { waitingForWebhook?: boolean } }>(
+					`${n8n.url}/rest/workflows/${id}/run`,
+					{
+						method: 'POST',
+						headers: { cookie },
+						body: { workflowData, triggerToStartFrom: { name: 'Trigger' } },
+						idempotent: false,
+					},
+				);
 				expect(run.body.data).toEqual({ waitingForWebhook: true });
-				const destination = await waitFor(() => emulator.multiWebhook.destinations.find((candidate) => candidate.url.includes('/webhook-test/b4000000-0000-4000-8000-0000000000b4/')));
+				const destination = await waitFor(() =>
+					emulator.multiWebhook.destinations.find((candidate) =>
+						candidate.url.includes('/webhook-test/b4000000-0000-4000-8000-0000000000b4/'),
+					),
+				);
 				expect(destination?.name).toMatch(/^n8n-test-[0-9a-f]{12}$/);
 				expect(emulator.webhook).toEqual(mainBefore);
 				return destination!;
 			};
-			const left = async () => await waitFor(() => (emulator.multiWebhook.destinations.length === 0 && !emulator.multiWebhook.enabled ? true : undefined));
+			const stopTest = async () =>
+				await request(`${n8n.url}/rest/test-webhook/${id}`, {
+					method: 'DELETE',
+					headers: { cookie },
+					idempotent: true,
+				});
+			const left = async () =>
+				await waitFor(() =>
+					emulator.multiWebhook.destinations.length === 0 && !emulator.multiWebhook.enabled
+						? true
+						: undefined,
+				);
 			try {
 				const destination = await listen();
 				if (mode === 'regular') {
 					// The test URL is served by the main process, which queue mode puts behind the webhook process's URL here.
-					const [status] = await emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.test-listen' }] }), { url: destination.url, headers: destination.headers ?? {} });
+					const [status] = await emulator.deliver(
+						cloudDelivery({
+							contacts: [CONTACT],
+							messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.test-listen' }],
+						}),
+						{ url: destination.url, headers: destination.headers ?? {} },
+					);
 					expect(status).toBe(200);
 				} else {
-					await request(`${n8n.url}/rest/test-webhook/${id}`, { method: 'DELETE', headers: { cookie }, idempotent: true });
+					await stopTest();
 				}
 				expect(await left()).toBe(true);
 				expect(emulator.webhook).toEqual(mainBefore);
 
 				await listen();
-				await request(`${n8n.url}/rest/test-webhook/${id}`, { method: 'DELETE', headers: { cookie }, idempotent: true });
+				await stopTest();
 				expect(await left()).toBe(true);
 				expect(emulator.webhook).toEqual(mainBefore);
 			} finally {
@@ -380,32 +690,78 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		});
 
 		it('example auto-reply: when the 24-hour window has closed, the error output sends the template', async () => {
-			emulator.seedTemplates(1, () => ({ id: 'welcomeBack', name: 'welcome_back', language: 'en', components: [{ type: 'BODY', text: 'Welcome back {{1}}!' }] }));
+			emulator.seedTemplates(1, () => ({
+				id: 'welcomeBack',
+				name: 'welcome_back',
+				language: 'en',
+				components: [{ type: 'BODY', text: 'Welcome back {{1}}!' }],
+			}));
 			emulator.closedWindows.add(CONTACT.wa_id);
 			try {
-				await emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.e2e-late' }] }));
-				const template = await waitFor(() => emulator.sent.find((message) => message.payload.type === 'template' && (message.payload.template as { name: string }).name === 'welcome_back'));
-				expect(template?.payload).toMatchObject({ to: '4915112345678', template: { language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] } });
+				await emulator.deliver(
+					cloudDelivery({
+						contacts: [CONTACT],
+						messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.e2e-late' }],
+					}),
+				);
+				const template = await waitFor(() =>
+					emulator.sent.find(
+						(message) =>
+							message.payload.type === 'template' &&
+							(message.payload.template as { name: string }).name === 'welcome_back',
+					),
+				);
+				expect(template?.payload).toMatchObject({
+					to: '4915112345678',
+					template: {
+						language: { code: 'en' },
+						components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }],
+					},
+				});
 			} finally {
 				emulator.closedWindows.clear();
 			}
 		});
 
 		it('example nightly sync: on its schedule, new templates come out as new once, then runs show no changes (or say the state was lost)', async () => {
-			type Execution = { id: string; status: string; data?: { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: { name?: string; change?: string } }>> } }>> } } };
+			type Execution = {
+				id: string;
+				status: string;
+				data?: {
+					resultData: {
+						runData: Record<
+							string,
+							Array<{ data: { main: Array<Array<{ json: { name?: string; change?: string } }>> } }>
+						>;
+					};
+				};
+			};
 			const successes = async () =>
-				(await publicApi<{ data: Execution[] }>(n8n, '/executions?workflowId=exampleNightlySync&includeData=true&limit=250')).data
+				(
+					await publicApi<{ data: Execution[] }>(
+						n8n,
+						'/executions?workflowId=exampleNightlySync&includeData=true&limit=250',
+					)
+				).data
 					.filter((execution) => execution.status === 'success')
 					.sort((a, b) => Number(a.id) - Number(b.id));
-			const outputOf = (execution: Execution) => execution.data?.resultData.runData['Templates that changed'][0].data.main[0] ?? [];
+			const outputOf = (execution: Execution) =>
+				execution.data?.resultData.runData['Templates that changed'][0].data.main[0] ?? [];
 			if (workersLoseStaticData) {
 				// Every run after the first completed one stops with the explanation, not with a list of "new".
 				const failures = await waitFor(async () => {
-					const list = (await publicApi<{ data: Execution[] }>(n8n, '/executions?workflowId=exampleNightlySync&status=error&limit=250')).data;
+					const list = (
+						await publicApi<{ data: Execution[] }>(
+							n8n,
+							'/executions?workflowId=exampleNightlySync&status=error&limit=250',
+						)
+					).data;
 					return list.length >= 2 ? list : undefined;
 				}, 60_000);
 				expect(failures?.length).toBeGreaterThanOrEqual(2);
-				expect(await lastExecutionError(n8n, 'exampleNightlySync')).toContain('n8n did not give this node the state of its previous sync');
+				expect(await lastExecutionError(n8n, 'exampleNightlySync')).toContain(
+					'n8n did not give this node the state of its previous sync',
+				);
 				return;
 			}
 			const seen = new Set((await successes()).map((execution) => execution.id));
@@ -415,11 +771,17 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			const runs =
 				(await waitFor(async () => {
 					const list = await later();
-					const first = list.findIndex((execution) => outputOf(execution).some((item) => item.json.name === 'nightly_0'));
+					const first = list.findIndex((execution) =>
+						outputOf(execution).some((item) => item.json.name === 'nightly_0'),
+					);
 					return first >= 0 && list.length >= first + 3 ? list.slice(first) : undefined;
 				}, 60_000)) ?? [];
 			expect(runs.length).toBeGreaterThanOrEqual(3);
-			expect(outputOf(runs[0]).filter((item) => item.json.name?.startsWith('nightly_')).map((item) => [item.json.name, item.json.change])).toEqual([
+			expect(
+				outputOf(runs[0])
+					.filter((item) => item.json.name?.startsWith('nightly_'))
+					.map((item) => [item.json.name, item.json.change]),
+			).toEqual([
 				['nightly_0', 'new'],
 				['nightly_1', 'new'],
 			]);
@@ -432,16 +794,28 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			form.append('field-0', 'Open 9–5, Monday to Friday');
 			form.append('field-1', 'Bikes, repairs and rentals');
 			form.append('field-2', 'shop@example.com');
-			const response = await request(`${n8n.webhookUrl}/form/${FORM_WEBHOOK_ID}`, { method: 'POST', body: form });
+			const response = await request(`${n8n.webhookUrl}/form/${FORM_WEBHOOK_ID}`, {
+				method: 'POST',
+				body: form,
+			});
 			expect(response.status).toBe(200);
-			await waitFor(() => (emulator.profile.about === 'Open 9–5, Monday to Friday' ? true : undefined));
-			expect(emulator.profile).toMatchObject({ about: 'Open 9–5, Monday to Friday', description: 'Bikes, repairs and rentals', email: 'shop@example.com' });
+			await waitFor(() =>
+				emulator.profile.about === 'Open 9–5, Monday to Friday' ? true : undefined,
+			);
+			expect(emulator.profile).toMatchObject({
+				about: 'Open 9–5, Monday to Friday',
+				description: 'Bikes, repairs and rentals',
+				email: 'shop@example.com',
+			});
 		});
 
 		it('starts no execution for 1,000 hostile requests and keeps answering', async () => {
 			const { cookie } = await ownerSession(n8n.url);
 			const executions = async () => {
-				const response = await requestJson<{ data: { count: number } }>(`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'exampleAutoReply' }))}`, { headers: { cookie } });
+				const response = await requestJson<{ data: { count: number } }>(
+					`${n8n.url}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'exampleAutoReply' }))}`,
+					{ headers: { cookie } },
+				);
 				return response.body.data.count;
 			};
 			const before = await executions();
@@ -449,7 +823,12 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			const repliesBefore = emulator.sent.length;
 			const url = emulator.webhook.url as string;
 			const secret = emulator.webhook.headers['x-n8n-360dialog-secret'];
-			const replay = JSON.stringify(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' }] }));
+			const replay = JSON.stringify(
+				cloudDelivery({
+					contacts: [CONTACT],
+					messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' }],
+				}),
+			);
 			const bodies: Array<string | Buffer> = [
 				'',
 				Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0xc3, 0x28]),
@@ -462,12 +841,25 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			const requests: Array<{ headers: Record<string, string>; body: string | Buffer }> = [];
 			for (let n = 0; n < 1000; n++) {
 				const kind = n % 10;
-				if (kind < 4) requests.push({ headers: { 'x-n8n-360dialog-secret': `${secret.slice(0, n % secret.length)}x${n}` }, body: replay });
+				if (kind < 4)
+					requests.push({
+						headers: { 'x-n8n-360dialog-secret': `${secret.slice(0, n % secret.length)}x${n}` },
+						body: replay,
+					});
 				else if (kind < 6) requests.push({ headers: {}, body: replay });
-				else if (kind < 8) requests.push({ headers: { 'x-n8n-360dialog-secret': secret }, body: replay });
-				else requests.push({ headers: { 'x-n8n-360dialog-secret': secret }, body: bodies[n % bodies.length] });
+				else if (kind < 8)
+					requests.push({ headers: { 'x-n8n-360dialog-secret': secret }, body: replay });
+				else
+					requests.push({
+						headers: { 'x-n8n-360dialog-secret': secret },
+						body: bodies[n % bodies.length],
+					});
 			}
-			for (let n = 0; n < 5; n++) requests[n * 97] = { headers: { 'x-n8n-360dialog-secret': secret }, body: Buffer.alloc(5 * 1024 * 1024, 0x7b) }; // 5 MB of "{"
+			for (let n = 0; n < 5; n++)
+				requests[n * 97] = {
+					headers: { 'x-n8n-360dialog-secret': secret },
+					body: Buffer.alloc(5 * 1024 * 1024, 0x7b),
+				}; // 5 MB of "{"
 
 			const statuses: Record<string, number> = {};
 			let next = 0;
@@ -475,19 +867,32 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 				Array.from({ length: 20 }, async () => {
 					while (next < requests.length) {
 						const hostile = requests[next++];
-						const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...hostile.headers }, body: hostile.body });
+						const response = await request(url, {
+							method: 'POST',
+							headers: { 'content-type': 'application/json', ...hostile.headers },
+							body: hostile.body,
+						});
 						statuses[response.status] = (statuses[response.status] ?? 0) + 1;
 					}
 				}),
 			);
 			// Wrong or missing secrets: 401; replays: acknowledged; broken bodies: refused before the node or by it.
-			expect(statuses[401]).toBe(requests.filter((entry) => entry.headers['x-n8n-360dialog-secret'] !== secret).length);
-			expect(Object.keys(statuses).every((status) => ['200', '400', '401', '413', '422', '500'].includes(status))).toBe(true);
+			expect(statuses[401]).toBe(
+				requests.filter((entry) => entry.headers['x-n8n-360dialog-secret'] !== secret).length,
+			);
+			expect(
+				Object.keys(statuses).every((status) =>
+					['200', '400', '401', '413', '422', '500'].includes(status),
+				),
+			).toBe(true);
 			expect((await request(`${n8n.url}/healthz`)).status).toBe(200);
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			expect(await executions()).toBe(before);
 			expect(emulator.sent.length).toBe(repliesBefore);
-			console.log(`hostile trigger input: 1000 requests, answers ${JSON.stringify(statuses)}, executions started 0`);
+			recordFigure(
+				`hostile trigger input, n8n ${line.version} ${mode} mode`,
+				`hostile trigger input: 1000 requests, answers ${JSON.stringify(statuses)}, executions started 0`,
+			);
 		});
 
 		if (mode === 'queue') {
@@ -505,10 +910,21 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			const stored = path.join(work, 'user', '.n8n');
 			const read = () =>
 				readdirSync(stored, { recursive: true, withFileTypes: true })
-					.filter((entry) => entry.isFile() && !path.join(entry.parentPath, entry.name).includes(`${path.sep}nodes${path.sep}`))
-					.map((entry) => ({ file: path.join(entry.parentPath, entry.name), text: readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1') }));
+					.filter(
+						(entry) =>
+							entry.isFile() &&
+							!path.join(entry.parentPath, entry.name).includes(`${path.sep}nodes${path.sep}`),
+					)
+					.map((entry) => ({
+						file: path.join(entry.parentPath, entry.name),
+						text: readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1'),
+					}));
 			// The scan covers stored executions: wait (bounded) until the trigger workflow's execution (its wamid) is stored.
-			const files = (await waitFor(() => { const all = read(); return all.some((entry) => entry.text.includes('"wamid.e2e1"')) ? all : undefined; })) ?? read();
+			const files =
+				(await waitFor(() => {
+					const all = read();
+					return all.some((entry) => entry.text.includes('"wamid.e2e1"')) ? all : undefined;
+				})) ?? read();
 			expect(files.some((entry) => entry.text.includes('"wamid.e2e1"'))).toBe(true);
 			for (const entry of files) assertNoSentinel(entry.file, entry.text);
 			expect(readFileSync(path.join(work, 'credentials.json'), 'utf8')).toContain(API_KEY); // the check can fail

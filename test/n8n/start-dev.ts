@@ -6,7 +6,14 @@
 import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
-import { ensureN8nInstalled, installPackage, N8N_LINES, packPackage, PACKAGE_ROOT, startN8n } from './n8nHost';
+import {
+	ensureN8nInstalled,
+	installPackage,
+	N8N_LINES,
+	packPackage,
+	PACKAGE_ROOT,
+	startN8n,
+} from './n8nHost';
 
 async function main() {
 	// N8N_LINE=current runs the current n8n line (on its own Node 24) instead of the oldest supported one.
@@ -23,7 +30,9 @@ async function main() {
 	n8n.process.stdout?.pipe(process.stdout);
 	n8n.process.stderr?.pipe(process.stderr);
 	console.log(`\nn8n ${line.version} with n8n-nodes-360dialog: ${n8n.url}`);
-	console.log(`360dialog emulator: ${emulatorUrl} (credential: Environment "Custom URL", Base URL ${emulatorUrl}, API Key emulator-key)\n`);
+	console.log(
+		`360dialog emulator: ${emulatorUrl} (credential: Environment "Custom URL", Base URL ${emulatorUrl}, API Key emulator-key)\n`,
+	);
 
 	const shutdown = async () => {
 		await n8n.stop();

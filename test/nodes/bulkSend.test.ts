@@ -9,9 +9,34 @@ describe('Bulk sending: 2,000 items through injected faults', () => {
 	it('gives every item exactly one outcome, keeps order and pairing, and sends nothing twice', async () => {
 		const { emulator } = fixture;
 		emulator.inject(
-			{ method: 'POST', path: '/messages', times: 15, status: 429, headers: { 'retry-after': '0' }, body: { error: { code: 130429, message: 'Rate limit hit' } } },
-			{ method: 'POST', path: '/messages', times: 15, status: 429, body: { error: { code: 130429, message: 'Rate limit hit' } } },
-			{ method: 'POST', path: '/messages', times: 10, status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'You have exceeded the endpoint rate limit.' } } },
+			{
+				method: 'POST',
+				path: '/messages',
+				times: 15,
+				status: 429,
+				headers: { 'retry-after': '0' },
+				body: { error: { code: 130429, message: 'Rate limit hit' } },
+			},
+			{
+				method: 'POST',
+				path: '/messages',
+				times: 15,
+				status: 429,
+				body: { error: { code: 130429, message: 'Rate limit hit' } },
+			},
+			{
+				method: 'POST',
+				path: '/messages',
+				times: 10,
+				status: 400,
+				body: {
+					meta: {
+						success: false,
+						http_code: 400,
+						developer_message: 'You have exceeded the endpoint rate limit.',
+					},
+				},
+			},
 			{ method: 'POST', path: '/messages', times: 10, status: 500 },
 			{ method: 'POST', path: '/messages', times: 10, status: 503 },
 			{ method: 'POST', path: '/messages', times: 5, drop: 'beforeRead' },
@@ -24,7 +49,9 @@ describe('Bulk sending: 2,000 items through injected faults', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(COUNT);
-		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(Array.from({ length: COUNT }, (_, n) => n));
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+			Array.from({ length: COUNT }, (_, n) => n),
+		);
 
 		const texts = sentTexts(emulator.sent);
 		expect(new Set(texts).size).toBe(texts.length); // nothing sent twice

@@ -6,6 +6,7 @@
 import type { Fault } from '../emulator/server';
 import { bulkTextRun, sentTexts } from '../support/bulk';
 import { useEmulator } from '../support/emulatorFixture';
+import { recordFigure } from '../support/figures';
 import { emulatorCredentials, runActionNode, errorOf } from '../support/n8nCore';
 
 const fixture = useEmulator();
@@ -27,7 +28,18 @@ const AMBIGUOUS: Fault[] = [
 const RETRIED: Fault[] = [
 	{ ...messages, times: 20, status: 429, headers: { 'retry-after': '0' }, body: rateLimited },
 	{ ...messages, times: 20, status: 429, body: rateLimited },
-	{ ...messages, times: 20, status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'You have exceeded the endpoint rate limit.' } } },
+	{
+		...messages,
+		times: 20,
+		status: 400,
+		body: {
+			meta: {
+				success: false,
+				http_code: 400,
+				developer_message: 'You have exceeded the endpoint rate limit.',
+			},
+		},
+	},
 	{ ...messages, times: 15, status: 503 },
 ];
 
@@ -35,9 +47,11 @@ describe('fault soak: 2,000 sends', () => {
 	it('ends every item with exactly one outcome, loses nothing and sends nothing twice', async () => {
 		const { emulator } = fixture;
 		// Shuffled (seeded) so the kinds of fault mix as they would in a bad hour.
-		const faults = [...AMBIGUOUS, ...RETRIED].flatMap((fault) => Array.from({ length: fault.times ?? 1 }, () => ({ ...fault, times: 1 })));
+		const faults = [...AMBIGUOUS, ...RETRIED].flatMap((fault) =>
+			Array.from({ length: fault.times ?? 1 }, () => ({ ...fault, times: 1 })),
+		);
 		let seed = 42;
-		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		for (let index = faults.length - 1; index > 0; index--) {
 			const other = Math.floor(random() * (index + 1));
 			[faults[index], faults[other]] = [faults[other], faults[index]];
@@ -52,7 +66,9 @@ describe('fault soak: 2,000 sends', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(COUNT);
-		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(Array.from({ length: COUNT }, (_, n) => n));
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+			Array.from({ length: COUNT }, (_, n) => n),
+		);
 
 		const sent = items.filter((item) => typeof item.json.messageId === 'string');
 		const failed = items.filter((item) => item.json.error !== undefined);
@@ -65,24 +81,38 @@ describe('fault soak: 2,000 sends', () => {
 		expect(failed.length).toBeLessThan(inDoubt + 20);
 		// Each error item says why: in doubt (and not repeated), or out of retries for a rate limit.
 		for (const item of failed) {
-			if (errorOf(item).ambiguous === true) expect(errorOf(item).message).toContain('may or may not have been processed');
+			if (errorOf(item).ambiguous === true)
+				expect(errorOf(item).message).toContain('may or may not have been processed');
 			else expect(errorOf(item).description).toMatch(/^Gave up after \d+ attempts/);
 		}
 
 		// Wait (bounded) for the sends the emulator is still finishing after their clients timed out.
-		for (let waited = 0; waited < 5000 && emulator.requests.some((request) => request.outcome === undefined); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+		for (
+			let waited = 0;
+			waited < 5000 && emulator.requests.some((request) => request.outcome === undefined);
+			waited += 50
+		)
+			await new Promise((resolve) => setTimeout(resolve, 50));
 		const texts = sentTexts(emulator.sent);
 		expect(new Set(texts).size).toBe(texts.length); // nothing twice
 		const sentIds = new Set(emulator.sent.map((message) => message.id));
 		for (const item of sent) expect(sentIds.has(item.json.messageId as string)).toBe(true);
 		// What reached the API is exactly the sent items plus some of those in doubt (dropped after
 		// reading, timed out, garbled; not those dropped before reading): nothing else, nothing lost.
-		const inDoubtTexts = new Set(doubtful.map((item) => `soak ${(item.pairedItem as { item: number }).item}`));
-		const sentItemTexts = new Set(sent.map((item) => `soak ${(item.pairedItem as { item: number }).item}`));
+		const inDoubtTexts = new Set(
+			doubtful.map((item) => `soak ${(item.pairedItem as { item: number }).item}`),
+		);
+		const sentItemTexts = new Set(
+			sent.map((item) => `soak ${(item.pairedItem as { item: number }).item}`),
+		);
 		for (const text of sentItemTexts) expect(texts).toContain(text);
 		expect(texts.filter((text) => !sentItemTexts.has(text) && !inDoubtTexts.has(text))).toEqual([]);
 		expect(texts.length - sentItemTexts.size).toBeGreaterThanOrEqual(30);
 		expect(emulator.faults).toHaveLength(0);
-		console.log(`fault soak: ${COUNT} sends, ${injected} faults injected, ${sent.length} sent, ${doubtful.length} reported in doubt (${texts.length - sent.length} of them processed), ${failed.length - doubtful.length} out of retries, 0 lost, 0 duplicated`);
+		recordFigure(
+			'fault soak',
+
+			`fault soak: ${COUNT} sends, ${injected} faults injected, ${sent.length} sent, ${doubtful.length} reported in doubt (${texts.length - sent.length} of them processed), ${failed.length - doubtful.length} out of retries, 0 lost, 0 duplicated`,
+		);
 	});
 });

@@ -19,16 +19,85 @@ async function send(parameters: INodeParameters, items?: IDataObject[]) {
 describe('Message › Send: each type reaches the API with the Cloud payload', () => {
 	const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: DIGITS };
 	const cases: Array<[string, INodeParameters, Record<string, unknown>]> = [
-		['text with link preview', { messageType: 'text', text: 'Hi *there* https://example.com', previewUrl: true }, { type: 'text', text: { body: 'Hi *there* https://example.com', preview_url: true } }],
-		['image by link with caption', { messageType: 'image', mediaSource: 'link', mediaLink: 'https://example.com/a.jpg', caption: 'Look' }, { type: 'image', image: { link: 'https://example.com/a.jpg', caption: 'Look' } }],
-		['video by media id', { messageType: 'video', mediaSource: 'id', mediaId: '1234567890' }, { type: 'video', video: { id: '1234567890' } }],
-		['audio by link (no caption)', { messageType: 'audio', mediaSource: 'link', mediaLink: 'https://example.com/a.ogg' }, { type: 'audio', audio: { link: 'https://example.com/a.ogg' } }],
-		['document with file name', { messageType: 'document', mediaSource: 'link', mediaLink: 'https://example.com/i.pdf', filename: 'invoice.pdf', caption: 'Your invoice' }, { type: 'document', document: { link: 'https://example.com/i.pdf', caption: 'Your invoice', filename: 'invoice.pdf' } }],
-		['sticker', { messageType: 'sticker', mediaSource: 'id', mediaId: '42' }, { type: 'sticker', sticker: { id: '42' } }],
-		['location', { messageType: 'location', latitude: 52.52, longitude: 13.405, locationName: 'Office', address: 'Berlin' }, { type: 'location', location: { latitude: 52.52, longitude: 13.405, name: 'Office', address: 'Berlin' } }],
+		[
+			'text with link preview',
+			{ messageType: 'text', text: 'Hi *there* https://example.com', previewUrl: true },
+			{ type: 'text', text: { body: 'Hi *there* https://example.com', preview_url: true } },
+		],
+		[
+			'image by link with caption',
+			{
+				messageType: 'image',
+				mediaSource: 'link',
+				mediaLink: 'https://example.com/a.jpg',
+				caption: 'Look',
+			},
+			{ type: 'image', image: { link: 'https://example.com/a.jpg', caption: 'Look' } },
+		],
+		[
+			'video by media id',
+			{ messageType: 'video', mediaSource: 'id', mediaId: '1234567890' },
+			{ type: 'video', video: { id: '1234567890' } },
+		],
+		[
+			'audio by link (no caption)',
+			{ messageType: 'audio', mediaSource: 'link', mediaLink: 'https://example.com/a.ogg' },
+			{ type: 'audio', audio: { link: 'https://example.com/a.ogg' } },
+		],
+		[
+			'document with file name',
+			{
+				messageType: 'document',
+				mediaSource: 'link',
+				mediaLink: 'https://example.com/i.pdf',
+				filename: 'invoice.pdf',
+				caption: 'Your invoice',
+			},
+			{
+				type: 'document',
+				document: {
+					link: 'https://example.com/i.pdf',
+					caption: 'Your invoice',
+					filename: 'invoice.pdf',
+				},
+			},
+		],
+		[
+			'sticker',
+			{ messageType: 'sticker', mediaSource: 'id', mediaId: '42' },
+			{ type: 'sticker', sticker: { id: '42' } },
+		],
+		[
+			'location',
+			{
+				messageType: 'location',
+				latitude: 52.52,
+				longitude: 13.405,
+				locationName: 'Office',
+				address: 'Berlin',
+			},
+			{
+				type: 'location',
+				location: { latitude: 52.52, longitude: 13.405, name: 'Office', address: 'Berlin' },
+			},
+		],
 		[
 			'contacts',
-			{ messageType: 'contacts', contacts: { contact: [{ formattedName: 'Ada Lovelace', firstName: 'Ada', phone: '+4915112345678', waId: '4915112345678', email: 'ada@example.com', company: 'Engines' }] } },
+			{
+				messageType: 'contacts',
+				contacts: {
+					contact: [
+						{
+							formattedName: 'Ada Lovelace',
+							firstName: 'Ada',
+							phone: '+4915112345678',
+							waId: '4915112345678',
+							email: 'ada@example.com',
+							company: 'Engines',
+						},
+					],
+				},
+			},
 			{
 				type: 'contacts',
 				contacts: [
@@ -43,7 +112,18 @@ describe('Message › Send: each type reaches the API with the Cloud payload', (
 		],
 		[
 			'reply buttons',
-			{ messageType: 'replyButtons', body: 'Pick one', headerText: 'Hello', footer: 'Thanks', buttons: { button: [{ title: 'Yes', id: 'y' }, { title: 'No', id: 'n' }] } },
+			{
+				messageType: 'replyButtons',
+				body: 'Pick one',
+				headerText: 'Hello',
+				footer: 'Thanks',
+				buttons: {
+					button: [
+						{ title: 'Yes', id: 'y' },
+						{ title: 'No', id: 'n' },
+					],
+				},
+			},
 			{
 				type: 'interactive',
 				interactive: {
@@ -51,7 +131,12 @@ describe('Message › Send: each type reaches the API with the Cloud payload', (
 					header: { type: 'text', text: 'Hello' },
 					body: { text: 'Pick one' },
 					footer: { text: 'Thanks' },
-					action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Yes' } }, { type: 'reply', reply: { id: 'n', title: 'No' } }] },
+					action: {
+						buttons: [
+							{ type: 'reply', reply: { id: 'y', title: 'Yes' } },
+							{ type: 'reply', reply: { id: 'n', title: 'No' } },
+						],
+					},
 				},
 			},
 		],
@@ -61,7 +146,13 @@ describe('Message › Send: each type reaches the API with the Cloud payload', (
 				messageType: 'list',
 				body: 'Menu',
 				listButton: 'Open',
-				rows: { row: [{ section: 'Food', id: 'f1', title: 'Pizza', description: 'Hot' }, { section: 'Drinks', id: 'd1', title: 'Tea' }, { section: 'Food', id: 'f2', title: 'Salad' }] },
+				rows: {
+					row: [
+						{ section: 'Food', id: 'f1', title: 'Pizza', description: 'Hot' },
+						{ section: 'Drinks', id: 'd1', title: 'Tea' },
+						{ section: 'Food', id: 'f2', title: 'Salad' },
+					],
+				},
 			},
 			{
 				type: 'interactive',
@@ -71,7 +162,13 @@ describe('Message › Send: each type reaches the API with the Cloud payload', (
 					action: {
 						button: 'Open',
 						sections: [
-							{ title: 'Food', rows: [{ id: 'f1', title: 'Pizza', description: 'Hot' }, { id: 'f2', title: 'Salad' }] },
+							{
+								title: 'Food',
+								rows: [
+									{ id: 'f1', title: 'Pizza', description: 'Hot' },
+									{ id: 'f2', title: 'Salad' },
+								],
+							},
 							{ title: 'Drinks', rows: [{ id: 'd1', title: 'Tea' }] },
 						],
 					},
@@ -80,11 +177,34 @@ describe('Message › Send: each type reaches the API with the Cloud payload', (
 		],
 		[
 			'CTA URL button',
-			{ messageType: 'ctaUrl', body: 'Track your order', ctaDisplayText: 'Track', ctaUrl: 'https://example.com/o/1' },
-			{ type: 'interactive', interactive: { type: 'cta_url', body: { text: 'Track your order' }, action: { name: 'cta_url', parameters: { display_text: 'Track', url: 'https://example.com/o/1' } } } },
+			{
+				messageType: 'ctaUrl',
+				body: 'Track your order',
+				ctaDisplayText: 'Track',
+				ctaUrl: 'https://example.com/o/1',
+			},
+			{
+				type: 'interactive',
+				interactive: {
+					type: 'cta_url',
+					body: { text: 'Track your order' },
+					action: {
+						name: 'cta_url',
+						parameters: { display_text: 'Track', url: 'https://example.com/o/1' },
+					},
+				},
+			},
 		],
-		['reaction', { messageType: 'reaction', reactionMessageId: 'wamid.abc', emoji: '❤️' }, { type: 'reaction', reaction: { message_id: 'wamid.abc', emoji: '❤️' } }],
-		['reaction removal (empty emoji)', { messageType: 'reaction', reactionMessageId: 'wamid.abc', emoji: '' }, { type: 'reaction', reaction: { message_id: 'wamid.abc', emoji: '' } }],
+		[
+			'reaction',
+			{ messageType: 'reaction', reactionMessageId: 'wamid.abc', emoji: '❤️' },
+			{ type: 'reaction', reaction: { message_id: 'wamid.abc', emoji: '❤️' } },
+		],
+		[
+			'reaction removal (empty emoji)',
+			{ messageType: 'reaction', reactionMessageId: 'wamid.abc', emoji: '' },
+			{ type: 'reaction', reaction: { message_id: 'wamid.abc', emoji: '' } },
+		],
 	];
 
 	it.each(cases)('%s', async (_name, parameters, expected) => {
@@ -92,31 +212,66 @@ describe('Message › Send: each type reaches the API with the Cloud payload', (
 		expect(error).toBeUndefined();
 		expect(fixture.emulator.sent).toHaveLength(1);
 		expect(fixture.emulator.sent[0].payload).toEqual({ ...envelope, ...expected });
-		expect(items[0].json).toEqual({ to: '+447700900123', waId: DIGITS, messageId: fixture.emulator.sent[0].id, status: 'accepted' });
+		expect(items[0].json).toEqual({
+			to: '+447700900123',
+			waId: DIGITS,
+			messageId: fixture.emulator.sent[0].id,
+			status: 'accepted',
+		});
 	});
 
 	it('adds reply-to and callback data, and reads a national number with the default country', async () => {
 		const { error } = await runActionNode({
-			parameters: { resource: 'message', operation: 'send', to: '07700 900123', messageType: 'text', text: 'Hi', options: { defaultCountry: 'GB', replyTo: 'wamid.quoted', bizOpaqueCallbackData: 'order-7' } },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				to: '07700 900123',
+				messageType: 'text',
+				text: 'Hi',
+				options: {
+					defaultCountry: 'GB',
+					replyTo: 'wamid.quoted',
+					bizOpaqueCallbackData: 'order-7',
+				},
+			},
 			credentials: emulatorCredentials(fixture.baseUrl),
 		});
 		expect(error).toBeUndefined();
-		expect(fixture.emulator.sent[0].payload).toMatchObject({ to: DIGITS, context: { message_id: 'wamid.quoted' }, biz_opaque_callback_data: 'order-7' });
+		expect(fixture.emulator.sent[0].payload).toMatchObject({
+			to: DIGITS,
+			context: { message_id: 'wamid.quoted' },
+			biz_opaque_callback_data: 'order-7',
+		});
 	});
 
 	it('returns the raw API answer when Simplify is off', async () => {
 		const { items } = await send({ messageType: 'text', text: 'Hi', simplify: false });
-		expect(items[0].json).toEqual({ messaging_product: 'whatsapp', contacts: [{ input: DIGITS, wa_id: DIGITS }], messages: [{ id: expect.stringMatching(/^wamid\./) }] });
+		expect(items[0].json).toEqual({
+			messaging_product: 'whatsapp',
+			contacts: [{ input: DIGITS, wa_id: DIGITS }],
+			messages: [{ id: expect.stringMatching(/^wamid\./) }],
+		});
 	});
 });
 
 describe('Message › Send: media from a binary field', () => {
 	it('uploads the file through /media (multipart) and sends its id', async () => {
 		const photo = jpegOfSize(320, 200);
-		const { items, error } = await send({ messageType: 'image', mediaSource: 'binary', binaryPropertyName: 'data', caption: 'From n8n' }, [binaryItem(photo, 'image/jpeg', 'photo.jpg')]);
+		const { items, error } = await send(
+			{
+				messageType: 'image',
+				mediaSource: 'binary',
+				binaryPropertyName: 'data',
+				caption: 'From n8n',
+			},
+			[binaryItem(photo, 'image/jpeg', 'photo.jpg')],
+		);
 		expect(error).toBeUndefined();
 		const [upload] = fixture.emulator.requestsTo('POST', '/media');
-		expect(upload.body).toEqual({ file: { filename: 'photo.jpg', contentType: 'image/jpeg', bytes: photo.length }, type: 'image/jpeg' });
+		expect(upload.body).toEqual({
+			file: { filename: 'photo.jpg', contentType: 'image/jpeg', bytes: photo.length },
+			type: 'image/jpeg',
+		});
 		const mediaId = [...fixture.emulator.media.keys()][0];
 		expect(fixture.emulator.media.get(mediaId)?.data.equals(photo)).toBe(true);
 		expect(fixture.emulator.sent[0].payload.image).toEqual({ id: mediaId, caption: 'From n8n' });
@@ -124,30 +279,156 @@ describe('Message › Send: media from a binary field', () => {
 	});
 
 	it('refuses a file of the wrong type before uploading anything', async () => {
-		const { error } = await send({ messageType: 'sticker', mediaSource: 'binary', binaryPropertyName: 'data' }, [binaryItem(pngOfSize(64, 64), 'image/png', 's.png')]);
-		expect(error?.message).toBe('Sticker must be image/webp (got image/png) — Cloud API stickers: WebP, 100 KB static, 500 KB animated [M] §4.1 [item 0]');
+		const { error } = await send(
+			{ messageType: 'sticker', mediaSource: 'binary', binaryPropertyName: 'data' },
+			[binaryItem(pngOfSize(64, 64), 'image/png', 's.png')],
+		);
+		expect(error?.message).toBe(
+			'Sticker must be image/webp (got image/png) — Cloud API stickers: WebP, 100 KB static, 500 KB animated [M] §4.1 [item 0]',
+		);
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });
 
 describe('Message › Send: rules checked before sending', () => {
 	const cases: Array<[string, INodeParameters, string]> = [
-		['text one past 4096', { messageType: 'text', text: 'x'.repeat(4097) }, 'Text must be at most 4096 characters (got 4097)'],
-		['empty text (from an expression)', { messageType: 'text', text: '={{ "" }}' }, 'Text must be at least 1 character (got 0)'],
-		['caption one past 1024', { messageType: 'image', mediaSource: 'link', mediaLink: 'https://e.x/a.jpg', caption: 'c'.repeat(1025) }, 'Caption must be at most 1024 characters (got 1025)'],
-		['four reply buttons', { messageType: 'replyButtons', body: 'b', buttons: { button: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id })) } }, 'Buttons must be at most 3 (got 4)'],
-		['no reply buttons', { messageType: 'replyButtons', body: 'b', buttons: {} }, 'Buttons needs at least 1 (got 0)'],
-		['button title one past 20', { messageType: 'replyButtons', body: 'b', buttons: { button: [{ id: 'a', title: 't'.repeat(21) }] } }, 'Button 1 Title must be at most 20 characters (got 21)'],
-		['button id one past 256', { messageType: 'replyButtons', body: 'b', buttons: { button: [{ id: 'i'.repeat(257), title: 'ok' }] } }, 'Button 1 ID must be at most 256 characters (got 257)'],
-		['duplicate button titles', { messageType: 'replyButtons', body: 'b', buttons: { button: [{ id: 'a', title: 'Same' }, { id: 'b', title: 'Same' }] } }, 'Button titles must be unique ("Same" is used twice)'],
-		['11 list rows', { messageType: 'list', body: 'b', listButton: 'Go', rows: { row: Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` })) } }, 'Rows must be at most 10 (got 11)'],
-		['row title one past 24', { messageType: 'list', body: 'b', listButton: 'Go', rows: { row: [{ id: 'r', title: 'r'.repeat(25) }] } }, 'Row 1 Title must be at most 24 characters (got 25)'],
-		['row description one past 72', { messageType: 'list', body: 'b', listButton: 'Go', rows: { row: [{ id: 'r', title: 'r', description: 'd'.repeat(73) }] } }, 'Row 1 Description must be at most 72 characters (got 73)'],
-		['list button one past 20', { messageType: 'list', body: 'b', listButton: 'l'.repeat(21), rows: { row: [{ id: 'r', title: 'r' }] } }, 'List Button Text must be at most 20 characters (got 21)'],
-		['header one past 60', { messageType: 'replyButtons', body: 'b', headerText: 'h'.repeat(61), buttons: { button: [{ id: 'a', title: 'a' }] } }, 'Header Text must be at most 60 characters (got 61)'],
-		['footer one past 60', { messageType: 'ctaUrl', body: 'b', footer: 'f'.repeat(61), ctaDisplayText: 'Go', ctaUrl: 'https://e.x' }, 'Footer must be at most 60 characters (got 61)'],
-		['not a phone number', { messageType: 'text', text: 'hi', to: 'call me' }, 'Recipient "call me" is not a phone number'],
-		['latitude out of range', { messageType: 'location', latitude: 91, longitude: 0 }, 'Latitude must be a number from -90 to 90 (got 91)'],
+		[
+			'text one past 4096',
+			{ messageType: 'text', text: 'x'.repeat(4097) },
+			'Text must be at most 4096 characters (got 4097)',
+		],
+		[
+			'empty text (from an expression)',
+			{ messageType: 'text', text: '={{ "" }}' },
+			'Text must be at least 1 character (got 0)',
+		],
+		[
+			'caption one past 1024',
+			{
+				messageType: 'image',
+				mediaSource: 'link',
+				mediaLink: 'https://e.x/a.jpg',
+				caption: 'c'.repeat(1025),
+			},
+			'Caption must be at most 1024 characters (got 1025)',
+		],
+		[
+			'four reply buttons',
+			{
+				messageType: 'replyButtons',
+				body: 'b',
+				buttons: { button: ['a', 'b', 'c', 'd'].map((id) => ({ id, title: id })) },
+			},
+			'Buttons must be at most 3 (got 4)',
+		],
+		[
+			'no reply buttons',
+			{ messageType: 'replyButtons', body: 'b', buttons: {} },
+			'Buttons needs at least 1 (got 0)',
+		],
+		[
+			'button title one past 20',
+			{
+				messageType: 'replyButtons',
+				body: 'b',
+				buttons: { button: [{ id: 'a', title: 't'.repeat(21) }] },
+			},
+			'Button 1 Title must be at most 20 characters (got 21)',
+		],
+		[
+			'button id one past 256',
+			{
+				messageType: 'replyButtons',
+				body: 'b',
+				buttons: { button: [{ id: 'i'.repeat(257), title: 'ok' }] },
+			},
+			'Button 1 ID must be at most 256 characters (got 257)',
+		],
+		[
+			'duplicate button titles',
+			{
+				messageType: 'replyButtons',
+				body: 'b',
+				buttons: {
+					button: [
+						{ id: 'a', title: 'Same' },
+						{ id: 'b', title: 'Same' },
+					],
+				},
+			},
+			'Button titles must be unique ("Same" is used twice)',
+		],
+		[
+			'11 list rows',
+			{
+				messageType: 'list',
+				body: 'b',
+				listButton: 'Go',
+				rows: { row: Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` })) },
+			},
+			'Rows must be at most 10 (got 11)',
+		],
+		[
+			'row title one past 24',
+			{
+				messageType: 'list',
+				body: 'b',
+				listButton: 'Go',
+				rows: { row: [{ id: 'r', title: 'r'.repeat(25) }] },
+			},
+			'Row 1 Title must be at most 24 characters (got 25)',
+		],
+		[
+			'row description one past 72',
+			{
+				messageType: 'list',
+				body: 'b',
+				listButton: 'Go',
+				rows: { row: [{ id: 'r', title: 'r', description: 'd'.repeat(73) }] },
+			},
+			'Row 1 Description must be at most 72 characters (got 73)',
+		],
+		[
+			'list button one past 20',
+			{
+				messageType: 'list',
+				body: 'b',
+				listButton: 'l'.repeat(21),
+				rows: { row: [{ id: 'r', title: 'r' }] },
+			},
+			'List Button Text must be at most 20 characters (got 21)',
+		],
+		[
+			'header one past 60',
+			{
+				messageType: 'replyButtons',
+				body: 'b',
+				headerText: 'h'.repeat(61),
+				buttons: { button: [{ id: 'a', title: 'a' }] },
+			},
+			'Header Text must be at most 60 characters (got 61)',
+		],
+		[
+			'footer one past 60',
+			{
+				messageType: 'ctaUrl',
+				body: 'b',
+				footer: 'f'.repeat(61),
+				ctaDisplayText: 'Go',
+				ctaUrl: 'https://e.x',
+			},
+			'Footer must be at most 60 characters (got 61)',
+		],
+		[
+			'not a phone number',
+			{ messageType: 'text', text: 'hi', to: 'call me' },
+			'Recipient "call me" is not a phone number',
+		],
+		[
+			'latitude out of range',
+			{ messageType: 'location', latitude: 91, longitude: 0 },
+			'Latitude must be a number from -90 to 90 (got 91)',
+		],
 	];
 
 	it.each(cases)('%s', async (_name, parameters, message) => {
@@ -160,9 +441,34 @@ describe('Message › Send: rules checked before sending', () => {
 	it('accepts every limit exactly at its boundary', async () => {
 		const boundary: INodeParameters[] = [
 			{ messageType: 'text', text: '😀'.repeat(4096) },
-			{ messageType: 'image', mediaSource: 'link', mediaLink: 'https://e.x/a.jpg', caption: 'c'.repeat(1024) },
-			{ messageType: 'replyButtons', body: 'b'.repeat(1024), headerText: 'h'.repeat(60), footer: 'f'.repeat(60), buttons: { button: ['1', '2', '3'].map((n) => ({ id: n.repeat(256), title: `${n}`.repeat(20) })) } },
-			{ messageType: 'list', body: 'b', listButton: 'l'.repeat(20), rows: { row: Array.from({ length: 10 }, (_, i) => ({ section: `S${i}`.padEnd(24, 's'), id: `${i}`.padEnd(200, 'i'), title: `${i}`.padEnd(24, 't'), description: 'd'.repeat(72) })) } },
+			{
+				messageType: 'image',
+				mediaSource: 'link',
+				mediaLink: 'https://e.x/a.jpg',
+				caption: 'c'.repeat(1024),
+			},
+			{
+				messageType: 'replyButtons',
+				body: 'b'.repeat(1024),
+				headerText: 'h'.repeat(60),
+				footer: 'f'.repeat(60),
+				buttons: {
+					button: ['1', '2', '3'].map((n) => ({ id: n.repeat(256), title: `${n}`.repeat(20) })),
+				},
+			},
+			{
+				messageType: 'list',
+				body: 'b',
+				listButton: 'l'.repeat(20),
+				rows: {
+					row: Array.from({ length: 10 }, (_, i) => ({
+						section: `S${i}`.padEnd(24, 's'),
+						id: `${i}`.padEnd(200, 'i'),
+						title: `${i}`.padEnd(24, 't'),
+						description: 'd'.repeat(72),
+					})),
+				},
+			},
 		];
 		for (const parameters of boundary) {
 			const { error } = await send(parameters);
@@ -173,7 +479,13 @@ describe('Message › Send: rules checked before sending', () => {
 
 	it('names every violation of an item at once and sends the other items (continueOnFail)', async () => {
 		const { items } = await runActionNode({
-			parameters: { resource: 'message', operation: 'send', to: '={{ $json.to }}', messageType: 'text', text: '={{ $json.text }}' },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				to: '={{ $json.to }}',
+				messageType: 'text',
+				text: '={{ $json.text }}',
+			},
 			items: [
 				{ to: TO, text: 'one' },
 				{ to: 'nope', text: 'x'.repeat(5000) },
@@ -183,16 +495,24 @@ describe('Message › Send: rules checked before sending', () => {
 			continueOnFail: true,
 		});
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(errorOf(items[1]).message).toMatch(/^Recipient "nope" is not a phone number.*; Text must be at most 4096 characters \(got 5000\) \[item 1\]$/);
-		expect(errorOf(items[1]).description).toBe('2 fields break the WhatsApp message rules; nothing was sent.');
-		expect(fixture.emulator.sent.map((message) => (message.payload.text as { body: string }).body)).toEqual(['one', 'three']);
+		expect(errorOf(items[1]).message).toMatch(
+			/^Recipient "nope" is not a phone number.*; Text must be at most 4096 characters \(got 5000\) \[item 1\]$/,
+		);
+		expect(errorOf(items[1]).description).toBe(
+			'2 fields break the WhatsApp message rules; nothing was sent.',
+		);
+		expect(
+			fixture.emulator.sent.map((message) => (message.payload.text as { body: string }).body),
+		).toEqual(['one', 'three']);
 	});
 
 	it('explains 131047: the 24-hour window is closed and a template is the way', async () => {
 		fixture.emulator.closedWindows.add(DIGITS);
 		const { error } = await send({ messageType: 'text', text: 'Hello again' });
 		expect(error?.message).toContain('(#131047)');
-		expect(error?.description).toContain('More than 24 hours have passed since this contact last wrote to you');
+		expect(error?.description).toContain(
+			'More than 24 hours have passed since this contact last wrote to you',
+		);
 		expect(error?.description).toContain('Use Message › Send Template');
 		expect(fixture.emulator.sent).toHaveLength(0);
 	});
@@ -201,11 +521,21 @@ describe('Message › Send: rules checked before sending', () => {
 describe('Message › Mark as Read', () => {
 	it('posts status read with the typing indicator when asked', async () => {
 		const { items, error } = await runActionNode({
-			parameters: { resource: 'message', operation: 'markAsRead', messageId: 'wamid.in1', typingIndicator: true },
+			parameters: {
+				resource: 'message',
+				operation: 'markAsRead',
+				messageId: 'wamid.in1',
+				typingIndicator: true,
+			},
 			credentials: emulatorCredentials(fixture.baseUrl),
 		});
 		expect(error).toBeUndefined();
-		expect(fixture.emulator.requestsTo('POST', '/messages')[0].body).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.in1', typing_indicator: { type: 'text' } });
+		expect(fixture.emulator.requestsTo('POST', '/messages')[0].body).toEqual({
+			messaging_product: 'whatsapp',
+			status: 'read',
+			message_id: 'wamid.in1',
+			typing_indicator: { type: 'text' },
+		});
 		expect(items[0].json).toEqual({ success: true, messageId: 'wamid.in1' });
 	});
 });
@@ -214,38 +544,64 @@ describe('Media', () => {
 	it('uploads, downloads the same bytes through the rewritten URL, and deletes', async () => {
 		const photo = pngOfSize(100, 100);
 		const upload = await runActionNode({
-			parameters: { resource: 'media', operation: 'upload', binaryPropertyName: 'data', mediaKind: 'auto' },
+			parameters: {
+				resource: 'media',
+				operation: 'upload',
+				binaryPropertyName: 'data',
+				mediaKind: 'auto',
+			},
 			items: [binaryItem(photo, 'image/png', 'logo.png')],
 			credentials: emulatorCredentials(fixture.baseUrl),
 		});
 		expect(upload.error).toBeUndefined();
 		const mediaId = upload.items[0].json.mediaId as string;
-		expect(upload.items[0].json).toEqual({ mediaId, kind: 'image', mimeType: 'image/png', fileName: 'logo.png', bytes: photo.length });
+		expect(upload.items[0].json).toEqual({
+			mediaId,
+			kind: 'image',
+			mimeType: 'image/png',
+			fileName: 'logo.png',
+			bytes: photo.length,
+		});
 
 		const download = await runActionNode({
 			parameters: { resource: 'media', operation: 'download', mediaId, binaryPropertyName: 'file' },
 			credentials: emulatorCredentials(fixture.baseUrl),
 		});
 		expect(download.error).toBeUndefined();
-		expect(download.items[0].json).toEqual({ mediaId, mimeType: 'image/png', fileSize: photo.length, sha256: 'emulated' });
+		expect(download.items[0].json).toEqual({
+			mediaId,
+			mimeType: 'image/png',
+			fileSize: photo.length,
+			sha256: 'emulated',
+		});
 		const binary = download.items[0].binary?.file;
 		expect(binary?.mimeType).toBe('image/png');
 		expect(Buffer.from(binary?.data ?? '', 'base64').equals(photo)).toBe(true);
 		const [fetch] = fixture.emulator.requestsTo('GET', '/whatsapp_business/attachments/');
 		expect(fetch.authorized).toBe(true);
 
-		const removed = await runActionNode({ parameters: { resource: 'media', operation: 'delete', mediaId }, credentials: emulatorCredentials(fixture.baseUrl) });
+		const removed = await runActionNode({
+			parameters: { resource: 'media', operation: 'delete', mediaId },
+			credentials: emulatorCredentials(fixture.baseUrl),
+		});
 		expect(removed.items[0].json).toEqual({ success: true, mediaId });
 		expect(fixture.emulator.media.has(mediaId)).toBe(false);
 	});
 
 	it('refuses a file too large for its kind before uploading', async () => {
 		const { error } = await runActionNode({
-			parameters: { resource: 'media', operation: 'upload', binaryPropertyName: 'data', mediaKind: 'sticker' },
+			parameters: {
+				resource: 'media',
+				operation: 'upload',
+				binaryPropertyName: 'data',
+				mediaKind: 'sticker',
+			},
 			items: [binaryItem(Buffer.alloc(600 * 1024, 1), 'image/webp', 's.webp')],
 			credentials: emulatorCredentials(fixture.baseUrl),
 		});
-		expect(error?.message).toBe('Sticker must be at most 500 KB (got 600 KB) — Cloud API stickers: WebP, 100 KB static, 500 KB animated [M] §4.1 [item 0]');
+		expect(error?.message).toBe(
+			'Sticker must be at most 500 KB (got 600 KB) — Cloud API stickers: WebP, 100 KB static, 500 KB animated [M] §4.1 [item 0]',
+		);
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });
@@ -254,9 +610,19 @@ describe('Message › Send: a run that stops', () => {
 	it('without Continue On Fail stops starting sends at the first failure, lets those in flight finish, and lists what was already sent', async () => {
 		fixture.emulator.latencyMs = 150;
 		try {
-			const items = Array.from({ length: 10 }, (_, n) => ({ n, to: n === 3 ? 'not a number' : `+4915112${String(n).padStart(6, '0')}` }));
+			const items = Array.from({ length: 10 }, (_, n) => ({
+				n,
+				to: n === 3 ? 'not a number' : `+4915112${String(n).padStart(6, '0')}`,
+			}));
 			const { error } = await runActionNode({
-				parameters: { resource: 'message', operation: 'send', to: '={{ $json.to }}', messageType: 'text', text: '={{ "n " + $json.n }}', options: { maxConcurrent: 3, messagesPerSecond: 0 } },
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					to: '={{ $json.to }}',
+					messageType: 'text',
+					text: '={{ "n " + $json.n }}',
+					options: { maxConcurrent: 3, messagesPerSecond: 0 },
+				},
 				items,
 				credentials: emulatorCredentials(fixture.baseUrl),
 			});
@@ -266,7 +632,10 @@ describe('Message › Send: a run that stops', () => {
 			const sent = fixture.emulator.sent;
 			expect(sent.length).toBeGreaterThanOrEqual(3);
 			expect(sent.length).toBeLessThan(items.length - 1);
-			const listed = /Already done before the run stopped, do not send again: (.*)\./.exec(error?.description ?? '')?.[1] ?? '';
+			const listed =
+				/Already done before the run stopped, do not send again: (.*)\./.exec(
+					error?.description ?? '',
+				)?.[1] ?? '';
 			for (const message of sent) {
 				const n = Number((message.payload.text as { body: string }).body.slice(2));
 				expect(listed).toContain(`item ${n + 1} (${message.id})`);
@@ -280,7 +649,13 @@ describe('Message › Send: a run that stops', () => {
 	it('reports a send answered with HTTP 502 after the message went out as possibly sent, once', async () => {
 		fixture.emulator.inject({ path: '/messages', status: 502, afterProcessing: true });
 		const { items } = await runActionNode({
-			parameters: { resource: 'message', operation: 'send', to: TO, messageType: 'text', text: 'Hello' },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				to: TO,
+				messageType: 'text',
+				text: 'Hello',
+			},
 			items: [{}],
 			credentials: emulatorCredentials(fixture.baseUrl),
 			continueOnFail: true,

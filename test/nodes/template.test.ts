@@ -6,8 +6,15 @@ import { binaryItem, callNodeMethod, emulatorCredentials, runActionNode } from '
 
 const fixture = useEmulator();
 
-function template(parameters: IDataObject, extra: { items?: IDataObject[]; staticData?: IDataObject; continueOnFail?: boolean } = {}) {
-	return runActionNode({ parameters: { resource: 'template', ...parameters }, credentials: emulatorCredentials(fixture.baseUrl), ...extra });
+function template(
+	parameters: IDataObject,
+	extra: { items?: IDataObject[]; staticData?: IDataObject; continueOnFail?: boolean } = {},
+) {
+	return runActionNode({
+		parameters: { resource: 'template', ...parameters },
+		credentials: emulatorCredentials(fixture.baseUrl),
+		...extra,
+	});
 }
 
 describe('Template › Submit, then List and Sync', () => {
@@ -23,10 +30,26 @@ describe('Template › Submit, then List and Sync', () => {
 			body: 'Hi {{1}}, order {{2}} ships today.',
 			bodySamples: ['Ada', '#123'],
 			footer: 'Reply STOP to opt out',
-			buttons: { button: [{ type: 'QUICK_REPLY', text: 'Track' }, { type: 'URL', text: 'Open', url: 'https://x.io/o/{{1}}', urlSample: 'https://x.io/o/123' }] },
+			buttons: {
+				button: [
+					{ type: 'QUICK_REPLY', text: 'Track' },
+					{
+						type: 'URL',
+						text: 'Open',
+						url: 'https://x.io/o/{{1}}',
+						urlSample: 'https://x.io/o/123',
+					},
+				],
+			},
 		});
 		expect(submitted.error).toBeUndefined();
-		expect(submitted.items[0].json).toEqual({ id: expect.any(String), name: 'order_update', language: 'en_US', category: 'UTILITY', status: 'SUBMITTED' });
+		expect(submitted.items[0].json).toEqual({
+			id: expect.any(String),
+			name: 'order_update',
+			language: 'en_US',
+			category: 'UTILITY',
+			status: 'SUBMITTED',
+		});
 		expect(fixture.emulator.requestsTo('POST', '/v1/configs/templates')[0].body).toEqual({
 			name: 'order_update',
 			category: 'UTILITY',
@@ -34,37 +57,83 @@ describe('Template › Submit, then List and Sync', () => {
 			allow_category_change: true,
 			components: [
 				{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['#123'] } },
-				{ type: 'BODY', text: 'Hi {{1}}, order {{2}} ships today.', example: { body_text: [['Ada', '#123']] } },
+				{
+					type: 'BODY',
+					text: 'Hi {{1}}, order {{2}} ships today.',
+					example: { body_text: [['Ada', '#123']] },
+				},
 				{ type: 'FOOTER', text: 'Reply STOP to opt out' },
-				{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Track' }, { type: 'URL', text: 'Open', url: 'https://x.io/o/{{1}}', example: ['https://x.io/o/123'] }] },
+				{
+					type: 'BUTTONS',
+					buttons: [
+						{ type: 'QUICK_REPLY', text: 'Track' },
+						{
+							type: 'URL',
+							text: 'Open',
+							url: 'https://x.io/o/{{1}}',
+							example: ['https://x.io/o/123'],
+						},
+					],
+				},
 			],
 		});
 
 		const listed = await template({ operation: 'list', returnAll: true });
 		expect(listed.items.map((item) => item.json)).toEqual([
-			expect.objectContaining({ name: 'order_update', language: 'en_US', category: 'UTILITY', status: 'SUBMITTED', rejectionReason: null }),
+			expect.objectContaining({
+				name: 'order_update',
+				language: 'en_US',
+				category: 'UTILITY',
+				status: 'SUBMITTED',
+				rejectionReason: null,
+			}),
 		]);
 
 		const synced = await template({ operation: 'sync' });
-		expect(synced.items.map((item) => [item.json.name, item.json.change, item.json.previousStatus])).toEqual([['order_update', 'new', null]]);
+		expect(
+			synced.items.map((item) => [item.json.name, item.json.change, item.json.previousStatus]),
+		).toEqual([['order_update', 'new', null]]);
 	});
 
 	it('uploads a binary header sample through the resumable upload and sends its handle', async () => {
 		const { error } = await template(
-			{ operation: 'submit', name: 'promo_photo', category: 'MARKETING', language: 'de', headerFormat: 'IMAGE', headerSampleSource: 'binary', headerSampleBinaryProperty: 'data', body: 'Neu im Laden!' },
+			{
+				operation: 'submit',
+				name: 'promo_photo',
+				category: 'MARKETING',
+				language: 'de',
+				headerFormat: 'IMAGE',
+				headerSampleSource: 'binary',
+				headerSampleBinaryProperty: 'data',
+				body: 'Neu im Laden!',
+			},
 			{ items: [binaryItem(jpegOfSize(400, 300), 'image/jpeg', 'sample.jpg')] },
 		);
 		expect(error).toBeUndefined();
 		const [submission] = fixture.emulator.requestsTo('POST', '/v1/configs/templates');
-		const header = (submission.body as { components: Array<{ example?: { header_handle: string[] } }> }).components[0];
+		const header = (
+			submission.body as { components: Array<{ example?: { header_handle: string[] } }> }
+		).components[0];
 		expect(header.example?.header_handle[0]).toMatch(/^4:/);
 		expect(fixture.emulator.requestsTo('POST', '/upload:')).toHaveLength(1);
 	});
 
 	it('reports every violation of a submission together and sends nothing', async () => {
-		const { error } = await template({ operation: 'submit', name: 'Order Update', category: 'UTILITY', language: 'en_US', body: '{{1}} ships', bodySamples: [], footer: 'f'.repeat(61) });
-		expect(error?.message).toMatch(/^Name may only contain lowercase letters a–z, digits and _ \(got "Order Update"\).*; Body must not start with a variable.*; Body has 1 variable but 0 samples.*; Footer must be at most 60 characters \(got 61\).* \[item 0\]$/);
-		expect(error?.description).toBe('4 fields break the WhatsApp template rules; nothing was sent.');
+		const { error } = await template({
+			operation: 'submit',
+			name: 'Order Update',
+			category: 'UTILITY',
+			language: 'en_US',
+			body: '{{1}} ships',
+			bodySamples: [],
+			footer: 'f'.repeat(61),
+		});
+		expect(error?.message).toMatch(
+			/^Name may only contain lowercase letters a–z, digits and _ \(got "Order Update"\).*; Body must not start with a variable.*; Body has 1 variable but 0 samples.*; Footer must be at most 60 characters \(got 61\).* \[item 0\]$/,
+		);
+		expect(error?.description).toBe(
+			'4 fields break the WhatsApp template rules; nothing was sent.',
+		);
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });
@@ -82,11 +151,19 @@ describe('Template › List', () => {
 	});
 
 	it('filters by status in any case, category, language and name, up to a limit', async () => {
-		const approved = await template({ operation: 'list', returnAll: true, filters: { status: 'APPROVED' } });
+		const approved = await template({
+			operation: 'list',
+			returnAll: true,
+			filters: { status: 'APPROVED' },
+		});
 		expect(approved.items).toHaveLength(10);
 		expect(approved.items.every((item) => item.json.status === 'APPROVED')).toBe(true);
 
-		const rejected = await template({ operation: 'list', returnAll: true, filters: { status: 'REJECTED', category: 'MARKETING', nameContains: 'PROMO' } });
+		const rejected = await template({
+			operation: 'list',
+			returnAll: true,
+			filters: { status: 'REJECTED', category: 'MARKETING', nameContains: 'PROMO' },
+		});
 		expect(rejected.items.map((item) => [item.json.name, item.json.rejectionReason])).toEqual([
 			['promo_1', 'INVALID_FORMAT'],
 			['promo_7', 'INVALID_FORMAT'],
@@ -94,9 +171,18 @@ describe('Template › List', () => {
 			['promo_19', 'INVALID_FORMAT'],
 			['promo_25', 'INVALID_FORMAT'],
 		]);
-		const limited = await template({ operation: 'list', returnAll: false, limit: 3, filters: { language: 'de' } });
+		const limited = await template({
+			operation: 'list',
+			returnAll: false,
+			limit: 3,
+			filters: { language: 'de' },
+		});
 		expect(limited.items.map((item) => item.json.name)).toEqual(['order_0', 'promo_3', 'order_6']);
-		const withQuality = await template({ operation: 'list', returnAll: true, filters: { nameContains: 'order_4' } });
+		const withQuality = await template({
+			operation: 'list',
+			returnAll: true,
+			filters: { nameContains: 'order_4' },
+		});
 		expect(withQuality.items[0].json.quality).toBe('GREEN');
 	});
 });
@@ -115,16 +201,28 @@ describe('Template › Sync', () => {
 		fixture.emulator.seedTemplates(1, () => ({ id: 'x9', name: 't_new' }));
 
 		const second = await template({ operation: 'sync' }, { staticData: first.staticData });
-		expect(second.items.map((item) => [item.json.name, item.json.change, item.json.previousStatus, item.json.status])).toEqual([
+		expect(
+			second.items.map((item) => [
+				item.json.name,
+				item.json.change,
+				item.json.previousStatus,
+				item.json.status,
+			]),
+		).toEqual([
 			['t_0', 'status_changed', 'PENDING', 'APPROVED'],
 			['t_1', 'updated', 'PENDING', 'PENDING'],
 			['t_3', 'unchanged', 'PENDING', 'PENDING'],
 			['t_new', 'new', null, 'APPROVED'],
 			['t_2', 'removed', 'PENDING', 'REMOVED'],
 		]);
-		expect(second.items.every((item) => item.json.syncedAt === second.items[0].json.syncedAt)).toBe(true);
+		expect(second.items.every((item) => item.json.syncedAt === second.items[0].json.syncedAt)).toBe(
+			true,
+		);
 
-		const onlyChanges = await template({ operation: 'sync', onlyChanges: true }, { staticData: second.staticData });
+		const onlyChanges = await template(
+			{ operation: 'sync', onlyChanges: true },
+			{ staticData: second.staticData },
+		);
 		expect(onlyChanges.items).toHaveLength(0);
 	});
 
@@ -146,7 +244,12 @@ describe('Template › Sync', () => {
 		fixture.emulator.seedTemplates(1500);
 		const staticData: IDataObject = {};
 		await template({ operation: 'sync' }, { staticData });
-		fixture.emulator.inject({ method: 'GET', path: '/v1/configs/templates', status: 400, body: { meta: { success: false, http_code: 400, developer_message: 'broken' } } });
+		fixture.emulator.inject({
+			method: 'GET',
+			path: '/v1/configs/templates',
+			status: 400,
+			body: { meta: { success: false, http_code: 400, developer_message: 'broken' } },
+		});
 		const failed = await template({ operation: 'sync' }, { staticData });
 		expect(failed.error).toBeDefined();
 		const again = await template({ operation: 'sync', onlyChanges: true }, { staticData });
@@ -157,15 +260,37 @@ describe('Template › Sync', () => {
 describe('Template › Get and Delete', () => {
 	it('gets one template by name and language, and deletes every language of a name', async () => {
 		fixture.emulator.seedTemplates(1, () => ({ id: 'a', name: 'welcome', language: 'en' }));
-		fixture.emulator.seedTemplates(1, () => ({ id: 'b', name: 'welcome', language: 'de', status: 'rejected' }));
-		const got = await template({ operation: 'get', template: { __rl: true, mode: 'id', value: 'welcome|de' } });
-		expect(got.items[0].json).toMatchObject({ id: 'b', name: 'welcome', language: 'de', status: 'REJECTED' });
+		fixture.emulator.seedTemplates(1, () => ({
+			id: 'b',
+			name: 'welcome',
+			language: 'de',
+			status: 'rejected',
+		}));
+		const got = await template({
+			operation: 'get',
+			template: { __rl: true, mode: 'id', value: 'welcome|de' },
+		});
+		expect(got.items[0].json).toMatchObject({
+			id: 'b',
+			name: 'welcome',
+			language: 'de',
+			status: 'REJECTED',
+		});
 
-		const missing = await template({ operation: 'get', template: { __rl: true, mode: 'id', value: 'welcome|fr' } });
-		expect(missing.error?.message).toBe('Template welcome (fr) does not exist on this number [item 0]');
+		const missing = await template({
+			operation: 'get',
+			template: { __rl: true, mode: 'id', value: 'welcome|fr' },
+		});
+		expect(missing.error?.message).toBe(
+			'Template welcome (fr) does not exist on this number [item 0]',
+		);
 
 		const deleted = await template({ operation: 'delete', templateName: 'welcome' });
-		expect(deleted.items[0].json).toEqual({ success: true, name: 'welcome', deleted: 'all languages' });
+		expect(deleted.items[0].json).toEqual({
+			success: true,
+			name: 'welcome',
+			deleted: 'all languages',
+		});
 		expect(fixture.emulator.templates).toHaveLength(0);
 		expect(fixture.emulator.requestsTo('DELETE', '/v1/configs/templates/welcome')).toHaveLength(1);
 	});
@@ -177,7 +302,11 @@ describe('Template lists are complete when the server caps its pages', () => {
 	it('List and Sync read every template although each page holds 40, and Sync calls none removed', async () => {
 		capped.emulator.seedTemplates(130);
 		const run = (parameters: INodeParameters, options: { staticData?: IDataObject } = {}) =>
-			runActionNode({ parameters: { resource: 'template', ...parameters }, credentials: emulatorCredentials(capped.baseUrl), ...options });
+			runActionNode({
+				parameters: { resource: 'template', ...parameters },
+				credentials: emulatorCredentials(capped.baseUrl),
+				...options,
+			});
 		const listed = await run({ operation: 'list', returnAll: true });
 		expect(listed.items).toHaveLength(130);
 		const limited = await run({ operation: 'list', returnAll: false, limit: 90 });
@@ -192,9 +321,18 @@ describe('Template lists are complete when the server caps its pages', () => {
 	});
 
 	it('the template picker finds a template that is on a later page', async () => {
-		capped.emulator.seedTemplates(120, (index) => ({ id: `p${index}`, name: `promo_${String(index).padStart(3, '0')}` }));
+		capped.emulator.seedTemplates(120, (index) => ({
+			id: `p${index}`,
+			name: `promo_${String(index).padStart(3, '0')}`,
+		}));
 		capped.emulator.seedTemplates(1, () => ({ id: 'late', name: 'zz_late_arrival' }));
-		const found = await callNodeMethod<INodeListSearchResult>('listSearch', 'searchApprovedTemplates', {}, emulatorCredentials(capped.baseUrl), ['late_arr']);
+		const found = await callNodeMethod<INodeListSearchResult>(
+			'listSearch',
+			'searchApprovedTemplates',
+			{},
+			emulatorCredentials(capped.baseUrl),
+			['late_arr'],
+		);
 		expect(found.results).toEqual([{ name: 'zz_late_arrival (en)', value: 'zz_late_arrival|en' }]);
 	});
 });
@@ -212,8 +350,14 @@ describe('Template › Submit with values from expressions', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.name).toBe('hostile_values');
-		const submitted = fixture.emulator.requestsTo('POST', '/v1/configs/templates')[0].body as { components: Array<{ type: string; buttons?: Array<{ text: string }>; example?: unknown }> };
-		expect(submitted.components.find((component) => component.type === 'BUTTONS')?.buttons).toEqual([{ type: 'QUICK_REPLY', text: '{"toString":{}}' }]);
-		expect(submitted.components.find((component) => component.type === 'BODY')?.example).toEqual({ body_text: [['{"toString":{}}']] });
+		const submitted = fixture.emulator.requestsTo('POST', '/v1/configs/templates')[0].body as {
+			components: Array<{ type: string; buttons?: Array<{ text: string }>; example?: unknown }>;
+		};
+		expect(submitted.components.find((component) => component.type === 'BUTTONS')?.buttons).toEqual(
+			[{ type: 'QUICK_REPLY', text: '{"toString":{}}' }],
+		);
+		expect(submitted.components.find((component) => component.type === 'BODY')?.example).toEqual({
+			body_text: [['{"toString":{}}']],
+		});
 	});
 });

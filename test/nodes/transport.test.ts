@@ -1,13 +1,19 @@
 import { useEmulator } from '../support/emulatorFixture';
-import { emulatorCredentials, runActionNode, type RunNodeOptions, errorOf } from '../support/n8nCore';
+import {
+	emulatorCredentials,
+	runActionNode,
+	type RunNodeOptions,
+	errorOf,
+} from '../support/n8nCore';
 import { SENTINEL_API_KEY } from '../support/sentinel';
-
 
 describe('transport through n8n-core against the emulator', () => {
 	const fixture = useEmulator({ apiKeys: [SENTINEL_API_KEY] });
 	const { emulator } = fixture;
 
-	const send = (overrides: Partial<RunNodeOptions> & { parameters?: Record<string, unknown> } = {}) =>
+	const send = (
+		overrides: Partial<RunNodeOptions> & { parameters?: Record<string, unknown> } = {},
+	) =>
 		runActionNode({
 			nodeType: 'test.transportProbe',
 			credentials: emulatorCredentials(fixture.baseUrl, SENTINEL_API_KEY),
@@ -17,12 +23,18 @@ describe('transport through n8n-core against the emulator', () => {
 				method: 'POST',
 				endpoint: 'messages',
 				idempotent: false,
-				body: { messaging_product: 'whatsapp', to: '447700900123', type: 'text', text: { body: 'hi' } },
+				body: {
+					messaging_product: 'whatsapp',
+					to: '447700900123',
+					type: 'text',
+					text: { body: 'hi' },
+				},
 				...(overrides.parameters ?? {}),
 			},
 		});
 
-	const expectNoKey = (value: unknown) => expect(JSON.stringify(value)).not.toContain(SENTINEL_API_KEY);
+	const expectNoKey = (value: unknown) =>
+		expect(JSON.stringify(value)).not.toContain(SENTINEL_API_KEY);
 
 	it('sends the key in the D360-API-KEY header', async () => {
 		const { items, error } = await send();
@@ -33,10 +45,28 @@ describe('transport through n8n-core against the emulator', () => {
 	});
 
 	it.each([
-		['429 with Retry-After', { status: 429, headers: { 'retry-after': '0' }, body: { error: { message: 'Rate limit hit', code: 130429 } } }],
-		['360dialog\'s 400 rate-limit answer', { status: 400, body: { meta: { success: false, developer_message: 'You have exceeded the endpoint rate limit.' } } }],
+		[
+			'429 with Retry-After',
+			{
+				status: 429,
+				headers: { 'retry-after': '0' },
+				body: { error: { message: 'Rate limit hit', code: 130429 } },
+			},
+		],
+		[
+			"360dialog's 400 rate-limit answer",
+			{
+				status: 400,
+				body: {
+					meta: { success: false, developer_message: 'You have exceeded the endpoint rate limit.' },
+				},
+			},
+		],
 		['503', { status: 503 }],
-		['503 with Meta\'s 131016', { status: 503, body: { error: { message: '(#131016) Service unavailable', code: 131016 } } }],
+		[
+			"503 with Meta's 131016",
+			{ status: 503, body: { error: { message: '(#131016) Service unavailable', code: 131016 } } },
+		],
 	])('retries a send after %s (not processed) and sends it once', async (_name, fault) => {
 		emulator.inject({ path: '/messages', ...fault, times: 2 });
 		const { items, error } = await send();
@@ -48,25 +78,44 @@ describe('transport through n8n-core against the emulator', () => {
 
 	it.each([500, 502, 504])('retries a read after HTTP %i', async (status) => {
 		emulator.inject({ path: '/whatsapp_business_profile', status, times: 2 });
-		const { items, error } = await send({ parameters: { method: 'GET', endpoint: 'profile', idempotent: true, body: undefined } });
+		const { items, error } = await send({
+			parameters: { method: 'GET', endpoint: 'profile', idempotent: true, body: undefined },
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.data).toBeDefined();
 		expect(emulator.requestsTo('GET', '/whatsapp_business_profile')).toHaveLength(3);
 	});
 
-	it.each([500, 502, 504])('does not repeat a send after HTTP %i that came after the message was processed: one message per item, reported in doubt', async (status) => {
-		emulator.inject({ path: '/messages', status, afterProcessing: true, times: 3, body: { error: { message: '(#131000) Something went wrong', code: 131000 } } });
-		const { items, error } = await send({ continueOnFail: true, items: [{}, {}, {}, {}], parameters: { maxConcurrent: 2 } });
-		expect(error).toBeUndefined();
-		expect(emulator.requestsTo('POST', '/messages')).toHaveLength(4);
-		expect(emulator.sent).toHaveLength(4);
-		const inDoubt = items.filter((item) => item.json.error);
-		expect(inDoubt).toHaveLength(3);
-		for (const item of inDoubt) {
-			expect(errorOf(item)).toMatchObject({ ambiguous: true, httpCode: String(status), message: expect.stringContaining('may or may not have been processed') });
-			expect(errorOf(item).description).toContain('It was not repeated');
-		}
-	});
+	it.each([500, 502, 504])(
+		'does not repeat a send after HTTP %i that came after the message was processed: one message per item, reported in doubt',
+		async (status) => {
+			emulator.inject({
+				path: '/messages',
+				status,
+				afterProcessing: true,
+				times: 3,
+				body: { error: { message: '(#131000) Something went wrong', code: 131000 } },
+			});
+			const { items, error } = await send({
+				continueOnFail: true,
+				items: [{}, {}, {}, {}],
+				parameters: { maxConcurrent: 2 },
+			});
+			expect(error).toBeUndefined();
+			expect(emulator.requestsTo('POST', '/messages')).toHaveLength(4);
+			expect(emulator.sent).toHaveLength(4);
+			const inDoubt = items.filter((item) => item.json.error);
+			expect(inDoubt).toHaveLength(3);
+			for (const item of inDoubt) {
+				expect(errorOf(item)).toMatchObject({
+					ambiguous: true,
+					httpCode: String(status),
+					message: expect.stringContaining('may or may not have been processed'),
+				});
+				expect(errorOf(item).description).toContain('It was not repeated');
+			}
+		},
+	);
 
 	it('repeats a send after HTTP 502 only when the user accepted that it may be sent twice', async () => {
 		emulator.inject({ path: '/messages', status: 502, afterProcessing: true });
@@ -77,10 +126,25 @@ describe('transport through n8n-core against the emulator', () => {
 	});
 
 	it('fails fast when media lookups are blocked for the hour (429 with code 4), without retrying', async () => {
-		emulator.inject({ path: '/123', status: 429, times: Infinity, body: { error: { message: '(#4) Application request limit reached', code: 4 } } });
-		const { error } = await send({ parameters: { method: 'GET', endpoint: 'mediaItem', idempotent: true, body: undefined, mediaId: '123' } });
+		emulator.inject({
+			path: '/123',
+			status: 429,
+			times: Infinity,
+			body: { error: { message: '(#4) Application request limit reached', code: 4 } },
+		});
+		const { error } = await send({
+			parameters: {
+				method: 'GET',
+				endpoint: 'mediaItem',
+				idempotent: true,
+				body: undefined,
+				mediaId: '123',
+			},
+		});
 		expect(error?.message).toContain('Application request limit reached');
-		expect(error?.description).toMatch(/blocks media lookups of a number for 60 minutes after more than 5 failed lookups.*It lifts by \d\d:\d\d UTC at the latest/s);
+		expect(error?.description).toMatch(
+			/blocks media lookups of a number for 60 minutes after more than 5 failed lookups.*It lifts by \d\d:\d\d UTC at the latest/s,
+		);
 		expect(emulator.requestsTo('GET', '/123')).toHaveLength(1);
 	});
 
@@ -88,7 +152,13 @@ describe('transport through n8n-core against the emulator', () => {
 		emulator.inject({
 			path: '/messages',
 			status: 400,
-			body: { error: { message: '(#131047) Re-engagement message', code: 131047, error_data: { details: 'More than 24 hours have passed' } } },
+			body: {
+				error: {
+					message: '(#131047) Re-engagement message',
+					code: 131047,
+					error_data: { details: 'More than 24 hours have passed' },
+				},
+			},
 		});
 		const { error } = await send();
 		expect(error?.message).toBe('360dialog: (#131047) Re-engagement message');
@@ -103,7 +173,10 @@ describe('transport through n8n-core against the emulator', () => {
 		const { items, error } = await send({ continueOnFail: true, items: [{}, {}] });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(errorOf(items[0])).toMatchObject({ ambiguous: true, message: expect.stringContaining('may or may not have been processed') });
+		expect(errorOf(items[0])).toMatchObject({
+			ambiguous: true,
+			message: expect.stringContaining('may or may not have been processed'),
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1].json.messages).toBeDefined();
 		expect(emulator.requestsTo('POST', '/messages')).toHaveLength(2);
@@ -113,7 +186,9 @@ describe('transport through n8n-core against the emulator', () => {
 
 	it('repeats an idempotent read after a dropped connection', async () => {
 		emulator.inject({ path: '/whatsapp_business_profile', drop: 'beforeRead' });
-		const { items, error } = await send({ parameters: { method: 'GET', endpoint: 'profile', idempotent: true, body: undefined } });
+		const { items, error } = await send({
+			parameters: { method: 'GET', endpoint: 'profile', idempotent: true, body: undefined },
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.data).toBeDefined();
 		expect(emulator.requestsTo('GET', '/whatsapp_business_profile')).toHaveLength(2);
@@ -158,7 +233,11 @@ describe('transport through n8n-core against the emulator', () => {
 	});
 
 	it('redacts the key if a server echoes it', async () => {
-		emulator.inject({ path: '/messages', status: 400, body: { error: { message: `bad header ${SENTINEL_API_KEY}`, code: 100 } } });
+		emulator.inject({
+			path: '/messages',
+			status: 400,
+			body: { error: { message: `bad header ${SENTINEL_API_KEY}`, code: 100 } },
+		});
 		const { error } = await send();
 		expect(error?.message).toContain('[redacted]');
 		expectNoKey(error);
@@ -166,11 +245,17 @@ describe('transport through n8n-core against the emulator', () => {
 	});
 
 	it('keeps order and pairing with concurrency, and continues past a failing item', async () => {
-		emulator.inject({ path: '/messages', status: 400, body: { error: { message: 'Invalid parameter', code: 100 } } });
+		emulator.inject({
+			path: '/messages',
+			status: 400,
+			body: { error: { message: 'Invalid parameter', code: 100 } },
+		});
 		const items = Array.from({ length: 12 }, (_, index) => ({ index }));
 		const run = await send({ continueOnFail: true, items, parameters: { maxConcurrent: 4 } });
 		expect(run.items).toHaveLength(12);
-		expect(run.items.map((item) => item.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
+		expect(run.items.map((item) => item.pairedItem)).toEqual(
+			items.map((_, index) => ({ item: index })),
+		);
 		const failed = run.items.filter((item) => item.json.error);
 		expect(failed).toHaveLength(1);
 		expect(errorOf(failed[0]).message).toContain('Invalid parameter');
@@ -178,7 +263,11 @@ describe('transport through n8n-core against the emulator', () => {
 	});
 
 	it('stops at the first failure without Continue On Fail and names the item', async () => {
-		emulator.inject({ path: '/messages', status: 400, body: { error: { message: 'Invalid parameter', code: 100 } } });
+		emulator.inject({
+			path: '/messages',
+			status: 400,
+			body: { error: { message: 'Invalid parameter', code: 100 } },
+		});
 		const { error } = await send({ items: [{}, {}, {}] });
 		expect(error?.message).toContain('Invalid parameter');
 		expect(error?.context?.itemIndex).toBe(0);
@@ -189,7 +278,9 @@ describe('transport through n8n-core against the emulator', () => {
 		const run = await send({ items, parameters: { maxConcurrent: 8, perSecond: 20 } });
 		expect(run.items).toHaveLength(30);
 		const arrivals = emulator.requestsTo('POST', '/messages').map((request) => request.at);
-		const busiestSecond = Math.max(...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + 1000).length));
+		const busiestSecond = Math.max(
+			...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + 1000).length),
+		);
 		// Starts are 50 ms apart; arrivals jitter with the machine's load, so allow one either side.
 		expect(busiestSecond).toBeLessThanOrEqual(22);
 		// Unpaced, 8 workers would send all 30 within a few milliseconds; paced, they span about 1.45 s.

@@ -1,7 +1,14 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DELIVERY_HEADER } from '../../nodes/Dialog360/trigger/registration';
-import { BUSINESS, CONTACT, cloudDelivery, LIST_REPLY, MESSAGE_FIXTURES, STATUS_FIXTURES } from '../fixtures/webhooks';
+import {
+	BUSINESS,
+	CONTACT,
+	cloudDelivery,
+	LIST_REPLY,
+	MESSAGE_FIXTURES,
+	STATUS_FIXTURES,
+} from '../fixtures/webhooks';
 import { useEmulator } from '../support/emulatorFixture';
 import { pngOfSize } from '../support/images';
 import { emulatorCredentials } from '../support/n8nCore';
@@ -12,9 +19,16 @@ const CRM_URL = 'https://crm.example.com/whatsapp';
 const harnesses: TriggerHarness[] = [];
 let workflows = 0;
 
-async function trigger(parameters: INodeParameters = {}, credentials = emulatorCredentials(fixture.baseUrl)): Promise<TriggerHarness> {
+async function trigger(
+	parameters: INodeParameters = {},
+	credentials = emulatorCredentials(fixture.baseUrl),
+): Promise<TriggerHarness> {
 	// A workflow of its own per test: the dedupe memory is per workflow and trigger node.
-	const harness = new TriggerHarness({ events: ['message', 'status', 'error'], ...parameters }, credentials, { workflowId: `trigger-workflow-${++workflows}` });
+	const harness = new TriggerHarness(
+		{ events: ['message', 'status', 'error'], ...parameters },
+		credentials,
+		{ workflowId: `trigger-workflow-${++workflows}` },
+	);
 	await harness.start();
 	harnesses.push(harness);
 	return harness;
@@ -41,7 +55,10 @@ describe('Trigger lifecycle against the emulator', () => {
 		expect(fixture.emulator.webhook.headers[DELIVERY_HEADER]).toBe(secret);
 
 		await harness.deactivate();
-		expect(fixture.emulator.webhook).toEqual({ url: 'https://someone-else.example.com/hook', headers: {} });
+		expect(fixture.emulator.webhook).toEqual({
+			url: 'https://someone-else.example.com/hook',
+			headers: {},
+		});
 	});
 
 	it('restores the original URL after a plain activate and deactivate', async () => {
@@ -49,33 +66,51 @@ describe('Trigger lifecycle against the emulator', () => {
 		const harness = await trigger();
 		await harness.activate();
 		await harness.deactivate();
-		expect(fixture.emulator.webhook).toEqual({ url: CRM_URL, headers: { authorization: 'Basic crm' } });
+		expect(fixture.emulator.webhook).toEqual({
+			url: CRM_URL,
+			headers: { authorization: 'Basic crm' },
+		});
 	});
 
 	it('joins /multi_webhook as an extra destination, keeping the main URL, and leaves it on deactivation', async () => {
 		fixture.emulator.webhook = { url: CRM_URL, headers: {} };
-		fixture.emulator.multiWebhook = { enabled: true, destinations: [{ name: 'analytics', url: 'https://analytics.example.com/in' }] };
+		fixture.emulator.multiWebhook = {
+			enabled: true,
+			destinations: [{ name: 'analytics', url: 'https://analytics.example.com/in' }],
+		};
 		const harness = await trigger({ registerAs: 'extra' });
 		await harness.activate();
 		expect(fixture.emulator.webhook.url).toBe(CRM_URL);
 		const destinations = fixture.emulator.multiWebhook.destinations;
-		expect(destinations.map((destination) => destination.url)).toEqual(['https://analytics.example.com/in', harness.webhookUrl]);
+		expect(destinations.map((destination) => destination.url)).toEqual([
+			'https://analytics.example.com/in',
+			harness.webhookUrl,
+		]);
 		expect(destinations[1].headers?.[DELIVERY_HEADER]).toMatch(/^[0-9a-f]{48}$/);
 		expect(await harness.checkExists()).toBe(true);
 
-		const delivered = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [MESSAGE_FIXTURES.text] }));
+		const delivered = await fixture.emulator.deliver(
+			cloudDelivery({ contacts: [CONTACT], messages: [MESSAGE_FIXTURES.text] }),
+		);
 		expect(delivered[delivered.length - 1]).toBe(200); // the CRM and analytics URLs are not reachable here; n8n's copy is
 		expect(harness.executions).toHaveLength(1);
 
 		await harness.deactivate();
-		expect(fixture.emulator.multiWebhook.destinations.map((destination) => destination.name)).toEqual(['analytics']);
+		expect(
+			fixture.emulator.multiWebhook.destinations.map((destination) => destination.name),
+		).toEqual(['analytics']);
 		expect(fixture.emulator.webhook.url).toBe(CRM_URL);
 	});
 
 	it('refuses to join when the number already has 3 extra destinations, naming them', async () => {
-		fixture.emulator.multiWebhook = { enabled: true, destinations: ['a', 'b', 'c'].map((name) => ({ name, url: `https://${name}.example.com` })) };
+		fixture.emulator.multiWebhook = {
+			enabled: true,
+			destinations: ['a', 'b', 'c'].map((name) => ({ name, url: `https://${name}.example.com` })),
+		};
 		const harness = await trigger({ registerAs: 'extra' });
-		await expect(harness.activate()).rejects.toThrow('360dialog allows at most 3 extra webhook destinations per number, and this number has 3 (a, b, c)');
+		await expect(harness.activate()).rejects.toThrow(
+			'360dialog allows at most 3 extra webhook destinations per number, and this number has 3 (a, b, c)',
+		);
 	});
 
 	it('gives back "no URL" when the number had none before activation', async () => {
@@ -92,9 +127,22 @@ describe('Trigger lifecycle against the emulator', () => {
 		const harness = await trigger();
 		await harness.startTest();
 		expect(fixture.emulator.webhook).toEqual(crm);
-		expect(fixture.emulator.multiWebhook).toEqual({ enabled: true, destinations: [expect.objectContaining({ name: expect.stringMatching(/^n8n-test-[0-9a-f]{12}$/), url: harness.testWebhookUrl })] });
+		expect(fixture.emulator.multiWebhook).toEqual({
+			enabled: true,
+			destinations: [
+				expect.objectContaining({
+					name: expect.stringMatching(/^n8n-test-[0-9a-f]{12}$/),
+					url: harness.testWebhookUrl,
+				}),
+			],
+		});
 
-		const delivered = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.test1' }] }));
+		const delivered = await fixture.emulator.deliver(
+			cloudDelivery({
+				contacts: [CONTACT],
+				messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.test1' }],
+			}),
+		);
 		expect(delivered[delivered.length - 1]).toBe(200);
 		expect(harness.testExecutions).toHaveLength(1);
 		expect(harness.executions).toHaveLength(0);
@@ -108,7 +156,12 @@ describe('Trigger lifecycle against the emulator', () => {
 		const harness = await trigger();
 		await harness.startTest();
 		expect(fixture.emulator.webhook.url).toBe(harness.testWebhookUrl);
-		await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.test2' }] }));
+		await fixture.emulator.deliver(
+			cloudDelivery({
+				contacts: [CONTACT],
+				messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.test2' }],
+			}),
+		);
 		expect(harness.testExecutions).toHaveLength(1);
 		await harness.endTest();
 		expect(fixture.emulator.webhook).toEqual({ url: null, headers: {} });
@@ -121,7 +174,9 @@ describe('Trigger lifecycle against the emulator', () => {
 		const production = { ...fixture.emulator.webhook };
 		await harness.startTest();
 		expect(fixture.emulator.webhook).toEqual(production);
-		expect(fixture.emulator.multiWebhook.destinations.map((destination) => destination.url)).toEqual([harness.testWebhookUrl]);
+		expect(
+			fixture.emulator.multiWebhook.destinations.map((destination) => destination.url),
+		).toEqual([harness.testWebhookUrl]);
 		await harness.endTest();
 		expect(fixture.emulator.webhook).toEqual(production);
 		expect(fixture.emulator.multiWebhook.destinations).toEqual([]);
@@ -131,31 +186,50 @@ describe('Trigger lifecycle against the emulator', () => {
 
 	it('a test that ends without its static data (timed out elsewhere) still removes its destination', async () => {
 		fixture.emulator.webhook = { url: CRM_URL, headers: {} };
-		fixture.emulator.multiWebhook = { enabled: true, destinations: [{ name: 'analytics', url: 'https://analytics.example.com/in' }] };
+		fixture.emulator.multiWebhook = {
+			enabled: true,
+			destinations: [{ name: 'analytics', url: 'https://analytics.example.com/in' }],
+		};
 		const harness = await trigger();
 		await harness.startTest();
 		(harness as unknown as { test: { staticData: Record<string, unknown> } }).test.staticData = {};
 		await harness.endTest();
-		expect(fixture.emulator.multiWebhook).toEqual({ enabled: true, destinations: [{ name: 'analytics', url: 'https://analytics.example.com/in' }] });
+		expect(fixture.emulator.multiWebhook).toEqual({
+			enabled: true,
+			destinations: [{ name: 'analytics', url: 'https://analytics.example.com/in' }],
+		});
 		expect(fixture.emulator.webhook.url).toBe(CRM_URL);
 	});
 
 	it.each([
 		['A, B, then A, B', ['a', 'b'], ['a', 'b']],
 		['A, B, then B, A', ['a', 'b'], ['b', 'a']],
-	])('two workflows on one number, each an extra destination: activated %s leave nothing behind', async (_order, activation, deactivation) => {
-		fixture.emulator.webhook = { url: CRM_URL, headers: {} };
-		const harnesses = { a: await trigger({ registerAs: 'extra' }), b: await trigger({ registerAs: 'extra' }) };
-		for (const name of activation as Array<'a' | 'b'>) await harnesses[name].activate();
-		expect(fixture.emulator.multiWebhook.destinations.map((destination) => destination.url).sort()).toEqual([harnesses.a.webhookUrl, harnesses.b.webhookUrl].sort());
-		expect(new Set(fixture.emulator.multiWebhook.destinations.map((destination) => destination.name)).size).toBe(2);
-		for (const name of deactivation as Array<'a' | 'b'>) await harnesses[name].deactivate();
-		expect(fixture.emulator.multiWebhook).toEqual({ enabled: false, destinations: [] });
-		expect(fixture.emulator.webhook).toEqual({ url: CRM_URL, headers: {} });
-		// The calls documented per destination, never a replacement of the whole list.
-		const calls = fixture.emulator.requests.filter((request) => request.path === '/multi_webhook' && request.method !== 'GET').map((request) => request.method);
-		expect(calls).toEqual(['POST', 'PUT', 'DELETE', 'DELETE', 'POST']);
-	});
+	])(
+		'two workflows on one number, each an extra destination: activated %s leave nothing behind',
+		async (_order, activation, deactivation) => {
+			fixture.emulator.webhook = { url: CRM_URL, headers: {} };
+			const harnesses = {
+				a: await trigger({ registerAs: 'extra' }),
+				b: await trigger({ registerAs: 'extra' }),
+			};
+			for (const name of activation as Array<'a' | 'b'>) await harnesses[name].activate();
+			expect(
+				fixture.emulator.multiWebhook.destinations.map((destination) => destination.url).sort(),
+			).toEqual([harnesses.a.webhookUrl, harnesses.b.webhookUrl].sort());
+			expect(
+				new Set(fixture.emulator.multiWebhook.destinations.map((destination) => destination.name))
+					.size,
+			).toBe(2);
+			for (const name of deactivation as Array<'a' | 'b'>) await harnesses[name].deactivate();
+			expect(fixture.emulator.multiWebhook).toEqual({ enabled: false, destinations: [] });
+			expect(fixture.emulator.webhook).toEqual({ url: CRM_URL, headers: {} });
+			// The calls documented per destination, never a replacement of the whole list.
+			const calls = fixture.emulator.requests
+				.filter((request) => request.path === '/multi_webhook' && request.method !== 'GET')
+				.map((request) => request.method);
+			expect(calls).toEqual(['POST', 'PUT', 'DELETE', 'DELETE', 'POST']);
+		},
+	);
 
 	it('updates its destination in place when its secret changed, without adding a second one', async () => {
 		fixture.emulator.webhook = { url: CRM_URL, headers: {} };
@@ -165,12 +239,21 @@ describe('Trigger lifecycle against the emulator', () => {
 		expect(await harness.checkExists()).toBe(false);
 		await harness.activate();
 		expect(fixture.emulator.multiWebhook.destinations).toHaveLength(1);
-		expect(fixture.emulator.multiWebhook.destinations[0].headers?.[DELIVERY_HEADER]).toMatch(/^[0-9a-f]{48}$/);
+		expect(fixture.emulator.multiWebhook.destinations[0].headers?.[DELIVERY_HEADER]).toMatch(
+			/^[0-9a-f]{48}$/,
+		);
 		expect(fixture.emulator.requestsTo('PATCH', '/multi_webhook')).toHaveLength(1);
 	});
 
 	it('shows registration errors instead of swallowing them', async () => {
-		fixture.emulator.inject({ method: 'POST', path: '/v1/configs/webhook', status: 403, body: { meta: { success: false, http_code: 403, developer_message: 'Webhook URL not allowed' } } });
+		fixture.emulator.inject({
+			method: 'POST',
+			path: '/v1/configs/webhook',
+			status: 403,
+			body: {
+				meta: { success: false, http_code: 403, developer_message: 'Webhook URL not allowed' },
+			},
+		});
 		const harness = await trigger();
 		await expect(harness.activate()).rejects.toThrow('Webhook URL not allowed');
 	});
@@ -192,42 +275,92 @@ describe('Trigger receiving deliveries', () => {
 		return harness;
 	}
 
-	it.each(Object.entries(MESSAGE_FIXTURES))('a %s message gives one item with the message as sent and the contact', async (type, message) => {
-		const harness = await activeTrigger();
-		const [status] = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [message] }));
-		expect(status).toBe(200);
-		expect(harness.executions).toHaveLength(1);
-		const [item] = harness.executions[0];
-		expect(item.json).toEqual({
-			kind: 'message',
-			message,
-			contact: { phoneNumber: '+4915112345678', waId: '4915112345678', profileName: 'Ada', contactKey: '4915112345678', userId: null },
-			businessPhoneNumberId: BUSINESS.phone_number_id,
-			businessDisplayPhoneNumber: BUSINESS.display_phone_number,
-		});
-		expect((item.json.message as { type: string }).type).toBe(type);
-	});
+	it.each(Object.entries(MESSAGE_FIXTURES))(
+		'a %s message gives one item with the message as sent and the contact',
+		async (type, message) => {
+			const harness = await activeTrigger();
+			const [status] = await fixture.emulator.deliver(
+				cloudDelivery({ contacts: [CONTACT], messages: [message] }),
+			);
+			expect(status).toBe(200);
+			expect(harness.executions).toHaveLength(1);
+			const [item] = harness.executions[0];
+			expect(item.json).toEqual({
+				kind: 'message',
+				message,
+				contact: {
+					phoneNumber: '+4915112345678',
+					waId: '4915112345678',
+					profileName: 'Ada',
+					contactKey: '4915112345678',
+					userId: null,
+				},
+				businessPhoneNumberId: BUSINESS.phone_number_id,
+				businessDisplayPhoneNumber: BUSINESS.display_phone_number,
+			});
+			expect((item.json.message as { type: string }).type).toBe(type);
+		},
+	);
 
-	it.each(Object.entries(STATUS_FIXTURES))('a %s status gives one item with the status as sent', async (_name, status) => {
-		const harness = await activeTrigger();
-		await fixture.emulator.deliver(cloudDelivery({ statuses: [status] }));
-		expect(harness.executions[0].map((item) => item.json)).toEqual([expect.objectContaining({ kind: 'status', status, contact: expect.objectContaining({ phoneNumber: '+4915112345678' }) })]);
-	});
+	it.each(Object.entries(STATUS_FIXTURES))(
+		'a %s status gives one item with the status as sent',
+		async (_name, status) => {
+			const harness = await activeTrigger();
+			await fixture.emulator.deliver(cloudDelivery({ statuses: [status] }));
+			expect(harness.executions[0].map((item) => item.json)).toEqual([
+				expect.objectContaining({
+					kind: 'status',
+					status,
+					contact: expect.objectContaining({ phoneNumber: '+4915112345678' }),
+				}),
+			]);
+		},
+	);
 
 	it('gives 50 items for a delivery with 50 statuses, and one per event in a mixed batch', async () => {
 		const harness = await activeTrigger();
-		const statuses = Array.from({ length: 50 }, (_, index) => ({ ...STATUS_FIXTURES.delivered, id: `wamid.batch${index}` }));
+		const statuses = Array.from({ length: 50 }, (_, index) => ({
+			...STATUS_FIXTURES.delivered,
+			id: `wamid.batch${index}`,
+		}));
 		await fixture.emulator.deliver(cloudDelivery({ statuses }));
 		expect(harness.executions[0]).toHaveLength(50);
 
-		await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [LIST_REPLY], statuses: [STATUS_FIXTURES.failed], errors: [{ code: 131000, title: 'Something went wrong' }] }));
-		expect(harness.executions[1].map((item) => item.json.kind)).toEqual(['message', 'status', 'error']);
+		await fixture.emulator.deliver(
+			cloudDelivery({
+				contacts: [CONTACT],
+				messages: [LIST_REPLY],
+				statuses: [STATUS_FIXTURES.failed],
+				errors: [{ code: 131000, title: 'Something went wrong' }],
+			}),
+		);
+		expect(harness.executions[1].map((item) => item.json.kind)).toEqual([
+			'message',
+			'status',
+			'error',
+		]);
 	});
 
 	it('reads the legacy top-level format', async () => {
 		const harness = await activeTrigger();
-		await fixture.emulator.deliver({ contacts: [CONTACT], messages: [{ from: CONTACT.wa_id, id: 'ABGG1', timestamp: '1504902988', type: 'text', text: { body: 'hi' } }] });
-		expect(harness.executions[0][0].json).toMatchObject({ kind: 'message', message: { id: 'ABGG1' }, contact: { profileName: 'Ada' }, businessPhoneNumberId: null });
+		await fixture.emulator.deliver({
+			contacts: [CONTACT],
+			messages: [
+				{
+					from: CONTACT.wa_id,
+					id: 'ABGG1',
+					timestamp: '1504902988',
+					type: 'text',
+					text: { body: 'hi' },
+				},
+			],
+		});
+		expect(harness.executions[0][0].json).toMatchObject({
+			kind: 'message',
+			message: { id: 'ABGG1' },
+			contact: { profileName: 'Ada' },
+			businessPhoneNumberId: null,
+		});
 	});
 
 	it('answers 401 and starts nothing for a wrong or missing secret', async () => {
@@ -241,14 +374,21 @@ describe('Trigger receiving deliveries', () => {
 	it('answers 400 and starts nothing for malformed JSON or an unknown shape', async () => {
 		const harness = await activeTrigger();
 		const secret = { [DELIVERY_HEADER]: fixture.emulator.webhook.headers[DELIVERY_HEADER] };
-		expect(await harness.post('{"entry": [', secret)).toEqual({ status: 400, body: { error: 'Malformed 360dialog delivery: the body is not a JSON object' } });
+		expect(await harness.post('{"entry": [', secret)).toEqual({
+			status: 400,
+			body: { error: 'Malformed 360dialog delivery: the body is not a JSON object' },
+		});
 		expect((await harness.post({ hello: 'world' }, secret)).status).toBe(400);
 		expect(harness.executions).toHaveLength(0);
 	});
 
 	it('starts no second execution for a redelivered event, but a new status of the same message is new', async () => {
 		const harness = await activeTrigger();
-		const delivery = cloudDelivery({ contacts: [CONTACT], messages: [MESSAGE_FIXTURES.text], statuses: [STATUS_FIXTURES.delivered] });
+		const delivery = cloudDelivery({
+			contacts: [CONTACT],
+			messages: [MESSAGE_FIXTURES.text],
+			statuses: [STATUS_FIXTURES.delivered],
+		});
 		await fixture.emulator.deliver(delivery);
 		await fixture.emulator.deliver(delivery);
 		expect(harness.executions).toHaveLength(1);
@@ -258,7 +398,11 @@ describe('Trigger receiving deliveries', () => {
 
 	it('takes a redelivery for new when n8n could not store the first one, so 360dialog retries are not lost', async () => {
 		const harness = await activeTrigger();
-		const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.s1' }], statuses: [{ ...STATUS_FIXTURES.read, id: 'wamid.s2' }] });
+		const delivery = cloudDelivery({
+			contacts: [CONTACT],
+			messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.s1' }],
+			statuses: [{ ...STATUS_FIXTURES.read, id: 'wamid.s2' }],
+		});
 		harness.storeFails = true;
 		expect(await fixture.emulator.deliver(delivery)).toEqual([500]);
 		harness.storeFails = false;
@@ -271,38 +415,77 @@ describe('Trigger receiving deliveries', () => {
 
 	it('with Acknowledge "At Once" answers 200 before n8n stores the execution, so an event n8n fails to store is not redelivered', async () => {
 		const harness = await activeTrigger({ options: { acknowledge: 'atOnce' } });
-		const delivery = cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.a1' }] });
+		const delivery = cloudDelivery({
+			contacts: [CONTACT],
+			messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.a1' }],
+		});
 		harness.storeFails = true;
 		const status = await fixture.emulator.deliver(delivery);
 		expect(status).toEqual([200]);
 		harness.storeFails = false;
 		expect(await fixture.emulator.deliver(delivery)).toEqual([200]);
 		expect(harness.executions).toHaveLength(0);
-		const [next] = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.a2' }] }));
+		const [next] = await fixture.emulator.deliver(
+			cloudDelivery({
+				contacts: [CONTACT],
+				messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.a2' }],
+			}),
+		);
 		expect(next).toBe(200);
-		expect((await harness.waitForExecutions(1))[0].map((item) => (item.json.message as { id: string }).id)).toEqual(['wamid.a2']);
+		expect(
+			(await harness.waitForExecutions(1))[0].map(
+				(item) => (item.json.message as { id: string }).id,
+			),
+		).toEqual(['wamid.a2']);
 	});
 
 	it('filters by event, message type and status', async () => {
-		const harness = await activeTrigger({ events: ['message', 'status'], messageTypes: ['text'], statuses: ['read', 'failed'] });
+		const harness = await activeTrigger({
+			events: ['message', 'status'],
+			messageTypes: ['text'],
+			statuses: ['read', 'failed'],
+		});
 		await fixture.emulator.deliver(
 			cloudDelivery({
 				contacts: [CONTACT],
-				messages: [{ ...MESSAGE_FIXTURES.image, id: 'wamid.f1' }, { ...MESSAGE_FIXTURES.text, id: 'wamid.f2' }],
-				statuses: [{ ...STATUS_FIXTURES.delivered, id: 'wamid.f3' }, { ...STATUS_FIXTURES.read, id: 'wamid.f4' }],
+				messages: [
+					{ ...MESSAGE_FIXTURES.image, id: 'wamid.f1' },
+					{ ...MESSAGE_FIXTURES.text, id: 'wamid.f2' },
+				],
+				statuses: [
+					{ ...STATUS_FIXTURES.delivered, id: 'wamid.f3' },
+					{ ...STATUS_FIXTURES.read, id: 'wamid.f4' },
+				],
 				errors: [{ code: 1, title: 'x' }],
 			}),
 		);
-		expect(harness.executions[0].map((item) => (item.json.message ?? item.json.status) as { id: string }).map((event) => event.id)).toEqual(['wamid.f2', 'wamid.f4']);
-		const [status] = await fixture.emulator.deliver(cloudDelivery({ statuses: [{ ...STATUS_FIXTURES.sent, id: 'wamid.f5' }] }));
+		expect(
+			harness.executions[0]
+				.map((item) => (item.json.message ?? item.json.status) as { id: string })
+				.map((event) => event.id),
+		).toEqual(['wamid.f2', 'wamid.f4']);
+		const [status] = await fixture.emulator.deliver(
+			cloudDelivery({ statuses: [{ ...STATUS_FIXTURES.sent, id: 'wamid.f5' }] }),
+		);
 		expect(status).toBe(200); // acknowledged, nothing started
 		expect(harness.executions).toHaveLength(1);
 	});
 
 	it("leaves out echoes of the business's own messages", async () => {
 		const harness = await activeTrigger();
-		await fixture.emulator.deliver(cloudDelivery({ messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.echo1', from: BUSINESS.display_phone_number }] }));
-		await fixture.emulator.deliver(cloudDelivery({ message_echoes: [], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.echo2' }] }, 'smb_message_echoes'));
+		await fixture.emulator.deliver(
+			cloudDelivery({
+				messages: [
+					{ ...MESSAGE_FIXTURES.text, id: 'wamid.echo1', from: BUSINESS.display_phone_number },
+				],
+			}),
+		);
+		await fixture.emulator.deliver(
+			cloudDelivery(
+				{ message_echoes: [], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.echo2' }] },
+				'smb_message_echoes',
+			),
+		);
 		expect(harness.executions).toHaveLength(0);
 	});
 
@@ -310,7 +493,19 @@ describe('Trigger receiving deliveries', () => {
 		const photo = pngOfSize(50, 50);
 		fixture.emulator.media.set('777', { id: '777', mimeType: 'image/png', data: photo });
 		const harness = await activeTrigger({ options: { downloadMedia: true } });
-		const [status] = await fixture.emulator.deliver(cloudDelivery({ contacts: [CONTACT], messages: [{ ...MESSAGE_FIXTURES.image, id: 'wamid.m1', image: { id: '777', mime_type: 'image/png' } }, { ...MESSAGE_FIXTURES.text, id: 'wamid.m2' }] }));
+		const [status] = await fixture.emulator.deliver(
+			cloudDelivery({
+				contacts: [CONTACT],
+				messages: [
+					{
+						...MESSAGE_FIXTURES.image,
+						id: 'wamid.m1',
+						image: { id: '777', mime_type: 'image/png' },
+					},
+					{ ...MESSAGE_FIXTURES.text, id: 'wamid.m2' },
+				],
+			}),
+		);
 		expect(status).toBe(200);
 		const [image, text] = (await harness.waitForExecutions(1))[0];
 		expect(Buffer.from(image.binary?.data.data ?? '', 'base64').equals(photo)).toBe(true);

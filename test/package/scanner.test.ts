@@ -33,9 +33,16 @@ function analyze(dir: string, patterns?: string[]): ScanResult {
 	// The scanner makes a temporary folder when it loads; it goes into one removed afterwards. jest's
 	// NODE_ENV=test would switch eslint-plugin-n8n-nodes-base into its own test mode (every file a node file).
 	const temp = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-scan-'));
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV'));
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV'),
+	);
 	try {
-		const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...env, TMPDIR: temp }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+			cwd: PACKAGE_ROOT,
+			encoding: 'utf8',
+			env: { ...env, TMPDIR: temp },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		return JSON.parse(output) as ScanResult;
 	} finally {
 		rmSync(temp, { recursive: true, force: true });
@@ -60,7 +67,9 @@ describe("n8n's community package scan (offline)", () => {
 
 	it('finds nothing in the published tarball (every .js file and package.json), which has no runtime dependency', () => {
 		const unpacked = unpackTarball(path.join(WORK, 'tarball'));
-		const manifest = JSON.parse(readFileSync(path.join(unpacked, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+		const manifest = JSON.parse(readFileSync(path.join(unpacked, 'package.json'), 'utf8')) as {
+			dependencies?: Record<string, string>;
+		};
 		expect(Object.keys(manifest.dependencies ?? {})).toEqual([]);
 		const result = analyze(unpacked, ['**/*.js', 'package.json']);
 		expect(result.details ?? '').toBe('');
@@ -71,9 +80,18 @@ describe("n8n's community package scan (offline)", () => {
 		const unpacked = unpackTarball(path.join(WORK, 'planted'));
 		const manifestFile = path.join(unpacked, 'package.json');
 		const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
-		writeFileSync(manifestFile, JSON.stringify({ ...manifest, dependencies: { 'left-pad': '1.3.0' } }, null, 2));
-		cpSync(path.join(unpacked, 'dist/nodes/Dialog360/domain/values.js'), path.join(unpacked, 'dist/nodes/Dialog360/domain/planted.js'));
-		writeFileSync(path.join(unpacked, 'dist/nodes/Dialog360/domain/planted.js'), "const leftPad = require('left-pad');\nconsole.log(leftPad('x', 3));\n");
+		writeFileSync(
+			manifestFile,
+			JSON.stringify({ ...manifest, dependencies: { 'left-pad': '1.3.0' } }, null, 2),
+		);
+		cpSync(
+			path.join(unpacked, 'dist/nodes/Dialog360/domain/values.js'),
+			path.join(unpacked, 'dist/nodes/Dialog360/domain/planted.js'),
+		);
+		writeFileSync(
+			path.join(unpacked, 'dist/nodes/Dialog360/domain/planted.js'),
+			"const leftPad = require('left-pad');\nconsole.log(leftPad('x', 3));\n",
+		);
 		const result = analyze(unpacked, ['**/*.js', 'package.json']);
 		expect(result.passed).toBe(false);
 		expect(result.details).toContain('no-runtime-dependencies');

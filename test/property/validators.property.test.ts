@@ -9,67 +9,140 @@ import fc from 'fast-check';
 import { buildMessage } from '../../nodes/Dialog360/domain/messages';
 import { parsePhoneNumber, PhoneNumberError } from '../../nodes/Dialog360/domain/phone';
 import { validateProfileUpdate } from '../../nodes/Dialog360/domain/profile';
-import { buildTemplateComponents, checkTemplateComponents, parameterSlots, type TemplateDefinition } from '../../nodes/Dialog360/domain/templateParameters';
-import { buildTemplateSubmission, type TemplateButtonInput } from '../../nodes/Dialog360/domain/templateSubmission';
+import {
+	buildTemplateComponents,
+	checkTemplateComponents,
+	parameterSlots,
+	type TemplateDefinition,
+} from '../../nodes/Dialog360/domain/templateParameters';
+import {
+	buildTemplateSubmission,
+	type TemplateButtonInput,
+} from '../../nodes/Dialog360/domain/templateSubmission';
 import { MalformedDeliveryError, readDelivery } from '../../nodes/Dialog360/domain/webhookEvents';
-import { anyJson, distinct, length, namesItsField, RUNS, textNear, validPhone, validText } from './arbitraries';
+import {
+	anyJson,
+	distinct,
+	length,
+	namesItsField,
+	RUNS,
+	textNear,
+	validPhone,
+	validText,
+} from './arbitraries';
 
 jest.setTimeout(120_000);
 
 const recipient = { to: '+4915112345678' };
-const within = (text: string | undefined, min: number, max: number) => length(text ?? '') >= min && length(text ?? '') <= max;
+const within = (text: string | undefined, min: number, max: number) =>
+	length(text ?? '') >= min && length(text ?? '') <= max;
 const optionalWithin = (text: string | undefined, max: number) => !text || length(text) <= max;
 
 describe('interactive and text messages', () => {
 	it('reply buttons: accepted payloads obey the rules, rejections name their field', () => {
 		const button = fc.record({ id: textNear(256), title: textNear(20) });
 		fc.assert(
-			fc.property(textNear(1024), textNear(60), textNear(60), fc.array(button, { maxLength: 5 }), (body, header, footer, buttons) => {
-				const { payload, violations } = buildMessage(recipient, { type: 'replyButtons', body, header, footer, buttons });
-				if (violations.length) return violations.every(namesItsField);
-				const sent = (payload.interactive as { action: { buttons: Array<{ reply: { id: string; title: string } }> } }).action.buttons.map((entry) => entry.reply);
-				return (
-					within(body, 1, 1024) &&
-					optionalWithin(header, 60) &&
-					optionalWithin(footer, 60) &&
-					sent.length >= 1 &&
-					sent.length <= 3 &&
-					sent.every((entry) => within(entry.title, 1, 20) && within(entry.id, 1, 256)) &&
-					new Set(sent.map((entry) => entry.title)).size === sent.length
-				);
-			}),
+			fc.property(
+				textNear(1024),
+				textNear(60),
+				textNear(60),
+				fc.array(button, { maxLength: 5 }),
+				(body, header, footer, buttons) => {
+					const { payload, violations } = buildMessage(recipient, {
+						type: 'replyButtons',
+						body,
+						header,
+						footer,
+						buttons,
+					});
+					if (violations.length) return violations.every(namesItsField);
+					const sent = (
+						payload.interactive as {
+							action: { buttons: Array<{ reply: { id: string; title: string } }> };
+						}
+					).action.buttons.map((entry) => entry.reply);
+					return (
+						within(body, 1, 1024) &&
+						optionalWithin(header, 60) &&
+						optionalWithin(footer, 60) &&
+						sent.length >= 1 &&
+						sent.length <= 3 &&
+						sent.every((entry) => within(entry.title, 1, 20) && within(entry.id, 1, 256)) &&
+						new Set(sent.map((entry) => entry.title)).size === sent.length
+					);
+				},
+			),
 			{ numRuns: RUNS },
 		);
 	});
 
 	it('lists: at most 10 rows and sections, every limit kept', () => {
-		const row = fc.record({ section: fc.oneof(fc.constant(''), fc.constantFrom('A', 'B'), textNear(24)), id: textNear(200), title: textNear(24), description: textNear(72) });
+		const row = fc.record({
+			section: fc.oneof(fc.constant(''), fc.constantFrom('A', 'B'), textNear(24)),
+			id: textNear(200),
+			title: textNear(24),
+			description: textNear(72),
+		});
 		fc.assert(
-			fc.property(textNear(1024), textNear(20), fc.array(row, { maxLength: 12 }), (body, button, rows) => {
-				const { payload, violations } = buildMessage(recipient, { type: 'list', body, button, rows });
-				if (violations.length) return violations.every(namesItsField);
-				const action = (payload.interactive as { action: { button: string; sections: Array<{ title?: string; rows: Array<{ id: string; title: string; description?: string }> }> } }).action;
-				const sentRows = action.sections.flatMap((section) => section.rows);
-				return (
-					within(action.button, 1, 20) &&
-					sentRows.length >= 1 &&
-					sentRows.length <= 10 &&
-					action.sections.length <= 10 &&
-					(action.sections.length === 1 || action.sections.every((section) => within(section.title, 1, 24))) &&
-					sentRows.every((entry) => within(entry.title, 1, 24) && within(entry.id, 1, 200) && optionalWithin(entry.description, 72))
-				);
-			}),
+			fc.property(
+				textNear(1024),
+				textNear(20),
+				fc.array(row, { maxLength: 12 }),
+				(body, button, rows) => {
+					const { payload, violations } = buildMessage(recipient, {
+						type: 'list',
+						body,
+						button,
+						rows,
+					});
+					if (violations.length) return violations.every(namesItsField);
+					const action = (
+						payload.interactive as {
+							action: {
+								button: string;
+								sections: Array<{
+									title?: string;
+									rows: Array<{ id: string; title: string; description?: string }>;
+								}>;
+							};
+						}
+					).action;
+					const sentRows = action.sections.flatMap((section) => section.rows);
+					return (
+						within(action.button, 1, 20) &&
+						sentRows.length >= 1 &&
+						sentRows.length <= 10 &&
+						action.sections.length <= 10 &&
+						(action.sections.length === 1 ||
+							action.sections.every((section) => within(section.title, 1, 24))) &&
+						sentRows.every(
+							(entry) =>
+								within(entry.title, 1, 24) &&
+								within(entry.id, 1, 200) &&
+								optionalWithin(entry.description, 72),
+						)
+					);
+				},
+			),
 			{ numRuns: RUNS },
 		);
 	});
 
 	it('text and recipients: 1 to 4096 characters, digits with a country code', () => {
 		fc.assert(
-			fc.property(textNear(4096), fc.oneof(fc.string(), fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/), fc.constantFrom('+447700900123', '0044 7700 900123', '07700900123', '')), (body, to) => {
-				const { payload, violations } = buildMessage({ to }, { type: 'text', body });
-				if (violations.length) return violations.every(namesItsField);
-				return within(body, 1, 4096) && /^\d{6,15}$/.test(String(payload.to));
-			}),
+			fc.property(
+				textNear(4096),
+				fc.oneof(
+					fc.string(),
+					fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/),
+					fc.constantFrom('+447700900123', '0044 7700 900123', '07700900123', ''),
+				),
+				(body, to) => {
+					const { payload, violations } = buildMessage({ to }, { type: 'text', body });
+					if (violations.length) return violations.every(namesItsField);
+					return within(body, 1, 4096) && /^\d{6,15}$/.test(String(payload.to));
+				},
+			),
 			{ numRuns: RUNS },
 		);
 	});
@@ -80,14 +153,41 @@ describe('template submission', () => {
 	const variableText = (limit: number) =>
 		fc.oneof(
 			textNear(limit),
-			fc.array(fc.oneof(fc.constantFrom('Hi ', 'order ', ' ', '.', '{{1}}', '{{2}}', '{{3}}', '{{first_name}}', '{{ 1 }}', '{{}}'), fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join('')),
+			fc
+				.array(
+					fc.oneof(
+						fc.constantFrom(
+							'Hi ',
+							'order ',
+							' ',
+							'.',
+							'{{1}}',
+							'{{2}}',
+							'{{3}}',
+							'{{first_name}}',
+							'{{ 1 }}',
+							'{{}}',
+						),
+						fc.string({ maxLength: 8 }),
+					),
+					{ maxLength: 12 },
+				)
+				.map((parts) => parts.join('')),
 		);
 	const button: fc.Arbitrary<TemplateButtonInput> = fc.record({
-		type: fc.constantFrom('QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE') as fc.Arbitrary<TemplateButtonInput['type']>,
+		type: fc.constantFrom('QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE') as fc.Arbitrary<
+			TemplateButtonInput['type']
+		>,
 		text: textNear(25),
-		url: fc.oneof(fc.constantFrom('https://a.io/{{1}}', 'https://a.io/x', 'ftp://a', 'https://a.io/{{1}}/x'), textNear(2000)),
+		url: fc.oneof(
+			fc.constantFrom('https://a.io/{{1}}', 'https://a.io/x', 'ftp://a', 'https://a.io/{{1}}/x'),
+			textNear(2000),
+		),
 		urlSample: fc.oneof(fc.constant(''), fc.constant('https://a.io/1')),
-		phoneNumber: fc.oneof(fc.constantFrom('+4930123456', '030 123456', ''), fc.string({ maxLength: 25 })),
+		phoneNumber: fc.oneof(
+			fc.constantFrom('+4930123456', '030 123456', ''),
+			fc.string({ maxLength: 25 }),
+		),
 		example: textNear(15),
 	});
 
@@ -103,15 +203,32 @@ describe('template submission', () => {
 				textNear(60),
 				fc.array(button, { maxLength: 12 }),
 				(templateName, category, language, parameterFormat, body, bodySamples, footer, buttons) => {
-					const { payload, violations } = buildTemplateSubmission({ name: templateName, category, language, parameterFormat, body, bodySamples, footer, buttons });
+					const { payload, violations } = buildTemplateSubmission({
+						name: templateName,
+						category,
+						language,
+						parameterFormat,
+						body,
+						bodySamples,
+						footer,
+						buttons,
+					});
 					if (violations.length) return violations.every(namesItsField);
 					if (!/^[a-z0-9_]{1,512}$/.test(String(payload.name))) return false;
-					const components = payload.components as Array<{ type: string; text?: string; buttons?: Array<{ type: string; text?: string; url?: string }> }>;
-					if (payload.category === 'AUTHENTICATION') return components.some((component) => component.type === 'BUTTONS');
+					const components = payload.components as Array<{
+						type: string;
+						text?: string;
+						buttons?: Array<{ type: string; text?: string; url?: string }>;
+					}>;
+					if (payload.category === 'AUTHENTICATION')
+						return components.some((component) => component.type === 'BUTTONS');
 					const bodyText = components.find((component) => component.type === 'BODY')?.text ?? '';
-					const sentButtons = components.find((component) => component.type === 'BUTTONS')?.buttons ?? [];
+					const sentButtons =
+						components.find((component) => component.type === 'BUTTONS')?.buttons ?? [];
 					const count = (type: string) => sentButtons.filter((entry) => entry.type === type).length;
-					const quick = sentButtons.map((entry, index) => (entry.type === 'QUICK_REPLY' ? index : -1)).filter((index) => index >= 0);
+					const quick = sentButtons
+						.map((entry, index) => (entry.type === 'QUICK_REPLY' ? index : -1))
+						.filter((index) => index >= 0);
 					return (
 						within(bodyText, 1, 1024) &&
 						!/^\s*\{\{[^{}]+\}\}/.test(bodyText) &&
@@ -140,15 +257,25 @@ describe('profile update', () => {
 				fc.option(textNear(256), { nil: undefined }),
 				fc.option(textNear(512), { nil: undefined }),
 				fc.option(fc.oneof(fc.emailAddress(), textNear(128)), { nil: undefined }),
-				fc.option(fc.array(fc.oneof(fc.webUrl(), textNear(256)), { maxLength: 4 }), { nil: undefined }),
+				fc.option(fc.array(fc.oneof(fc.webUrl(), textNear(256)), { maxLength: 4 }), {
+					nil: undefined,
+				}),
 				(about, address, description, email, websites) => {
-					const { payload, violations } = validateProfileUpdate({ about, address, description, email, websites });
+					const { payload, violations } = validateProfileUpdate({
+						about,
+						address,
+						description,
+						email,
+						websites,
+					});
 					if (violations.length) return violations.every(namesItsField);
 					return (
 						(about === undefined || (within(about, 1, 139) && about.trim() !== '')) &&
 						(address === undefined || within(address, 0, 256)) &&
 						(description === undefined || within(description, 0, 512)) &&
-						(email === undefined || email === '' || (within(email, 0, 128) && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) &&
+						(email === undefined ||
+							email === '' ||
+							(within(email, 0, 128) && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) &&
 						((payload.websites as string[] | undefined) ?? []).length <= 2
 					);
 				},
@@ -165,9 +292,25 @@ describe('template parameters', () => {
 		parameter_format: fc.constantFrom(undefined, 'NAMED', 'POSITIONAL'),
 		components: fc.array(
 			fc.oneof(
-				fc.record({ type: fc.constant('HEADER'), format: fc.constantFrom('TEXT', 'IMAGE', 'LOCATION', 'VIDEO'), text: fc.constantFrom('Hi {{1}}', 'Hi {{name}}', 'Hi') }),
-				fc.record({ type: fc.constant('BODY'), text: fc.constantFrom('A {{1}} b {{2}} c', 'A {{first}} b', 'no vars', '{{1}}') }),
-				fc.record({ type: fc.constant('BUTTONS'), buttons: fc.array(fc.record({ type: fc.constantFrom('URL', 'QUICK_REPLY', 'COPY_CODE', 'PHONE_NUMBER'), url: fc.constantFrom('https://a/{{1}}', 'https://a') }), { maxLength: 4 }) }),
+				fc.record({
+					type: fc.constant('HEADER'),
+					format: fc.constantFrom('TEXT', 'IMAGE', 'LOCATION', 'VIDEO'),
+					text: fc.constantFrom('Hi {{1}}', 'Hi {{name}}', 'Hi'),
+				}),
+				fc.record({
+					type: fc.constant('BODY'),
+					text: fc.constantFrom('A {{1}} b {{2}} c', 'A {{first}} b', 'no vars', '{{1}}'),
+				}),
+				fc.record({
+					type: fc.constant('BUTTONS'),
+					buttons: fc.array(
+						fc.record({
+							type: fc.constantFrom('URL', 'QUICK_REPLY', 'COPY_CODE', 'PHONE_NUMBER'),
+							url: fc.constantFrom('https://a/{{1}}', 'https://a'),
+						}),
+						{ maxLength: 4 },
+					),
+				}),
 			),
 			{ maxLength: 4 },
 		),
@@ -185,13 +328,42 @@ describe('template parameters', () => {
 
 	it('values built from the generated fields pass the check exactly when every required one is filled', () => {
 		fc.assert(
-			fc.property(template, fc.dictionary(fc.constantFrom('header_1', 'header_name', 'header_image', 'header_latitude', 'header_longitude', 'body_1', 'body_2', 'body_first', 'button_0_url', 'button_1_url', 'button_0_coupon_code', 'button_2_payload'), fc.oneof(fc.constant(''), fc.constant('  '), fc.constant('5'), fc.string())), (definition, values) => {
-				const violations = checkTemplateComponents(definition, buildTemplateComponents(definition, values));
-				const usable = (kind: string, value: string) =>
-					kind === 'latitude' || kind === 'longitude' ? value.trim() !== '' && Number.isFinite(Number(value)) && Math.abs(Number(value)) <= (kind === 'latitude' ? 90 : 180) : value.trim() !== '';
-				const filled = parameterSlots(definition).every((slot) => !slot.required || usable(slot.kind, String(values[slot.id] ?? '')));
-				return violations.every(namesItsField) && (violations.length === 0) === filled;
-			}),
+			fc.property(
+				template,
+				fc.dictionary(
+					fc.constantFrom(
+						'header_1',
+						'header_name',
+						'header_image',
+						'header_latitude',
+						'header_longitude',
+						'body_1',
+						'body_2',
+						'body_first',
+						'button_0_url',
+						'button_1_url',
+						'button_0_coupon_code',
+						'button_2_payload',
+					),
+					fc.oneof(fc.constant(''), fc.constant('  '), fc.constant('5'), fc.string()),
+				),
+				(definition, values) => {
+					const violations = checkTemplateComponents(
+						definition,
+						buildTemplateComponents(definition, values),
+					);
+					const usable = (kind: string, value: string) =>
+						kind === 'latitude' || kind === 'longitude'
+							? value.trim() !== '' &&
+								Number.isFinite(Number(value)) &&
+								Math.abs(Number(value)) <= (kind === 'latitude' ? 90 : 180)
+							: value.trim() !== '';
+					const filled = parameterSlots(definition).every(
+						(slot) => !slot.required || usable(slot.kind, String(values[slot.id] ?? '')),
+					);
+					return violations.every(namesItsField) && (violations.length === 0) === filled;
+				},
+			),
 			{ numRuns: RUNS },
 		);
 	});
@@ -200,14 +372,18 @@ describe('template parameters', () => {
 describe('parsers', () => {
 	it('phone numbers: E.164 digits, or a PhoneNumberError', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string(), fc.stringMatching(/^(\+|00)?[0-9 ()./-]{0,22}$/), anyJson), fc.constantFrom(undefined, 'GB', 'US', 'BR', 'xx', ''), (input, country) => {
-				try {
-					const phone = parsePhoneNumber(input, country);
-					return /^\+\d{6,15}$/.test(phone.e164) && phone.digits === phone.e164.slice(1);
-				} catch (error) {
-					return error instanceof PhoneNumberError && error.message.length > 0;
-				}
-			}),
+			fc.property(
+				fc.oneof(fc.string(), fc.stringMatching(/^(\+|00)?[0-9 ()./-]{0,22}$/), anyJson),
+				fc.constantFrom(undefined, 'GB', 'US', 'BR', 'xx', ''),
+				(input, country) => {
+					try {
+						const phone = parsePhoneNumber(input, country);
+						return /^\+\d{6,15}$/.test(phone.e164) && phone.digits === phone.e164.slice(1);
+					} catch (error) {
+						return error instanceof PhoneNumberError && error.message.length > 0;
+					}
+				},
+			),
 			{ numRuns: RUNS },
 		);
 	});
@@ -216,7 +392,9 @@ describe('parsers', () => {
 		fc.assert(
 			fc.property(anyJson, (body) => {
 				try {
-					return readDelivery(body).every((event) => ['message', 'status', 'error'].includes(event.kind));
+					return readDelivery(body).every((event) =>
+						['message', 'status', 'error'].includes(event.kind),
+					);
 				} catch (error) {
 					return error instanceof MalformedDeliveryError;
 				}
@@ -232,7 +410,10 @@ describe('parsers', () => {
  */
 describe('good input is accepted', () => {
 	const noViolations = (violations: Array<{ message: string }>) => {
-		if (violations.length) throw new Error(`refused good input: ${violations.map((violation) => violation.message).join(' | ')}`);
+		if (violations.length)
+			throw new Error(
+				`refused good input: ${violations.map((violation) => violation.message).join(' | ')}`,
+			);
 		return true;
 	};
 
@@ -246,7 +427,10 @@ describe('good input is accepted', () => {
 				distinct(validText(1, 256), 3, 3),
 				(body, header, footer, titles, ids) => {
 					const buttons = titles.map((title, index) => ({ title, id: ids[index] }));
-					return noViolations(buildMessage(recipient, { type: 'replyButtons', body, header, footer, buttons }).violations);
+					return noViolations(
+						buildMessage(recipient, { type: 'replyButtons', body, header, footer, buttons })
+							.violations,
+					);
 				},
 			),
 			{ numRuns: RUNS },
@@ -263,8 +447,15 @@ describe('good input is accepted', () => {
 				fc.array(validText(1, 24), { minLength: 10, maxLength: 10 }),
 				fc.array(validText(1, 72), { minLength: 10, maxLength: 10 }),
 				(body, button, ids, titled, titles, descriptions) => {
-					const rows = ids.map((id, index) => ({ id, title: titles[index], description: descriptions[index], section: titled ? `Section ${index % 3}` : '' }));
-					return noViolations(buildMessage(recipient, { type: 'list', body, button, rows }).violations);
+					const rows = ids.map((id, index) => ({
+						id,
+						title: titles[index],
+						description: descriptions[index],
+						section: titled ? `Section ${index % 3}` : '',
+					}));
+					return noViolations(
+						buildMessage(recipient, { type: 'list', body, button, rows }).violations,
+					);
 				},
 			),
 			{ numRuns: RUNS },
@@ -274,7 +465,10 @@ describe('good input is accepted', () => {
 	it('text up to 4096 characters to any readable phone number', () => {
 		fc.assert(
 			fc.property(validText(1, 4096), validPhone, (body, phone) => {
-				const { payload, violations } = buildMessage({ to: phone.input, defaultCountry: phone.country }, { type: 'text', body });
+				const { payload, violations } = buildMessage(
+					{ to: phone.input, defaultCountry: phone.country },
+					{ type: 'text', body },
+				);
 				return noViolations(violations) && payload.to === phone.digits;
 			}),
 			{ numRuns: RUNS },
@@ -283,13 +477,19 @@ describe('good input is accepted', () => {
 
 	it('template submissions within every rule', () => {
 		const word = fc.stringMatching(/^[A-Za-z]{1,12}$/);
-		const positionalBody = fc.tuple(word, fc.array(word, { minLength: 0, maxLength: 4 }), word).map(([first, middle, last]) => ({
-			text: `${first} ${middle.map((part, index) => `{{${index + 1}}} ${part}`).join(' ')} ${last}`.trim(),
-			variables: middle.length,
-		}));
-		const quickReplies = fc.array(validText(1, 25), { maxLength: 3 }).map((texts) => texts.map((text) => ({ type: 'QUICK_REPLY' as const, text })));
+		const positionalBody = fc
+			.tuple(word, fc.array(word, { minLength: 0, maxLength: 4 }), word)
+			.map(([first, middle, last]) => ({
+				text: `${first} ${middle.map((part, index) => `{{${index + 1}}} ${part}`).join(' ')} ${last}`.trim(),
+				variables: middle.length,
+			}));
+		const quickReplies = fc
+			.array(validText(1, 25), { maxLength: 3 })
+			.map((texts) => texts.map((text) => ({ type: 'QUICK_REPLY' as const, text })));
 		const ctas = fc.record({
-			url: fc.option(fc.record({ text: validText(1, 25), withVariable: fc.boolean() }), { nil: undefined }),
+			url: fc.option(fc.record({ text: validText(1, 25), withVariable: fc.boolean() }), {
+				nil: undefined,
+			}),
 			phone: fc.option(validText(1, 25), { nil: undefined }),
 		});
 		fc.assert(
@@ -304,11 +504,36 @@ describe('good input is accepted', () => {
 				(name, category, language, body, footer, replies, cta) => {
 					const buttons: TemplateButtonInput[] = [
 						...replies,
-						...(cta.url ? [{ type: 'URL' as const, text: cta.url.text, url: `https://shop.example.com/o${cta.url.withVariable ? '/{{1}}' : ''}`, urlSample: 'https://shop.example.com/o/123' }] : []),
-						...(cta.phone ? [{ type: 'PHONE_NUMBER' as const, text: cta.phone, phoneNumber: '+4930123456' }] : []),
+						...(cta.url
+							? [
+									{
+										type: 'URL' as const,
+										text: cta.url.text,
+										url: `https://shop.example.com/o${cta.url.withVariable ? '/{{1}}' : ''}`,
+										urlSample: 'https://shop.example.com/o/123',
+									},
+								]
+							: []),
+						...(cta.phone
+							? [{ type: 'PHONE_NUMBER' as const, text: cta.phone, phoneNumber: '+4930123456' }]
+							: []),
 					];
-					const bodySamples = Array.from({ length: body.variables }, (_, index) => `sample ${index + 1}`);
-					return noViolations(buildTemplateSubmission({ name, category, language, parameterFormat: 'POSITIONAL', body: body.text, bodySamples, footer, buttons }).violations);
+					const bodySamples = Array.from(
+						{ length: body.variables },
+						(_, index) => `sample ${index + 1}`,
+					);
+					return noViolations(
+						buildTemplateSubmission({
+							name,
+							category,
+							language,
+							parameterFormat: 'POSITIONAL',
+							body: body.text,
+							bodySamples,
+							footer,
+							buttons,
+						}).violations,
+					);
 				},
 			),
 			{ numRuns: RUNS },
@@ -322,9 +547,15 @@ describe('good input is accepted', () => {
 				fc.option(validText(1, 139), { nil: undefined }),
 				fc.option(validText(0, 256), { nil: undefined }),
 				fc.option(validText(0, 512), { nil: undefined }),
-				fc.option(fc.emailAddress().filter((email) => email.length <= 128), { nil: undefined }),
+				fc.option(
+					fc.emailAddress().filter((email) => email.length <= 128),
+					{ nil: undefined },
+				),
 				fc.option(fc.array(site, { maxLength: 2 }), { nil: undefined }),
-				(about, address, description, email, websites) => noViolations(validateProfileUpdate({ about, address, description, email, websites }).violations),
+				(about, address, description, email, websites) =>
+					noViolations(
+						validateProfileUpdate({ about, address, description, email, websites }).violations,
+					),
 			),
 			{ numRuns: RUNS },
 		);
@@ -337,34 +568,98 @@ describe('good input is accepted', () => {
 			components: [
 				{ type: 'HEADER', format: 'IMAGE' },
 				{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} is ready.' },
-				{ type: 'BUTTONS', buttons: [{ type: 'URL', url: 'https://a.example/{{1}}' }, { type: 'QUICK_REPLY', text: 'Stop' }, { type: 'COPY_CODE' }] },
+				{
+					type: 'BUTTONS',
+					buttons: [
+						{ type: 'URL', url: 'https://a.example/{{1}}' },
+						{ type: 'QUICK_REPLY', text: 'Stop' },
+						{ type: 'COPY_CODE' },
+					],
+				},
 			],
 		};
 		fc.assert(
-			fc.property(validText(1, 60), validText(1, 60), validText(1, 30), validText(1, 15), fc.oneof(fc.webUrl(), fc.stringMatching(/^[0-9]{6,16}$/)), (first, second, suffix, coupon, media) => {
-				const values = { header_image: media, body_1: first, body_2: second, button_0_url: suffix, button_2_coupon_code: coupon };
-				return noViolations(checkTemplateComponents(definition, buildTemplateComponents(definition, values)));
-			}),
+			fc.property(
+				validText(1, 60),
+				validText(1, 60),
+				validText(1, 30),
+				validText(1, 15),
+				fc.oneof(fc.webUrl(), fc.stringMatching(/^[0-9]{6,16}$/)),
+				(first, second, suffix, coupon, media) => {
+					const values = {
+						header_image: media,
+						body_1: first,
+						body_2: second,
+						button_0_url: suffix,
+						button_2_coupon_code: coupon,
+					};
+					return noViolations(
+						checkTemplateComponents(definition, buildTemplateComponents(definition, values)),
+					);
+				},
+			),
 			{ numRuns: RUNS },
 		);
 	});
 
 	it('phone numbers people write are read to their digits', () => {
 		fc.assert(
-			fc.property(validPhone, (phone) => parsePhoneNumber(phone.input, phone.country).digits === phone.digits),
+			fc.property(
+				validPhone,
+				(phone) => parsePhoneNumber(phone.input, phone.country).digits === phone.digits,
+			),
 			{ numRuns: RUNS },
 		);
 	});
 
 	it('webhook deliveries give one event per message and status', () => {
-		const message = fc.record({ id: fc.stringMatching(/^wamid\.[A-Za-z0-9]{4,20}$/), body: validText(1, 200) }).map(({ id, body }) => ({ from: '4915112345678', id, timestamp: '1700000000', type: 'text', text: { body } }));
-		const status = fc.record({ id: fc.stringMatching(/^wamid\.[A-Za-z0-9]{4,20}$/), status: fc.constantFrom('sent', 'delivered', 'read', 'failed') }).map((entry) => ({ ...entry, timestamp: '1700000001', recipient_id: '4915112345678' }));
+		const message = fc
+			.record({ id: fc.stringMatching(/^wamid\.[A-Za-z0-9]{4,20}$/), body: validText(1, 200) })
+			.map(({ id, body }) => ({
+				from: '4915112345678',
+				id,
+				timestamp: '1700000000',
+				type: 'text',
+				text: { body },
+			}));
+		const status = fc
+			.record({
+				id: fc.stringMatching(/^wamid\.[A-Za-z0-9]{4,20}$/),
+				status: fc.constantFrom('sent', 'delivered', 'read', 'failed'),
+			})
+			.map((entry) => ({ ...entry, timestamp: '1700000001', recipient_id: '4915112345678' }));
 		fc.assert(
-			fc.property(fc.array(message, { maxLength: 5 }), fc.array(status, { maxLength: 5 }), (messages, statuses) => {
-				const body = { object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '4930123456', phone_number_id: '1' }, contacts: [{ wa_id: '4915112345678', profile: { name: 'Ada' } }], messages, statuses } }] }] };
-				const events = readDelivery(body);
-				return events.filter((event) => event.kind === 'message').length === messages.length && events.filter((event) => event.kind === 'status').length === statuses.length;
-			}),
+			fc.property(
+				fc.array(message, { maxLength: 5 }),
+				fc.array(status, { maxLength: 5 }),
+				(messages, statuses) => {
+					const body = {
+						object: 'whatsapp_business_account',
+						entry: [
+							{
+								id: 'W',
+								changes: [
+									{
+										field: 'messages',
+										value: {
+											messaging_product: 'whatsapp',
+											metadata: { display_phone_number: '4930123456', phone_number_id: '1' },
+											contacts: [{ wa_id: '4915112345678', profile: { name: 'Ada' } }],
+											messages,
+											statuses,
+										},
+									},
+								],
+							},
+						],
+					};
+					const events = readDelivery(body);
+					return (
+						events.filter((event) => event.kind === 'message').length === messages.length &&
+						events.filter((event) => event.kind === 'status').length === statuses.length
+					);
+				},
+			),
 			{ numRuns: RUNS },
 		);
 	});

@@ -1,10 +1,24 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 /** A text send of `count` items, each to its own number with its own text ("<prefix> <n>"). */
-export function bulkTextRun(count: number, prefix: string, options: INodeParameters): { parameters: INodeParameters; items: IDataObject[] } {
+export function bulkTextRun(
+	count: number,
+	prefix: string,
+	options: INodeParameters,
+): { parameters: INodeParameters; items: IDataObject[] } {
 	return {
-		parameters: { resource: 'message', operation: 'send', to: '={{ $json.to }}', messageType: 'text', text: `={{ "${prefix} " + $json.n }}`, options },
-		items: Array.from({ length: count }, (_, n) => ({ n, to: `+4915112${String(n).padStart(6, '0')}` })),
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			to: '={{ $json.to }}',
+			messageType: 'text',
+			text: `={{ "${prefix} " + $json.n }}`,
+			options,
+		},
+		items: Array.from({ length: count }, (_, n) => ({
+			n,
+			to: `+4915112${String(n).padStart(6, '0')}`,
+		})),
 	};
 }
 

@@ -2,7 +2,10 @@ import { Emulator, type EmulatorOptions } from '../emulator/server';
 import { SENTINEL_API_KEY } from './sentinel';
 
 /** One emulator per test file: started before the tests, reset before each, stopped after. */
-export function useEmulator(options?: EmulatorOptions): { emulator: Emulator; readonly baseUrl: string } {
+export function useEmulator(options?: EmulatorOptions): {
+	emulator: Emulator;
+	readonly baseUrl: string;
+} {
 	const emulator = new Emulator({ apiKeys: [SENTINEL_API_KEY], ...options });
 	beforeAll(async () => {
 		await emulator.start();

@@ -11,7 +11,14 @@ import axios, { type AxiosError } from 'axios';
 const freshConnection = new http.Agent({ keepAlive: false });
 
 /** Failures of the connection, not answers: worth another try for a request that changes nothing. */
-const RESETS = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+const RESETS = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'UND_ERR_SOCKET',
+]);
 const ATTEMPTS = 4;
 
 export interface HttpOptions {
@@ -31,10 +38,17 @@ export interface HttpResponse {
 	json<T = unknown>(): T;
 }
 
-function payloadOf(body: unknown, headers: Record<string, string>): { data?: unknown; headers: Record<string, string> } {
+function payloadOf(
+	body: unknown,
+	headers: Record<string, string>,
+): { data?: unknown; headers: Record<string, string> } {
 	if (body === undefined) return { headers };
-	if (typeof body === 'string' || Buffer.isBuffer(body) || body instanceof FormData) return { data: body, headers };
-	return { data: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+	if (typeof body === 'string' || Buffer.isBuffer(body) || body instanceof FormData)
+		return { data: body, headers };
+	return {
+		data: JSON.stringify(body),
+		headers: { 'content-type': 'application/json', ...headers },
+	};
 }
 
 export async function request(url: string, options: HttpOptions = {}): Promise<HttpResponse> {
@@ -57,8 +71,18 @@ export async function request(url: string, options: HttpOptions = {}): Promise<H
 				transitional: { clarifyTimeoutError: true },
 			});
 			const text = Buffer.from(response.data).toString('utf8');
-			const flatHeaders = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
-			return { status: response.status, headers: flatHeaders, text, json: <T>() => JSON.parse(text) as T };
+			const flatHeaders = Object.fromEntries(
+				Object.entries(response.headers).map(([name, value]) => [
+					name,
+					Array.isArray(value) ? value.join(', ') : String(value),
+				]),
+			);
+			return {
+				status: response.status,
+				headers: flatHeaders,
+				text,
+				json: <T>() => JSON.parse(text) as T,
+			};
 		} catch (error) {
 			const code = (error as AxiosError).code ?? '';
 			if (!idempotent || !RESETS.has(code) || attempt >= ATTEMPTS) throw error;
@@ -67,7 +91,10 @@ export async function request(url: string, options: HttpOptions = {}): Promise<H
 }
 
 /** JSON in, JSON out, for n8n's REST and public API. */
-export async function requestJson<T>(url: string, options: HttpOptions = {}): Promise<{ status: number; body: T; headers: Record<string, string> }> {
+export async function requestJson<T>(
+	url: string,
+	options: HttpOptions = {},
+): Promise<{ status: number; body: T; headers: Record<string, string> }> {
 	const response = await request(url, options);
 	let body: unknown = response.text;
 	try {

@@ -61,7 +61,11 @@ class ItemsSource implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// An entry with a `binary` key is a whole item ({ json, binary }); any other entry is its json.
 		const entries = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [entries.map((entry) => ('binary' in entry ? (entry as unknown as INodeExecutionData) : { json: entry }))];
+		return [
+			entries.map((entry) =>
+				'binary' in entry ? (entry as unknown as INodeExecutionData) : { json: entry },
+			),
+		];
 	}
 }
 
@@ -89,7 +93,12 @@ class TransportProbe implements INodeType {
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'Endpoint', name: 'endpoint', type: 'string', default: 'profile' },
 			{ displayName: 'Idempotent', name: 'idempotent', type: 'boolean', default: true },
-			{ displayName: 'Retry Server Errors', name: 'retryServerErrors', type: 'boolean', default: false },
+			{
+				displayName: 'Retry Server Errors',
+				name: 'retryServerErrors',
+				type: 'boolean',
+				default: false,
+			},
 			{ displayName: 'Media ID', name: 'mediaId', type: 'string', default: '' },
 			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
 			{ displayName: 'Timeout', name: 'timeoutMs', type: 'number', default: 0 },
@@ -111,7 +120,11 @@ class TransportProbe implements INodeType {
 					endpoint: this.getNodeParameter('endpoint', itemIndex) as EndpointName,
 					body: parseBody(this.getNodeParameter('body', itemIndex, '')),
 					idempotent: this.getNodeParameter('idempotent', itemIndex) as boolean,
-					retryServerErrors: this.getNodeParameter('retryServerErrors', itemIndex, false) as boolean,
+					retryServerErrors: this.getNodeParameter(
+						'retryServerErrors',
+						itemIndex,
+						false,
+					) as boolean,
 					pathParams: { mediaId: this.getNodeParameter('mediaId', itemIndex, '') as string },
 					timeoutMs: (this.getNodeParameter('timeoutMs', itemIndex, 0) as number) || undefined,
 					paced: perSecond > 0,
@@ -160,9 +173,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
 		const resolve = (value: string) =>
-			workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') as string;
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			) as string;
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
-			const destination = ((requestOptions as unknown as Record<string, IDataObject>)[target] ??= {});
+			const destination = ((requestOptions as unknown as Record<string, IDataObject>)[target] ??=
+				{});
 			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
 				destination[resolve(key)] = resolve(value);
 			}
@@ -182,7 +203,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	async getDecrypted(_data: IWorkflowExecuteAdditionalData, _node: INodeCredentialsDetails, type: string) {
+	async getDecrypted(
+		_data: IWorkflowExecuteAdditionalData,
+		_node: INodeCredentialsDetails,
+		type: string,
+	) {
 		const found = this.credentials[type];
 		if (!found) throw new Error(`No test credentials of type ${type}`);
 		return { ...found };
@@ -217,24 +242,44 @@ export interface NodeRun {
 }
 
 /** The error of an item that failed under "Continue On Fail". */
-export function errorOf(item: INodeExecutionData): { message: string; description?: string; ambiguous?: boolean; httpCode?: string } {
+export function errorOf(item: INodeExecutionData): {
+	message: string;
+	description?: string;
+	ambiguous?: boolean;
+	httpCode?: string;
+} {
 	const error = item.json.error as { message?: unknown } | undefined;
-	if (!error || typeof error.message !== 'string') throw new Error(`not an error item: ${JSON.stringify(item.json)}`);
+	if (!error || typeof error.message !== 'string')
+		throw new Error(`not an error item: ${JSON.stringify(item.json)}`);
 	return error as { message: string };
 }
 
 /** An input item carrying a file, as n8n keeps small binaries in memory (base64). */
-export function binaryItem(data: Buffer, mimeType: string, fileName: string, property = 'data'): IDataObject {
-	return { json: {}, binary: { [property]: { data: data.toString('base64'), mimeType, fileName } } };
+export function binaryItem(
+	data: Buffer,
+	mimeType: string,
+	fileName: string,
+	property = 'data',
+): IDataObject {
+	return {
+		json: {},
+		binary: { [property]: { data: data.toString('base64'), mimeType, fileName } },
+	};
 }
 
-export function emulatorCredentials(baseUrl: string, apiKey = SENTINEL_API_KEY): ICredentialDataDecryptedObject {
+export function emulatorCredentials(
+	baseUrl: string,
+	apiKey = SENTINEL_API_KEY,
+): ICredentialDataDecryptedObject {
 	return { apiKey, environment: 'custom', baseUrl };
 }
 
 const NODE_NAME = '360dialog WhatsApp';
 
-export function testAdditionalData(credentials: ICredentialDataDecryptedObject | undefined, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function testAdditionalData(
+	credentials: ICredentialDataDecryptedObject | undefined,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	return {
 		hooks,
 		credentialsHelper: new TestCredentialsHelper({ dialog360Api: credentials ?? {} }),
@@ -279,10 +324,22 @@ export async function callNodeMethod<T>(
 		parameters,
 		credentials: { dialog360Api: { id: 'cred1', name: '360dialog test' } },
 	};
-	const workflow = new Workflow({ id: 'methods', nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new LoadOptionsContext(workflow, node, testAdditionalData(credentials), 'parameters');
+	const workflow = new Workflow({
+		id: 'methods',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		testAdditionalData(credentials),
+		'parameters',
+	);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type) as INodeType;
-	const table = nodeType.methods?.[kind] as Record<string, (...methodArgs: unknown[]) => Promise<T>> | undefined;
+	const table = nodeType.methods?.[kind] as
+		Record<string, (...methodArgs: unknown[]) => Promise<T>> | undefined;
 	const fn = table?.[method];
 	if (!fn) throw new Error(`The node has no ${kind} method "${method}"`);
 	try {
@@ -290,7 +347,10 @@ export async function callNodeMethod<T>(
 		assertNoSentinel(`the answer of ${method}`, result);
 		return result;
 	} catch (error) {
-		assertNoSentinel(`an error of ${method}`, { message: (error as Error).message, description: (error as { description?: unknown }).description });
+		assertNoSentinel(`an error of ${method}`, {
+			message: (error as Error).message,
+			description: (error as { description?: unknown }).description,
+		});
 		throw error;
 	}
 }
@@ -321,7 +381,9 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes,
-		connections: { 'Items Source': { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
+		connections: {
+			'Items Source': { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] },
+		},
 		active: false,
 		nodeTypes,
 		staticData: options.staticData ?? {},
@@ -362,8 +424,13 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 	const nodeRun = run.data.resultData.runData[NODE_NAME]?.[0];
 	// Every run through this harness is checked for the key: outputs, errors, the whole run data.
 	assertNoSentinel('the run data (outputs and errors)', run.data);
-	const failure = (nodeRun?.error ?? run.data.resultData.error) as (Error & { description?: string }) | undefined;
-	if (failure) assertNoSentinel('an error message or description', { message: failure.message, description: failure.description });
+	const failure = (nodeRun?.error ?? run.data.resultData.error) as
+		(Error & { description?: string }) | undefined;
+	if (failure)
+		assertNoSentinel('an error message or description', {
+			message: failure.message,
+			description: failure.description,
+		});
 	return {
 		items: nodeRun?.data?.main?.[0] ?? [],
 		error: (nodeRun?.error ?? run.data.resultData.error) as NodeRun['error'],

@@ -8,7 +8,18 @@ export const SENTINEL_API_KEY = 'sentinel-360-key-7f3a9c1e5b';
 export function assertNoSentinel(where: string, value: unknown): void {
 	let text: string;
 	try {
-		text = typeof value === 'string' ? value : JSON.stringify(value, (_key, inner: unknown) => (inner instanceof Error ? { message: inner.message, description: (inner as { description?: unknown }).description, stack: inner.stack } : inner));
+		text =
+			typeof value === 'string'
+				? value
+				: JSON.stringify(value, (_key, inner: unknown) =>
+						inner instanceof Error
+							? {
+									message: inner.message,
+									description: (inner as { description?: unknown }).description,
+									stack: inner.stack,
+								}
+							: inner,
+					);
 	} catch {
 		text = String(value);
 	}

@@ -75,7 +75,9 @@ export class TriggerHarness {
 		return methods;
 	}
 
-	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	): IWorkflowExecuteAdditionalData {
 		return {
 			...testAdditionalData(this.credentials),
 			webhookBaseUrl: this.options.webhookBaseUrl ?? `${this.baseUrl}/webhook`,
@@ -101,7 +103,9 @@ export class TriggerHarness {
 	}
 
 	async stop(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	/** Replaces the node's parameters (as editing the workflow does), keeping its static data. */
@@ -118,7 +122,14 @@ export class TriggerHarness {
 	}
 
 	private get testWebhookData(): IWebhookData {
-		return { httpMethod: 'POST', node: this.node.name, path: 'webhook', isTest: true, webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: this.workflow.id } as unknown as IWebhookData;
+		return {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: 'webhook',
+			isTest: true,
+			webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
+			workflowId: this.workflow.id,
+		} as unknown as IWebhookData;
 	}
 
 	/** The hook n8n's TestWebhooks uses: create in manual mode, delete as an internal update, the test URL either way. */
@@ -126,35 +137,68 @@ export class TriggerHarness {
 		const test = this.test;
 		if (!test) throw new Error('no test is running');
 		return phase === 'create'
-			? new HookContext(test.workflow, this.node, this.additionalData(), 'manual', 'manual', this.testWebhookData)
-			: new HookContext(test.workflow, this.node, this.additionalData(), 'internal', 'update', this.testWebhookData);
+			? new HookContext(
+					test.workflow,
+					this.node,
+					this.additionalData(),
+					'manual',
+					'manual',
+					this.testWebhookData,
+				)
+			: new HookContext(
+					test.workflow,
+					this.node,
+					this.additionalData(),
+					'internal',
+					'update',
+					this.testWebhookData,
+				);
 	}
 
 	get testWebhookUrl(): string {
-		return new HookContext(this.workflow, this.node, this.additionalData(), 'manual', 'manual', this.testWebhookData).getNodeWebhookUrl('default') as string;
+		return new HookContext(
+			this.workflow,
+			this.node,
+			this.additionalData(),
+			'manual',
+			'manual',
+			this.testWebhookData,
+		).getNodeWebhookUrl('default') as string;
 	}
 
 	/** "Test this trigger" in the editor: a fresh workflow copy, checkExists and create in manual mode. */
 	async startTest(): Promise<void> {
 		const staticData: IDataObject = {};
-		const workflow = new Workflow({ id: this.workflow.id, nodes: [this.node], connections: {}, active: false, nodeTypes, staticData });
+		const workflow = new Workflow({
+			id: this.workflow.id,
+			nodes: [this.node],
+			connections: {},
+			active: false,
+			nodeTypes,
+			staticData,
+		});
 		workflow.staticData = staticData as typeof workflow.staticData;
 		this.test = { workflow, staticData };
 		await this.checked('a test activation error', async () => {
-			if (!(await this.methods.checkExists.call(this.testHook('create')))) await this.methods.create.call(this.testHook('create'));
+			if (!(await this.methods.checkExists.call(this.testHook('create'))))
+				await this.methods.create.call(this.testHook('create'));
 		});
 	}
 
 	/** The end of a test (an event arrived, the user stopped it, or it timed out): delete with the test's static data. */
 	async endTest(): Promise<void> {
-		await this.checked('a test deactivation error', async () => await this.methods.delete.call(this.testHook('delete')));
+		await this.checked(
+			'a test deactivation error',
+			async () => await this.methods.delete.call(this.testHook('delete')),
+		);
 		this.test = undefined;
 	}
 
 	/** What n8n does on activation: create the webhook unless it already exists. */
 	async activate(): Promise<void> {
 		await this.checked('an activation error', async () => {
-			if (!(await this.methods.checkExists.call(this.hook()))) await this.methods.create.call(this.hook());
+			if (!(await this.methods.checkExists.call(this.hook())))
+				await this.methods.create.call(this.hook());
 		});
 	}
 
@@ -163,7 +207,10 @@ export class TriggerHarness {
 		try {
 			return await step();
 		} catch (error) {
-			assertNoSentinel(where, { message: (error as Error).message, description: (error as { description?: unknown }).description });
+			assertNoSentinel(where, {
+				message: (error as Error).message,
+				description: (error as { description?: unknown }).description,
+			});
 			throw error;
 		}
 	}
@@ -173,13 +220,17 @@ export class TriggerHarness {
 	}
 
 	async deactivate(): Promise<void> {
-		await this.checked('a deactivation error', async () => await this.methods.delete.call(this.hook()));
+		await this.checked(
+			'a deactivation error',
+			async () => await this.methods.delete.call(this.hook()),
+		);
 	}
 
 	/** Waits (bounded) until the node has started `count` executions; the early answer comes first. */
 	async waitForExecutions(count: number, timeoutMs = 5000): Promise<INodeExecutionData[][]> {
 		const deadline = Date.now() + timeoutMs;
-		while (this.executions.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+		while (this.executions.length < count && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		return this.executions;
 	}
 
@@ -230,11 +281,20 @@ export class TriggerHarness {
 		}
 		const webhookData = isTest
 			? this.testWebhookData
-			: ({ httpMethod: 'POST', node: this.node.name, path: 'webhook', webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' }, workflowId: this.workflow.id } as unknown as IWebhookData);
+			: ({
+					httpMethod: 'POST',
+					node: this.node.name,
+					path: 'webhook',
+					webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
+					workflowId: this.workflow.id,
+				} as unknown as IWebhookData);
 		const context = new WebhookContext(
 			isTest ? this.test!.workflow : this.workflow,
 			this.node,
-			this.additionalData({ httpRequest: request, httpResponse: response } as unknown as Partial<IWorkflowExecuteAdditionalData>),
+			this.additionalData({
+				httpRequest: request,
+				httpResponse: response,
+			} as unknown as Partial<IWorkflowExecuteAdditionalData>),
 			isTest ? 'manual' : 'webhook',
 			webhookData,
 			[],
@@ -244,11 +304,14 @@ export class TriggerHarness {
 			const result = await this.nodeType.webhook!.call(context);
 			assertNoSentinel('the items of a trigger execution', result);
 			if (result.workflowData && this.storeFails) {
-				if (!result.noWebhookResponse) response.status(500).json({ message: 'There was a problem executing the workflow' });
+				if (!result.noWebhookResponse)
+					response.status(500).json({ message: 'There was a problem executing the workflow' });
 				return;
 			}
-			if (result.workflowData) (isTest ? this.testExecutions : this.executions).push(result.workflowData[0]);
-			if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+			if (result.workflowData)
+				(isTest ? this.testExecutions : this.executions).push(result.workflowData[0]);
+			if (!result.noWebhookResponse)
+				response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 		} catch (error) {
 			if (!res.headersSent) response.status(500).json({ error: (error as Error).message });
 		}

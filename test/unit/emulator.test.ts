@@ -7,7 +7,11 @@ const fixture = useEmulator({ apiKeys: ['k'] });
 const { emulator } = fixture;
 
 const api = (method: string, path: string, body?: unknown, key = 'k') =>
-	fetch(`${fixture.baseUrl}${path}`, { method, headers: { 'D360-API-KEY': key, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+	fetch(`${fixture.baseUrl}${path}`, {
+		method,
+		headers: { 'D360-API-KEY': key, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 
 describe('the emulator', () => {
 	it('refuses a wrong key and records requests without the key', async () => {
@@ -30,17 +34,28 @@ describe('the emulator', () => {
 		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 		const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 		await api('POST', '/v1/configs/webhook', { url, headers: { 'x-secret': 's3' } });
-		expect(await (await api('GET', '/v1/configs/webhook')).json()).toEqual({ url, headers: { 'x-secret': 's3' } });
+		expect(await (await api('GET', '/v1/configs/webhook')).json()).toEqual({
+			url,
+			headers: { 'x-secret': 's3' },
+		});
 		expect(await emulator.deliver({ entry: [] })).toEqual([200]);
-		expect(received).toEqual([{ headers: expect.objectContaining({ 'x-secret': 's3' }), body: '{"entry":[]}' }]);
+		expect(received).toEqual([
+			{ headers: expect.objectContaining({ 'x-secret': 's3' }), body: '{"entry":[]}' },
+		]);
 		await new Promise((resolve) => receiver.close(resolve));
 	});
 
-	it('limits messages per second with a 429 and Retry-After, or with 360dialog\'s 400 answer', async () => {
+	it("limits messages per second with a 429 and Retry-After, or with 360dialog's 400 answer", async () => {
 		emulator.messagesPerSecond = 2;
-		const message = { messaging_product: 'whatsapp', to: '447700900123', type: 'text', text: { body: 'x' } };
+		const message = {
+			messaging_product: 'whatsapp',
+			to: '447700900123',
+			type: 'text',
+			text: { body: 'x' },
+		};
 		const statuses = [];
-		for (let index = 0; index < 3; index++) statuses.push((await api('POST', '/messages', message)).status);
+		for (let index = 0; index < 3; index++)
+			statuses.push((await api('POST', '/messages', message)).status);
 		expect(statuses).toEqual([200, 200, 429]);
 		emulator.rateLimitAnswer = '400';
 		const limited = await api('POST', '/messages', message);
@@ -53,9 +68,18 @@ describe('the emulator', () => {
 
 	it('pages templates with limit and offset and filters them', async () => {
 		emulator.seedTemplates(25);
-		const page = (await (await api('GET', '/v1/configs/templates?limit=10&offset=20')).json()) as { count: number; total: number; waba_templates: unknown[] };
+		const page = (await (await api('GET', '/v1/configs/templates?limit=10&offset=20')).json()) as {
+			count: number;
+			total: number;
+			waba_templates: unknown[];
+		};
 		expect(page).toMatchObject({ count: 5, total: 25 });
-		const filtered = (await (await api('GET', `/v1/configs/templates?filters=${encodeURIComponent(JSON.stringify({ 'business_templates.name': 'template_3' }))}`)).json()) as { total: number };
+		const filtered = (await (
+			await api(
+				'GET',
+				`/v1/configs/templates?filters=${encodeURIComponent(JSON.stringify({ 'business_templates.name': 'template_3' }))}`,
+			)
+		).json()) as { total: number };
 		expect(filtered.total).toBe(1);
 	});
 });

@@ -12,24 +12,33 @@ describe('environments', () => {
 		expect(endpointPath('production', 'messages')).toBe('/messages');
 		expect(endpointPath('sandbox', 'messages')).toBe('/v1/messages');
 		expect(endpointPath('custom', 'webhook')).toBe('/v1/configs/webhook');
-		expect(endpointPath('production', 'template', { templateName: 'order update' })).toBe('/v1/configs/templates/order%20update');
+		expect(endpointPath('production', 'template', { templateName: 'order update' })).toBe(
+			'/v1/configs/templates/order%20update',
+		);
 	});
 
 	it('fails loudly for an endpoint the sandbox does not offer', () => {
 		expect(() => endpointPath('sandbox', 'profile')).toThrow(UnsupportedEndpointError);
-		expect(() => endpointPath('sandbox', 'profile')).toThrow('Sandbox environment does not offer "profile"');
+		expect(() => endpointPath('sandbox', 'profile')).toThrow(
+			'Sandbox environment does not offer "profile"',
+		);
 	});
 
 	it('checks a custom base URL', () => {
 		expect(resolveBaseUrl('custom', 'http://127.0.0.1:8360/')).toBe('http://127.0.0.1:8360');
-		expect(() => resolveBaseUrl('custom', '127.0.0.1:8360')).toThrow('must start with http:// or https://');
+		expect(() => resolveBaseUrl('custom', '127.0.0.1:8360')).toThrow(
+			'must start with http:// or https://',
+		);
 		expect(resolveBaseUrl('production')).toBe('https://waba-v2.360dialog.io');
 	});
 
 	it('rewrites Meta CDN media URLs to the 360dialog host', () => {
-		expect(rewriteMediaUrl('https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1&ext=jpg&hash=x', 'https://waba-v2.360dialog.io')).toBe(
-			'https://waba-v2.360dialog.io/whatsapp_business/attachments/?mid=1&ext=jpg&hash=x',
-		);
+		expect(
+			rewriteMediaUrl(
+				'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1&ext=jpg&hash=x',
+				'https://waba-v2.360dialog.io',
+			),
+		).toBe('https://waba-v2.360dialog.io/whatsapp_business/attachments/?mid=1&ext=jpg&hash=x');
 	});
 
 	it('builds the credential test from the same table', () => {
@@ -40,6 +49,8 @@ describe('environments', () => {
 		expect(baseURL).toContain('|| $credentials.baseUrl');
 		expect(url).toContain('"production":"/health_status"');
 		expect(url).toContain(`"sandbox":"${ENVIRONMENTS.sandbox.paths.healthStatus}"`);
-		expect(credential.authenticate.properties.headers).toEqual({ 'D360-API-KEY': '={{$credentials.apiKey}}' });
+		expect(credential.authenticate.properties.headers).toEqual({
+			'D360-API-KEY': '={{$credentials.apiKey}}',
+		});
 	});
 });

@@ -36,7 +36,9 @@ describe('parsePhoneNumber', () => {
 
 	it('rejects a JSON object whose "toString" is not a function with its own error, not a TypeError', () => {
 		// Found by the property test: String({ toString: {} }) throws.
-		expect(() => parsePhoneNumber({ toString: {} })).toThrow(new PhoneNumberError('{"toString":{}}', 'expected text (got object)'));
+		expect(() => parsePhoneNumber({ toString: {} })).toThrow(
+			new PhoneNumberError('{"toString":{}}', 'expected text (got object)'),
+		);
 		expect(() => parsePhoneNumber(null)).toThrow('expected text (got null)');
 	});
 });

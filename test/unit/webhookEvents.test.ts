@@ -1,5 +1,11 @@
 import { RecentEvents } from '../../nodes/Dialog360/domain/recentEvents';
-import { eventIdentity, MalformedDeliveryError, matchesFilter, mediaOf, readDelivery } from '../../nodes/Dialog360/domain/webhookEvents';
+import {
+	eventIdentity,
+	MalformedDeliveryError,
+	matchesFilter,
+	mediaOf,
+	readDelivery,
+} from '../../nodes/Dialog360/domain/webhookEvents';
 import { webhookUrlViolations } from '../../nodes/Dialog360/domain/webhookUrl';
 
 const metadata = { display_phone_number: '4930123456', phone_number_id: '1234567890' };
@@ -18,10 +24,28 @@ describe('readDelivery', () => {
 								messaging_product: 'whatsapp',
 								metadata,
 								contacts: [{ profile: { name: 'Ada' }, wa_id: '5511987654321' }],
-								messages: [{ from: '5511987654321', id: 'wamid.1', timestamp: '1700000000', type: 'text', text: { body: 'hi' } }],
+								messages: [
+									{
+										from: '5511987654321',
+										id: 'wamid.1',
+										timestamp: '1700000000',
+										type: 'text',
+										text: { body: 'hi' },
+									},
+								],
 								statuses: [
-									{ id: 'wamid.9', status: 'delivered', recipient_id: '447700900123', timestamp: '1700000001' },
-									{ id: 'wamid.9', status: 'read', recipient_id: '447700900123', timestamp: '1700000002' },
+									{
+										id: 'wamid.9',
+										status: 'delivered',
+										recipient_id: '447700900123',
+										timestamp: '1700000001',
+									},
+									{
+										id: 'wamid.9',
+										status: 'read',
+										recipient_id: '447700900123',
+										timestamp: '1700000002',
+									},
 								],
 							},
 						},
@@ -32,7 +56,13 @@ describe('readDelivery', () => {
 		expect(events.map((event) => event.kind)).toEqual(['message', 'status', 'status']);
 		expect(events[0]).toMatchObject({
 			message: { type: 'text', text: { body: 'hi' } },
-			contact: { phoneNumber: '+5511987654321', waId: '5511987654321', profileName: 'Ada', contactKey: '551187654321', userId: null },
+			contact: {
+				phoneNumber: '+5511987654321',
+				waId: '5511987654321',
+				profileName: 'Ada',
+				contactKey: '551187654321',
+				userId: null,
+			},
 			businessPhoneNumberId: '1234567890',
 		});
 		expect(events[2].contact).toMatchObject({ phoneNumber: '+447700900123', profileName: null });
@@ -41,7 +71,15 @@ describe('readDelivery', () => {
 	it('reads the legacy top-level format', () => {
 		const events = readDelivery({
 			contacts: [{ profile: { name: 'Ada' }, wa_id: '4915112345678' }],
-			messages: [{ from: '4915112345678', id: 'ABGG', timestamp: '1504902988', type: 'text', text: { body: 'hi' } }],
+			messages: [
+				{
+					from: '4915112345678',
+					id: 'ABGG',
+					timestamp: '1504902988',
+					type: 'text',
+					text: { body: 'hi' },
+				},
+			],
 		});
 		expect(events).toHaveLength(1);
 		expect(events[0].contact?.profileName).toBe('Ada');
@@ -56,21 +94,44 @@ describe('readDelivery', () => {
 describe('event filters, identity and media', () => {
 	const [message, status] = readDelivery({
 		contacts: [{ wa_id: '4915112345678' }],
-		messages: [{ from: '4915112345678', id: 'wamid.a', type: 'image', image: { id: '55', mime_type: 'image/jpeg' } }],
+		messages: [
+			{
+				from: '4915112345678',
+				id: 'wamid.a',
+				type: 'image',
+				image: { id: '55', mime_type: 'image/jpeg' },
+			},
+		],
 		statuses: [{ id: 'wamid.b', status: 'read', recipient_id: '4915112345678' }],
 	});
 
 	it('matches kinds, message types and statuses; empty lists mean all', () => {
-		expect(matchesFilter(message, { kinds: ['message'], messageTypes: [], statuses: [] })).toBe(true);
-		expect(matchesFilter(message, { kinds: ['message'], messageTypes: ['text'], statuses: [] })).toBe(false);
-		expect(matchesFilter(status, { kinds: ['message'], messageTypes: [], statuses: [] })).toBe(false);
-		expect(matchesFilter(status, { kinds: ['status'], messageTypes: [], statuses: ['read'] })).toBe(true);
+		expect(matchesFilter(message, { kinds: ['message'], messageTypes: [], statuses: [] })).toBe(
+			true,
+		);
+		expect(
+			matchesFilter(message, { kinds: ['message'], messageTypes: ['text'], statuses: [] }),
+		).toBe(false);
+		expect(matchesFilter(status, { kinds: ['message'], messageTypes: [], statuses: [] })).toBe(
+			false,
+		);
+		expect(matchesFilter(status, { kinds: ['status'], messageTypes: [], statuses: ['read'] })).toBe(
+			true,
+		);
 	});
 
 	it('identifies a message by its id and a status by id and status', () => {
 		expect(eventIdentity(message)).toBe('message:wamid.a');
 		expect(eventIdentity(status)).toBe('status:wamid.b:read');
-		expect(eventIdentity({ kind: 'error', error: { code: 1 }, contact: null, businessPhoneNumberId: null, businessDisplayPhoneNumber: null })).toBeUndefined();
+		expect(
+			eventIdentity({
+				kind: 'error',
+				error: { code: 1 },
+				contact: null,
+				businessPhoneNumberId: null,
+				businessDisplayPhoneNumber: null,
+			}),
+		).toBeUndefined();
 	});
 
 	it('finds the media of a media message only', () => {
@@ -103,11 +164,18 @@ describe('webhook URL rules', () => {
 
 	it.each([
 		['http://n8n.example.com/webhook', /only calls https URLs/],
-		['https://my_host.example.com/webhook', /refuses a "_" in the host name \(my_host\.example\.com\)/],
+		[
+			'https://my_host.example.com/webhook',
+			/refuses a "_" in the host name \(my_host\.example\.com\)/,
+		],
 		['https://n8n.example.com:5678/webhook', /refuses a URL with an explicit port \(:5678\)/],
 		['https://localhost/webhook', /cannot reach localhost/],
 		['not a url', /is not a URL/],
 	])('refuses %s', (url, message) => {
-		expect(webhookUrlViolations(url).map((violation) => violation.message).join('; ')).toMatch(message);
+		expect(
+			webhookUrlViolations(url)
+				.map((violation) => violation.message)
+				.join('; '),
+		).toMatch(message);
 	});
 });

@@ -2,7 +2,7 @@
  * 360dialog answers errors in four body shapes (reference §11.1). They are read into one plain
  * description here; the transport turns it into an n8n error.
  */
-import { textOf } from './values';
+import { isRecord, textOf } from './values';
 
 export interface ApiErrorInfo {
 	httpCode: number;
@@ -16,20 +16,23 @@ export interface ApiErrorInfo {
 export const ERROR_HINTS: Record<number, string> = {
 	100: 'A parameter is invalid. Check the fields named in the message; named templates also need a parameter name for each variable.',
 	401: 'The API key was refused. Copy the key of this phone number from the 360dialog Hub (API keys are per number, and generating a new key invalidates the old one) into the credential.',
-	130429: 'The phone number reached its throughput limit (about 80 messages per second). Lower "Messages per Second" in the node options.',
-	131026: 'WhatsApp could not deliver to this number: it may not be on WhatsApp, use an old app version, or have blocked you. Check the number; retrying will not help.',
-	131047: 'More than 24 hours have passed since this contact last wrote to you, so WhatsApp only accepts approved templates. Use Message › Send Template to reach this contact.',
-	131056: 'Too many messages went to this same contact in a short time (pair rate limit). Space out messages to one contact.',
-	132000: 'The number of template parameters does not match the template. Send exactly one value per variable, per component (header, body, buttons).',
-	132001: 'The template does not exist in this language, or is not approved yet. Check the template name and language code.',
-	132012: 'A template parameter has the wrong format (for example text where the template expects an image).',
+	130429:
+		'The phone number reached its throughput limit (about 80 messages per second). Lower "Messages per Second" in the node options.',
+	131026:
+		'WhatsApp could not deliver to this number: it may not be on WhatsApp, use an old app version, or have blocked you. Check the number; retrying will not help.',
+	131047:
+		'More than 24 hours have passed since this contact last wrote to you, so WhatsApp only accepts approved templates. Use Message › Send Template to reach this contact.',
+	131056:
+		'Too many messages went to this same contact in a short time (pair rate limit). Space out messages to one contact.',
+	132000:
+		'The number of template parameters does not match the template. Send exactly one value per variable, per component (header, body, buttons).',
+	132001:
+		'The template does not exist in this language, or is not approved yet. Check the template name and language code.',
+	132012:
+		'A template parameter has the wrong format (for example text where the template expects an image).',
 };
 
 const RATE_LIMIT_TEXT = /rate limit/i;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
@@ -122,7 +125,9 @@ export function isMediaLookupBlock(info: ApiErrorInfo): boolean {
 
 /** What a blocked media lookup means, and when it lifts at the latest. */
 export function mediaLookupBlockHint(now: Date, retryAfterMs?: number): string {
-	const lifts = new Date(now.getTime() + (retryAfterMs ?? MEDIA_LOOKUP_BLOCK.blockMinutes * 60_000));
+	const lifts = new Date(
+		now.getTime() + (retryAfterMs ?? MEDIA_LOOKUP_BLOCK.blockMinutes * 60_000),
+	);
 	const at = `${lifts.toISOString().slice(11, 16)} UTC`;
 	return (
 		`360dialog blocks media lookups of a number for ${MEDIA_LOOKUP_BLOCK.blockMinutes} minutes after more than ` +

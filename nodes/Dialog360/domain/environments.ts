@@ -48,7 +48,8 @@ const CLOUD_API_PATHS: Required<EndpointTable> = {
  */
 export const MULTI_WEBHOOK_RULES = {
 	maxDestinations: 3,
-	source: 'https://docs.360dialog.com/partner/messaging/receiving-messages-via-webhook/multiple-webhooks-per-phone-number',
+	source:
+		'https://docs.360dialog.com/partner/messaging/receiving-messages-via-webhook/multiple-webhooks-per-phone-number',
 };
 
 export interface Environment {

@@ -9,10 +9,13 @@ export interface ImageInfo {
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** JPEG start-of-frame markers that carry the size (all SOFn except DHT, JPG and DAC). */
-const SOF_MARKERS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+const SOF_MARKERS = new Set([
+	0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf,
+]);
 
 function readPng(data: Uint8Array): ImageInfo | undefined {
-	if (data.length < 24 || !PNG_SIGNATURE.every((byte, index) => data[index] === byte)) return undefined;
+	if (data.length < 24 || !PNG_SIGNATURE.every((byte, index) => data[index] === byte))
+		return undefined;
 	const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
 	return { mimeType: 'image/png', width: view.getUint32(16), height: view.getUint32(20) };
 }
@@ -30,7 +33,11 @@ function readJpeg(data: Uint8Array): ImageInfo | undefined {
 		}
 		const segmentLength = view.getUint16(offset + 2);
 		if (SOF_MARKERS.has(marker)) {
-			return { mimeType: 'image/jpeg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+			return {
+				mimeType: 'image/jpeg',
+				height: view.getUint16(offset + 5),
+				width: view.getUint16(offset + 7),
+			};
 		}
 		if (segmentLength < 2) return undefined;
 		offset += 2 + segmentLength;

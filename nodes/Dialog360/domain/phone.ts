@@ -37,9 +37,12 @@ export function isCountryCode(value: string): boolean {
 /** ITU-T E.164: a country code and subscriber number of at most 15 digits. */
 const E164_MAX_DIGITS = 15;
 
-function fromParsed(parsed: ReturnType<typeof parsePhoneNumberFromString>): PhoneNumber | undefined {
+function fromParsed(
+	parsed: ReturnType<typeof parsePhoneNumberFromString>,
+): PhoneNumber | undefined {
 	// libphonenumber calls some 16-digit strings "possible" (Japan's wide ranges); E.164 never allows them.
-	if (!parsed || !parsed.isPossible() || parsed.number.length - 1 > E164_MAX_DIGITS) return undefined;
+	if (!parsed || !parsed.isPossible() || parsed.number.length - 1 > E164_MAX_DIGITS)
+		return undefined;
 	return {
 		e164: parsed.number,
 		digits: parsed.number.slice(1),
@@ -54,26 +57,40 @@ function fromParsed(parsed: ReturnType<typeof parsePhoneNumberFromString>): Phon
  */
 export function parsePhoneNumber(input: unknown, defaultCountry?: string): PhoneNumber {
 	const raw = typeof input === 'number' ? String(input) : input;
-	if (typeof raw !== 'string') throw new PhoneNumberError(textOf(raw), `expected text (got ${raw === null ? 'null' : typeof raw})`);
+	if (typeof raw !== 'string')
+		throw new PhoneNumberError(
+			textOf(raw),
+			`expected text (got ${raw === null ? 'null' : typeof raw})`,
+		);
 	const trimmed = raw.trim();
 	if (trimmed === '') throw new PhoneNumberError(raw, 'it is empty');
 
 	const compact = trimmed.replace(SEPARATORS, '');
 	if (!/^\+?\d+$/.test(compact)) {
-		throw new PhoneNumberError(trimmed, 'only digits, spaces, "+", "-", "(", ")" and "." are allowed');
+		throw new PhoneNumberError(
+			trimmed,
+			'only digits, spaces, "+", "-", "(", ")" and "." are allowed',
+		);
 	}
 	const country = defaultCountry ? defaultCountry.trim().toUpperCase() : undefined;
 	if (country !== undefined && country !== '' && !isCountryCode(country)) {
-		throw new PhoneNumberError(trimmed, `default country "${defaultCountry}" is not a two-letter ISO code`);
+		throw new PhoneNumberError(
+			trimmed,
+			`default country "${defaultCountry}" is not a two-letter ISO code`,
+		);
 	}
 
 	const candidates: Array<() => PhoneNumber | undefined> = [];
 	if (INTERNATIONAL_PREFIX.test(compact)) {
-		candidates.push(() => fromParsed(parsePhoneNumberFromString(compact.replace(INTERNATIONAL_PREFIX, '+'))));
+		candidates.push(() =>
+			fromParsed(parsePhoneNumberFromString(compact.replace(INTERNATIONAL_PREFIX, '+'))),
+		);
 	} else {
 		// A national number is read in the default country first; digits that don't fit it are a wa_id.
 		if (country) {
-			candidates.push(() => fromParsed(parsePhoneNumberFromString(compact, country as CountryCode)));
+			candidates.push(() =>
+				fromParsed(parsePhoneNumberFromString(compact, country as CountryCode)),
+			);
 		}
 		candidates.push(() => fromParsed(parsePhoneNumberFromString(`+${compact}`)));
 	}
@@ -105,7 +122,12 @@ export function parsePhoneNumber(input: unknown, defaultCountry?: string): Phone
  * Countries where WhatsApp reports one mobile number in two forms (reference §14). Each rule turns the
  * longer form into the shorter one, so both forms give the same key.
  */
-const CONTACT_VARIANTS: Array<{ country: string; pattern: RegExp; replacement: string; note: string }> = [
+const CONTACT_VARIANTS: Array<{
+	country: string;
+	pattern: RegExp;
+	replacement: string;
+	note: string;
+}> = [
 	{
 		country: 'BR',
 		// 55 + area (2) + 9 + 8 digits starting 6-9: mobiles gained a 9th digit; old wa_ids lack it.

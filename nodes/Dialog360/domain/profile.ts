@@ -1,5 +1,6 @@
 import type { ImageInfo } from './image';
-import { lengthViolation, PROFILE_PHOTO_RULES, PROFILE_FIELDS, PROFILE_RULES, VERTICALS, type Violation } from './rules';
+import { PROFILE_PHOTO_RULES, PROFILE_FIELDS, PROFILE_RULES, VERTICALS } from './rules';
+import { lengthViolation, type Violation } from './checks';
 
 export interface BusinessProfile {
 	about: string | null;
@@ -41,7 +42,9 @@ export function simplifyProfile(raw: Record<string, unknown>): BusinessProfile {
 		email: stringOrNull(raw.email),
 		vertical: stringOrNull(raw.vertical),
 		verticalLabel: verticalLabel(raw.vertical),
-		websites: Array.isArray(raw.websites) ? raw.websites.filter((site): site is string => typeof site === 'string') : [],
+		websites: Array.isArray(raw.websites)
+			? raw.websites.filter((site): site is string => typeof site === 'string')
+			: [],
 		profilePictureUrl: stringOrNull(raw.profile_picture_url),
 	};
 }
@@ -63,14 +66,18 @@ const WEB_URL = /^https?:\/\/\S+$/i;
  * Checks every field the user added and returns all violations together, with the payload of the
  * fields that were given (a partial update: fields not given are not sent).
  */
-export function validateProfileUpdate(input: ProfileUpdateInput): { payload: Record<string, unknown>; violations: Violation[] } {
+export function validateProfileUpdate(input: ProfileUpdateInput): {
+	payload: Record<string, unknown>;
+	violations: Violation[];
+} {
 	const violations: Violation[] = [];
 	const payload: Record<string, unknown> = {};
 	const check = (violation: Violation | undefined) => violation && violations.push(violation);
 
 	if (input.about !== undefined) {
 		check(lengthViolation('About', input.about, PROFILE_RULES.about));
-		if (input.about.trim() === '' && input.about !== '') violations.push({ field: 'About', message: 'About must not be only spaces' });
+		if (input.about.trim() === '' && input.about !== '')
+			violations.push({ field: 'About', message: 'About must not be only spaces' });
 		payload.about = input.about;
 	}
 	if (input.address !== undefined) {
@@ -84,7 +91,10 @@ export function validateProfileUpdate(input: ProfileUpdateInput): { payload: Rec
 	if (input.email !== undefined) {
 		check(lengthViolation('Email', input.email, PROFILE_RULES.email));
 		if (input.email !== '' && !EMAIL.test(input.email)) {
-			violations.push({ field: 'Email', message: `Email must be a valid address like name@example.com (got "${input.email}")` });
+			violations.push({
+				field: 'Email',
+				message: `Email must be a valid address like name@example.com (got "${input.email}")`,
+			});
 		}
 		payload.email = input.email;
 	}
@@ -100,12 +110,19 @@ export function validateProfileUpdate(input: ProfileUpdateInput): { payload: Rec
 	if (input.websites !== undefined) {
 		const websites = input.websites.map((site) => site.trim()).filter((site) => site !== '');
 		if (websites.length > PROFILE_RULES.websites.max) {
-			violations.push({ field: 'Websites', message: `Websites must be at most ${PROFILE_RULES.websites.max} (got ${websites.length})` });
+			violations.push({
+				field: 'Websites',
+				message: `Websites must be at most ${PROFILE_RULES.websites.max} (got ${websites.length})`,
+			});
 		}
 		websites.forEach((site, index) => {
 			const label = `Website ${index + 1}`;
 			check(lengthViolation(label, site, PROFILE_RULES.website));
-			if (!WEB_URL.test(site)) violations.push({ field: label, message: `${label} must start with http:// or https:// (got "${site}")` });
+			if (!WEB_URL.test(site))
+				violations.push({
+					field: label,
+					message: `${label} must start with http:// or https:// (got "${site}")`,
+				});
 		});
 		payload.websites = websites;
 	}
@@ -113,17 +130,31 @@ export function validateProfileUpdate(input: ProfileUpdateInput): { payload: Rec
 }
 
 /** Rejects what is not a JPEG or PNG; warns when WhatsApp would show the picture badly. */
-export function checkProfilePhoto(image: ImageInfo | undefined): { violation?: Violation; warnings: string[] } {
+export function checkProfilePhoto(image: ImageInfo | undefined): {
+	violation?: Violation;
+	warnings: string[];
+} {
 	const { formats, minimumSide, recommendedSide } = PROFILE_PHOTO_RULES;
 	if (!image || !(formats as readonly string[]).includes(image.mimeType)) {
-		return { violation: { field: 'Profile Photo', message: 'Profile Photo must be a JPEG or PNG image (the file is neither)' }, warnings: [] };
+		return {
+			violation: {
+				field: 'Profile Photo',
+				message: 'Profile Photo must be a JPEG or PNG image (the file is neither)',
+			},
+			warnings: [],
+		};
 	}
 	const warnings: string[] = [];
 	const { width, height } = image;
 	const recommended = `${recommendedSide} × ${recommendedSide} is recommended.`;
-	if (width !== height) warnings.push(`The profile photo is not square (${width} × ${height}); WhatsApp crops it to a circle. ${recommended}`);
+	if (width !== height)
+		warnings.push(
+			`The profile photo is not square (${width} × ${height}); WhatsApp crops it to a circle. ${recommended}`,
+		);
 	if (Math.min(width, height) < minimumSide) {
-		warnings.push(`The profile photo is smaller than ${minimumSide} px (${width} × ${height}); ${recommended}`);
+		warnings.push(
+			`The profile photo is smaller than ${minimumSide} px (${width} × ${height}); ${recommended}`,
+		);
 	}
 	return { warnings };
 }

@@ -19,7 +19,8 @@ export class RecentEvents {
 		this.expire(now);
 		if (this.seen.has(id)) return false;
 		this.seen.set(id, now);
-		while (this.seen.size > this.maxEntries) this.seen.delete(this.seen.keys().next().value as string);
+		while (this.seen.size > this.maxEntries)
+			this.seen.delete(this.seen.keys().next().value as string);
 		return true;
 	}
 

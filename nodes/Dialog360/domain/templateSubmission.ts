@@ -5,7 +5,6 @@
 import { parsePhoneNumber } from './phone';
 import {
 	AUTHENTICATION_RULES,
-	RuleChecks,
 	TEMPLATE_BUTTON_RULES,
 	TEMPLATE_CATEGORIES,
 	TEMPLATE_LANGUAGE_PATTERN,
@@ -13,8 +12,8 @@ import {
 	TEMPLATE_RULES,
 	TEMPLATE_VARIABLE_RULES,
 	type TemplateButtonType,
-	type Violation,
 } from './rules';
+import { RuleChecks, type Violation } from './checks';
 import { templateVariables } from './templateParameters';
 import { textOf } from './values';
 
@@ -50,7 +49,12 @@ export interface TemplateSubmissionInput {
 	bodySamples?: string[];
 	footer?: string;
 	buttons?: TemplateButtonInput[];
-	authentication?: { addSecurityRecommendation?: boolean; codeExpirationMinutes?: number; otpType?: string; buttonText?: string };
+	authentication?: {
+		addSecurityRecommendation?: boolean;
+		codeExpirationMinutes?: number;
+		otpType?: string;
+		buttonText?: string;
+	};
 }
 
 export interface BuiltSubmission {
@@ -64,10 +68,16 @@ const ADJACENT_VARIABLES = /\}\}\s*\{\{/;
 const EMPTY_VARIABLE = /\{\{\s*\}\}/;
 
 function checkEmptyVariable(where: string, text: string, checks: RuleChecks): void {
-	if (EMPTY_VARIABLE.test(text)) checks.add(where, `${where} has an empty variable {{}} — ${TEMPLATE_VARIABLE_RULES.empty}`);
+	if (EMPTY_VARIABLE.test(text))
+		checks.add(where, `${where} has an empty variable {{}} — ${TEMPLATE_VARIABLE_RULES.empty}`);
 }
 
-function checkVariables(where: string, text: string, format: ParameterFormat, checks: RuleChecks): string[] {
+function checkVariables(
+	where: string,
+	text: string,
+	format: ParameterFormat,
+	checks: RuleChecks,
+): string[] {
 	checkEmptyVariable(where, text, checks);
 	const variables = templateVariables(text);
 	if (variables.length === 0) return variables;
@@ -75,55 +85,118 @@ function checkVariables(where: string, text: string, format: ParameterFormat, ch
 	if (format === 'POSITIONAL') {
 		const named = variables.filter((name) => !/^\d+$/.test(name));
 		if (named.length) {
-			checks.add(where, `${where} uses named variables (${named.map((name) => `{{${name}}}`).join(', ')}) but Parameter Format is Positional — ${TEMPLATE_VARIABLE_RULES.positional}`);
+			checks.add(
+				where,
+				`${where} uses named variables (${named.map((name) => `{{${name}}}`).join(', ')}) but Parameter Format is Positional — ${TEMPLATE_VARIABLE_RULES.positional}`,
+			);
 		}
 		const numbers = numbered.map(Number).sort((a, b) => a - b);
 		const expected = numbers.map((_, index) => index + 1);
 		if (numbers.join() !== expected.join()) {
-			checks.add(where, `${where} variables must be {{1}} to {{${numbers.length}}} without gaps (got ${numbers.map((n) => `{{${n}}}`).join(', ')}) — ${TEMPLATE_VARIABLE_RULES.positional}`);
+			checks.add(
+				where,
+				`${where} variables must be {{1}} to {{${numbers.length}}} without gaps (got ${numbers.map((n) => `{{${n}}}`).join(', ')}) — ${TEMPLATE_VARIABLE_RULES.positional}`,
+			);
 		}
 	} else {
 		if (numbered.length) {
-			checks.add(where, `${where} uses numbered variables (${numbered.map((name) => `{{${name}}}`).join(', ')}) but Parameter Format is Named — ${TEMPLATE_VARIABLE_RULES.named}`);
+			checks.add(
+				where,
+				`${where} uses numbered variables (${numbered.map((name) => `{{${name}}}`).join(', ')}) but Parameter Format is Named — ${TEMPLATE_VARIABLE_RULES.named}`,
+			);
 		}
-		for (const name of variables.filter((candidate) => !/^\d+$/.test(candidate) && !TEMPLATE_VARIABLE_RULES.namedPattern.test(candidate))) {
-			checks.add(where, `${where} variable {{${name}}} must be lowercase letters, digits and _, starting with a letter — ${TEMPLATE_VARIABLE_RULES.named}`);
+		for (const name of variables.filter(
+			(candidate) =>
+				!/^\d+$/.test(candidate) && !TEMPLATE_VARIABLE_RULES.namedPattern.test(candidate),
+		)) {
+			checks.add(
+				where,
+				`${where} variable {{${name}}} must be lowercase letters, digits and _, starting with a letter — ${TEMPLATE_VARIABLE_RULES.named}`,
+			);
 		}
 	}
 	return format === 'POSITIONAL' ? [...numbered].sort((a, b) => Number(a) - Number(b)) : variables;
 }
 
-function example(format: ParameterFormat, variables: string[], samples: string[], key: 'header' | 'body'): Record<string, unknown> {
+function example(
+	format: ParameterFormat,
+	variables: string[],
+	samples: string[],
+	key: 'header' | 'body',
+): Record<string, unknown> {
 	if (format === 'NAMED') {
-		return { [`${key}_text_named_params`]: variables.map((name, index) => ({ param_name: name, example: samples[index] ?? '' })) };
+		return {
+			[`${key}_text_named_params`]: variables.map((name, index) => ({
+				param_name: name,
+				example: samples[index] ?? '',
+			})),
+		};
 	}
 	return { [`${key}_text`]: key === 'header' ? samples : [samples] };
 }
 
-function checkSamples(where: string, variables: string[], samples: string[], checks: RuleChecks): void {
+function checkSamples(
+	where: string,
+	variables: string[],
+	samples: string[],
+	checks: RuleChecks,
+): void {
 	if (samples.length !== variables.length) {
-		checks.add(where, `${where} has ${variables.length} variable${variables.length === 1 ? '' : 's'} but ${samples.length} sample${samples.length === 1 ? '' : 's'} — ${TEMPLATE_RULES.sample.source}`);
+		checks.add(
+			where,
+			`${where} has ${variables.length} variable${variables.length === 1 ? '' : 's'} but ${samples.length} sample${samples.length === 1 ? '' : 's'} — ${TEMPLATE_RULES.sample.source}`,
+		);
 	}
 	samples.forEach((sample, index) => {
-		if (sample.trim() === '') checks.add(where, `${where} sample ${index + 1} is empty — ${TEMPLATE_RULES.sample.source}`);
+		if (sample.trim() === '')
+			checks.add(where, `${where} sample ${index + 1} is empty — ${TEMPLATE_RULES.sample.source}`);
 	});
 }
 
-function checkBody(body: string, format: ParameterFormat, samples: string[], checks: RuleChecks): Record<string, unknown> {
+function checkBody(
+	body: string,
+	format: ParameterFormat,
+	samples: string[],
+	checks: RuleChecks,
+): Record<string, unknown> {
 	checks.length('Body', body, TEMPLATE_RULES.body);
 	const variables = checkVariables('Body', body, format, checks);
 	if (variables.length) {
-		if (VARIABLE_AT_START.test(body)) checks.add('Body', `Body must not start with a variable — ${TEMPLATE_VARIABLE_RULES.placement}`);
-		if (VARIABLE_AT_END.test(body)) checks.add('Body', `Body must not end with a variable — ${TEMPLATE_VARIABLE_RULES.placement}`);
-		if (ADJACENT_VARIABLES.test(body)) checks.add('Body', `Body must not have two variables side by side — ${TEMPLATE_VARIABLE_RULES.placement}`);
+		if (VARIABLE_AT_START.test(body))
+			checks.add(
+				'Body',
+				`Body must not start with a variable — ${TEMPLATE_VARIABLE_RULES.placement}`,
+			);
+		if (VARIABLE_AT_END.test(body))
+			checks.add(
+				'Body',
+				`Body must not end with a variable — ${TEMPLATE_VARIABLE_RULES.placement}`,
+			);
+		if (ADJACENT_VARIABLES.test(body))
+			checks.add(
+				'Body',
+				`Body must not have two variables side by side — ${TEMPLATE_VARIABLE_RULES.placement}`,
+			);
 		checkSamples('Body', variables, samples, checks);
 	} else if (samples.some((sample) => sample.trim() !== '')) {
-		checks.add('Body', `Body has no variables, so it takes no samples (got ${samples.length}) — ${TEMPLATE_RULES.sample.source}`);
+		checks.add(
+			'Body',
+			`Body has no variables, so it takes no samples (got ${samples.length}) — ${TEMPLATE_RULES.sample.source}`,
+		);
 	}
-	return { type: 'BODY', text: body, ...(variables.length ? { example: example(format, variables, samples, 'body') } : {}) };
+	return {
+		type: 'BODY',
+		text: body,
+		...(variables.length ? { example: example(format, variables, samples, 'body') } : {}),
+	};
 }
 
-function checkHeader(input: NonNullable<TemplateSubmissionInput['header']>, category: string, format: ParameterFormat, checks: RuleChecks): Record<string, unknown> | undefined {
+function checkHeader(
+	input: NonNullable<TemplateSubmissionInput['header']>,
+	category: string,
+	format: ParameterFormat,
+	checks: RuleChecks,
+): Record<string, unknown> | undefined {
 	switch (input.format) {
 		case 'NONE':
 			return undefined;
@@ -131,40 +204,80 @@ function checkHeader(input: NonNullable<TemplateSubmissionInput['header']>, cate
 			const text = input.text ?? '';
 			checks.length('Header Text', text, TEMPLATE_RULES.headerText);
 			const variables = checkVariables('Header Text', text, format, checks);
-			if (variables.length > 1) checks.add('Header Text', `Header Text must have at most 1 variable (got ${variables.length}) — ${TEMPLATE_RULES.headerText.source}`);
+			if (variables.length > 1)
+				checks.add(
+					'Header Text',
+					`Header Text must have at most 1 variable (got ${variables.length}) — ${TEMPLATE_RULES.headerText.source}`,
+				);
 			const samples = variables.length ? [input.textSample ?? ''] : [];
 			if (variables.length) checkSamples('Header Text', variables.slice(0, 1), samples, checks);
-			return { type: 'HEADER', format: 'TEXT', text, ...(variables.length ? { example: example(format, variables.slice(0, 1), samples, 'header') } : {}) };
+			return {
+				type: 'HEADER',
+				format: 'TEXT',
+				text,
+				...(variables.length
+					? { example: example(format, variables.slice(0, 1), samples, 'header') }
+					: {}),
+			};
 		}
 		case 'LOCATION':
 			if (!TEMPLATE_BUTTON_RULES.locationHeaderCategories.includes(category)) {
-				checks.add('Header', `A location header is not allowed in a ${category} template — ${TEMPLATE_BUTTON_RULES.locationHeaderSource}`);
+				checks.add(
+					'Header',
+					`A location header is not allowed in a ${category} template — ${TEMPLATE_BUTTON_RULES.locationHeaderSource}`,
+				);
 			}
 			return { type: 'HEADER', format: 'LOCATION' };
 		default: {
 			const sample = (input.mediaSample ?? '').trim();
-			if (!sample) checks.add('Header Sample', `Header Sample is required for a ${input.format.toLowerCase()} header: a URL or a file to upload — ${TEMPLATE_RULES.sample.source}`);
-			else if (sample !== 'upload' && !/^https?:\/\/\S+$/.test(sample)) checks.add('Header Sample', `Header Sample must be an http(s) URL (got "${sample}")`);
+			if (!sample)
+				checks.add(
+					'Header Sample',
+					`Header Sample is required for a ${input.format.toLowerCase()} header: a URL or a file to upload — ${TEMPLATE_RULES.sample.source}`,
+				);
+			else if (sample !== 'upload' && !/^https?:\/\/\S+$/.test(sample))
+				checks.add('Header Sample', `Header Sample must be an http(s) URL (got "${sample}")`);
 			return { type: 'HEADER', format: input.format, example: { header_handle: [sample] } };
 		}
 	}
 }
 
-function checkButtons(buttons: TemplateButtonInput[], category: string, checks: RuleChecks): Record<string, unknown> | undefined {
+function checkButtons(
+	buttons: TemplateButtonInput[],
+	category: string,
+	checks: RuleChecks,
+): Record<string, unknown> | undefined {
 	if (buttons.length === 0) return undefined;
 	const rules = TEMPLATE_BUTTON_RULES;
-	if (buttons.length > rules.total.max) checks.add('Buttons', `Buttons must be at most ${rules.total.max} (got ${buttons.length}) — ${rules.total.source}`);
+	if (buttons.length > rules.total.max)
+		checks.add(
+			'Buttons',
+			`Buttons must be at most ${rules.total.max} (got ${buttons.length}) — ${rules.total.source}`,
+		);
 	for (const [type, rule] of Object.entries(rules.perType)) {
 		const count = buttons.filter((button) => button.type === type).length;
-		if (count > rule.max) checks.add('Buttons', `${type} buttons must be at most ${rule.max} (got ${count}) — ${rule.source}`);
+		if (count > rule.max)
+			checks.add(
+				'Buttons',
+				`${type} buttons must be at most ${rule.max} (got ${count}) — ${rule.source}`,
+			);
 	}
-	const quickReplies = buttons.map((button, index) => (button.type === 'QUICK_REPLY' ? index : -1)).filter((index) => index >= 0);
-	if (quickReplies.length && quickReplies[quickReplies.length - 1] - quickReplies[0] + 1 !== quickReplies.length) {
-		checks.add('Buttons', `Quick-reply buttons must be next to each other (they are at positions ${quickReplies.map((index) => index + 1).join(', ')}) — ${rules.grouping}`);
+	const quickReplies = buttons
+		.map((button, index) => (button.type === 'QUICK_REPLY' ? index : -1))
+		.filter((index) => index >= 0);
+	if (
+		quickReplies.length &&
+		quickReplies[quickReplies.length - 1] - quickReplies[0] + 1 !== quickReplies.length
+	) {
+		checks.add(
+			'Buttons',
+			`Quick-reply buttons must be next to each other (they are at positions ${quickReplies.map((index) => index + 1).join(', ')}) — ${rules.grouping}`,
+		);
 	}
 	const built = buttons.map((button, index) => {
 		const where = `Button ${index + 1}`;
-		if (button.type !== 'COPY_CODE') checks.length(`${where} Text`, button.text, TEMPLATE_RULES.buttonText);
+		if (button.type !== 'COPY_CODE')
+			checks.length(`${where} Text`, button.text, TEMPLATE_RULES.buttonText);
 		switch (button.type) {
 			case 'QUICK_REPLY':
 				return { type: 'QUICK_REPLY', text: button.text };
@@ -173,12 +286,33 @@ function checkButtons(buttons: TemplateButtonInput[], category: string, checks: 
 				checks.length(`${where} URL`, url, TEMPLATE_RULES.buttonUrl);
 				checkEmptyVariable(`${where} URL`, url, checks);
 				const variables = templateVariables(url);
-				if (url && !/^https?:\/\//.test(url)) checks.add(`${where} URL`, `${where} URL must start with http:// or https:// (got "${url}")`);
-				if (variables.length > 1) checks.add(`${where} URL`, `${where} URL must have at most 1 variable (got ${variables.length}) — ${TEMPLATE_RULES.buttonUrl.source}`);
-				if (variables.length && !VARIABLE_AT_END.test(url)) checks.add(`${where} URL`, `${where} URL variable must be at the end of the URL — ${TEMPLATE_RULES.buttonUrl.source}`);
+				if (url && !/^https?:\/\//.test(url))
+					checks.add(
+						`${where} URL`,
+						`${where} URL must start with http:// or https:// (got "${url}")`,
+					);
+				if (variables.length > 1)
+					checks.add(
+						`${where} URL`,
+						`${where} URL must have at most 1 variable (got ${variables.length}) — ${TEMPLATE_RULES.buttonUrl.source}`,
+					);
+				if (variables.length && !VARIABLE_AT_END.test(url))
+					checks.add(
+						`${where} URL`,
+						`${where} URL variable must be at the end of the URL — ${TEMPLATE_RULES.buttonUrl.source}`,
+					);
 				const sample = (button.urlSample ?? '').trim();
-				if (variables.length && !sample) checks.add(`${where} URL Sample`, `${where} URL Sample is required because the URL has a variable — ${TEMPLATE_RULES.sample.source}`);
-				return { type: 'URL', text: button.text, url, ...(variables.length ? { example: [sample] } : {}) };
+				if (variables.length && !sample)
+					checks.add(
+						`${where} URL Sample`,
+						`${where} URL Sample is required because the URL has a variable — ${TEMPLATE_RULES.sample.source}`,
+					);
+				return {
+					type: 'URL',
+					text: button.text,
+					url,
+					...(variables.length ? { example: [sample] } : {}),
+				};
 			}
 			case 'PHONE_NUMBER': {
 				const raw = (button.phoneNumber ?? '').trim();
@@ -186,39 +320,67 @@ function checkButtons(buttons: TemplateButtonInput[], category: string, checks: 
 				try {
 					phone = parsePhoneNumber(raw).e164;
 				} catch (error) {
-					checks.add(`${where} Phone Number`, `${where} Phone Number ${(error as Error).message}; use the international form, e.g. +4930123456`);
+					checks.add(
+						`${where} Phone Number`,
+						`${where} Phone Number ${(error as Error).message}; use the international form, e.g. +4930123456`,
+					);
 				}
 				checks.length(`${where} Phone Number`, phone, TEMPLATE_RULES.buttonPhone);
 				return { type: 'PHONE_NUMBER', text: button.text, phone_number: phone };
 			}
 			case 'COPY_CODE': {
-				if (!rules.copyCodeCategories.includes(category)) checks.add(where, `A copy-code button is only allowed in MARKETING templates (this one is ${category}) — ${rules.perType.COPY_CODE.source}`);
+				if (!rules.copyCodeCategories.includes(category))
+					checks.add(
+						where,
+						`A copy-code button is only allowed in MARKETING templates (this one is ${category}) — ${rules.perType.COPY_CODE.source}`,
+					);
 				checks.length(`${where} Example Code`, button.example, TEMPLATE_RULES.couponExample);
 				return { type: 'COPY_CODE', example: button.example };
 			}
 			default:
-				checks.add(where, `${where} type "${textOf(button.type)}" is not one of QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE`);
+				checks.add(
+					where,
+					`${where} type "${textOf(button.type)}" is not one of QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE`,
+				);
 				return { type: button.type };
 		}
 	});
 	return { type: 'BUTTONS', buttons: built };
 }
 
-function authenticationComponents(input: NonNullable<TemplateSubmissionInput['authentication']>, checks: RuleChecks): Array<Record<string, unknown>> {
+function authenticationComponents(
+	input: NonNullable<TemplateSubmissionInput['authentication']>,
+	checks: RuleChecks,
+): Array<Record<string, unknown>> {
 	const minutes = input.codeExpirationMinutes;
 	const rule = AUTHENTICATION_RULES.codeExpirationMinutes;
-	if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < rule.min || minutes > rule.max)) {
-		checks.add('Code Expiration Minutes', `Code Expiration Minutes must be a whole number from ${rule.min} to ${rule.max} (got ${minutes}) — ${rule.source}`);
+	if (
+		minutes !== undefined &&
+		(!Number.isInteger(minutes) || minutes < rule.min || minutes > rule.max)
+	) {
+		checks.add(
+			'Code Expiration Minutes',
+			`Code Expiration Minutes must be a whole number from ${rule.min} to ${rule.max} (got ${minutes}) — ${rule.source}`,
+		);
 	}
 	const otpType = input.otpType ?? 'COPY_CODE';
 	if (!(AUTHENTICATION_RULES.otpTypes as readonly string[]).includes(otpType)) {
-		checks.add('OTP Button', `OTP Button must be one of ${AUTHENTICATION_RULES.otpTypes.join(', ')} (got "${otpType}")`);
+		checks.add(
+			'OTP Button',
+			`OTP Button must be one of ${AUTHENTICATION_RULES.otpTypes.join(', ')} (got "${otpType}")`,
+		);
 	}
-	if (input.buttonText) checks.length('OTP Button Text', input.buttonText, TEMPLATE_RULES.buttonText);
+	if (input.buttonText)
+		checks.length('OTP Button Text', input.buttonText, TEMPLATE_RULES.buttonText);
 	return [
 		{ type: 'BODY', add_security_recommendation: input.addSecurityRecommendation === true },
 		...(minutes !== undefined ? [{ type: 'FOOTER', code_expiration_minutes: minutes }] : []),
-		{ type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: otpType, ...(input.buttonText ? { text: input.buttonText } : {}) }] },
+		{
+			type: 'BUTTONS',
+			buttons: [
+				{ type: 'OTP', otp_type: otpType, ...(input.buttonText ? { text: input.buttonText } : {}) },
+			],
+		},
 	];
 }
 
@@ -227,15 +389,24 @@ export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSu
 	const name = input.name.trim();
 	checks.length('Name', name, TEMPLATE_RULES.name);
 	if (name && !TEMPLATE_NAME_PATTERN.test(name)) {
-		checks.add('Name', `Name may only contain lowercase letters a–z, digits and _ (got "${name}") — ${TEMPLATE_RULES.name.source}`);
+		checks.add(
+			'Name',
+			`Name may only contain lowercase letters a–z, digits and _ (got "${name}") — ${TEMPLATE_RULES.name.source}`,
+		);
 	}
 	const category = input.category.trim().toUpperCase();
 	if (!(TEMPLATE_CATEGORIES as readonly string[]).includes(category)) {
-		checks.add('Category', `Category must be one of ${TEMPLATE_CATEGORIES.join(', ')} (got "${input.category}")`);
+		checks.add(
+			'Category',
+			`Category must be one of ${TEMPLATE_CATEGORIES.join(', ')} (got "${input.category}")`,
+		);
 	}
 	const language = input.language.trim();
 	if (!TEMPLATE_LANGUAGE_PATTERN.test(language)) {
-		checks.add('Language', `Language must be a WhatsApp language code such as en, en_US or pt_BR (got "${input.language}")`);
+		checks.add(
+			'Language',
+			`Language must be a WhatsApp language code such as en, en_US or pt_BR (got "${input.language}")`,
+		);
 	}
 	const format: ParameterFormat = input.parameterFormat === 'NAMED' ? 'NAMED' : 'POSITIONAL';
 
@@ -249,7 +420,8 @@ export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSu
 		components.push(checkBody(input.body ?? '', format, input.bodySamples ?? [], checks));
 		if (input.footer) {
 			checks.length('Footer', input.footer, TEMPLATE_RULES.footer);
-			if (templateVariables(input.footer).length || EMPTY_VARIABLE.test(input.footer)) checks.add('Footer', `Footer must not have variables — ${TEMPLATE_RULES.footer.source}`);
+			if (templateVariables(input.footer).length || EMPTY_VARIABLE.test(input.footer))
+				checks.add('Footer', `Footer must not have variables — ${TEMPLATE_RULES.footer.source}`);
 			components.push({ type: 'FOOTER', text: input.footer });
 		}
 		const buttons = checkButtons(input.buttons ?? [], category, checks);
@@ -261,7 +433,9 @@ export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSu
 			name,
 			category,
 			language,
-			...(input.allowCategoryChange !== undefined ? { allow_category_change: input.allowCategoryChange } : {}),
+			...(input.allowCategoryChange !== undefined
+				? { allow_category_change: input.allowCategoryChange }
+				: {}),
 			...(category !== 'AUTHENTICATION' && format === 'NAMED' ? { parameter_format: 'NAMED' } : {}),
 			components,
 		},
@@ -270,9 +444,14 @@ export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSu
 }
 
 /** Puts the handle of an uploaded media sample into a built submission. */
-export function withHeaderHandle(payload: Record<string, unknown>, handle: string): Record<string, unknown> {
+export function withHeaderHandle(
+	payload: Record<string, unknown>,
+	handle: string,
+): Record<string, unknown> {
 	const components = (payload.components as Array<Record<string, unknown>>).map((component) =>
-		component.type === 'HEADER' ? { ...component, example: { header_handle: [handle] } } : component,
+		component.type === 'HEADER'
+			? { ...component, example: { header_handle: [handle] } }
+			: component,
 	);
 	return { ...payload, components };
 }

@@ -34,9 +34,16 @@ export interface TemplatePage {
 /** Reads a page in the 360dialog envelope (`waba_templates`) or Meta's (`data`). */
 export function readTemplatePage(body: unknown): TemplatePage {
 	const envelope = (body ?? {}) as { waba_templates?: unknown; data?: unknown; total?: unknown };
-	const list = Array.isArray(envelope.waba_templates) ? envelope.waba_templates : Array.isArray(envelope.data) ? envelope.data : undefined;
+	const list = Array.isArray(envelope.waba_templates)
+		? envelope.waba_templates
+		: Array.isArray(envelope.data)
+			? envelope.data
+			: undefined;
 	if (!list) throw new Error('The template list answer has neither "waba_templates" nor "data"');
-	return { templates: list as TemplateDefinition[], total: typeof envelope.total === 'number' ? envelope.total : undefined };
+	return {
+		templates: list as TemplateDefinition[],
+		total: typeof envelope.total === 'number' ? envelope.total : undefined,
+	};
 }
 
 /**
@@ -60,7 +67,9 @@ export interface TemplateSummary {
 }
 
 /** One template as an output item: the fields people filter and act on, status in upper case. */
-export function simplifyTemplate(template: TemplateDefinition & Record<string, unknown>): TemplateSummary {
+export function simplifyTemplate(
+	template: TemplateDefinition & Record<string, unknown>,
+): TemplateSummary {
 	const reason = template.rejected_reason ?? template.rejection_reason;
 	const quality = template.quality_score as { score?: string } | string | undefined;
 	const qualityText = typeof quality === 'string' ? quality : quality?.score;
@@ -77,8 +86,15 @@ export function simplifyTemplate(template: TemplateDefinition & Record<string, u
 }
 
 /** Client-side filters: the API's filters are exact, and its status case is not reliable. */
-export function matchesTemplateFilters(template: TemplateSummary, filters: { nameContains?: string; status?: string; category?: string; language?: string }): boolean {
-	if (filters.nameContains && !template.name.toLowerCase().includes(filters.nameContains.toLowerCase())) return false;
+export function matchesTemplateFilters(
+	template: TemplateSummary,
+	filters: { nameContains?: string; status?: string; category?: string; language?: string },
+): boolean {
+	if (
+		filters.nameContains &&
+		!template.name.toLowerCase().includes(filters.nameContains.toLowerCase())
+	)
+		return false;
 	if (filters.status && template.status !== normalizeStatus(filters.status)) return false;
 	if (filters.category && template.category !== filters.category.toUpperCase()) return false;
 	if (filters.language && template.language !== filters.language) return false;
@@ -135,7 +151,18 @@ export function diffTemplates(
 	for (const [key, old] of Object.entries(before)) {
 		if (snapshot[key]) continue;
 		const { name, language } = parseTemplateKey(key) ?? { name: key, language: '' };
-		templates.push({ id: null, name, language, category: null, status: 'REMOVED', rejectionReason: null, components: [], change: 'removed', previousStatus: old.status, syncedAt });
+		templates.push({
+			id: null,
+			name,
+			language,
+			category: null,
+			status: 'REMOVED',
+			rejectionReason: null,
+			components: [],
+			change: 'removed',
+			previousStatus: old.status,
+			syncedAt,
+		});
 	}
 	return { templates, snapshot };
 }

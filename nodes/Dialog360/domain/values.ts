@@ -6,11 +6,17 @@
 export function textOf(value: unknown): string {
 	if (typeof value === 'string') return value;
 	if (value === undefined || value === null) return '';
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
 	try {
 		return JSON.stringify(value) ?? '';
 	} catch {
 		// Cycles and BigInts inside objects.
 		return Object.prototype.toString.call(value);
 	}
+}
+
+/** A plain object (not null, not an array), as JSON objects from bodies and expressions are. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

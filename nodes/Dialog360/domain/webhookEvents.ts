@@ -3,6 +3,7 @@
  * legacy top-level format, read into one flat event per message, status or error.
  */
 import { canonicalDigits } from './phone';
+import { isRecord } from './values';
 
 export type EventKind = 'message' | 'status' | 'error';
 
@@ -26,7 +27,22 @@ export interface WebhookEvent {
 }
 
 /** Message types WhatsApp delivers [M] §9.1; `voice`, `ephemeral` and `hsm` only in the legacy format. */
-export const MESSAGE_TYPES = ['text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'interactive', 'button', 'reaction', 'order', 'system', 'unsupported'] as const;
+export const MESSAGE_TYPES = [
+	'text',
+	'image',
+	'audio',
+	'video',
+	'document',
+	'sticker',
+	'location',
+	'contacts',
+	'interactive',
+	'button',
+	'reaction',
+	'order',
+	'system',
+	'unsupported',
+] as const;
 export const STATUS_VALUES = ['sent', 'delivered', 'read', 'failed', 'deleted'] as const;
 
 export class MalformedDeliveryError extends Error {
@@ -36,33 +52,41 @@ export class MalformedDeliveryError extends Error {
 	}
 }
 
-type Dict = Record<string, unknown>;
+type Fields = Record<string, unknown>;
 
-const isDict = (value: unknown): value is Dict =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The objects in an array of the body (anything else in it is left out). */
+const recordsIn = (value: unknown): Fields[] =>
+	Array.isArray(value) ? value.filter(isRecord) : [];
 
-const list = (value: unknown): Dict[] => (Array.isArray(value) ? value.filter(isDict) : []);
+/** A text or number of the body as text; null when absent or empty. */
+const textOrNull = (value: unknown): string | null =>
+	typeof value === 'string' && value !== ''
+		? value
+		: typeof value === 'number'
+			? String(value)
+			: null;
 
-const str = (value: unknown): string | null =>
-	typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
-
-function contactFor(waIdOrNull: string | null, contacts: Dict[], userId?: string | null): WebhookContact | null {
+function contactFor(
+	waIdOrNull: string | null,
+	contacts: Fields[],
+	userId?: string | null,
+): WebhookContact | null {
 	// The lone contact stands in only for an event that names no wa_id (a username-only user): a
 	// status for another recipient must not borrow the sender's profile.
 	const match = waIdOrNull
-		? contacts.find((contact) => str(contact.wa_id) === waIdOrNull)
+		? contacts.find((contact) => textOrNull(contact.wa_id) === waIdOrNull)
 		: contacts.length === 1
 			? contacts[0]
 			: undefined;
-	const waId = waIdOrNull ?? str(match?.wa_id);
-	const profile = isDict(match?.profile) ? match.profile : {};
-	const resolvedUserId = userId ?? str(match?.user_id);
+	const waId = waIdOrNull ?? textOrNull(match?.wa_id);
+	const profile = isRecord(match?.profile) ? match.profile : {};
+	const resolvedUserId = userId ?? textOrNull(match?.user_id);
 	if (!waId && !resolvedUserId) return null;
 	const digits = waId && /^\d+$/.test(waId) ? waId : null;
 	return {
 		phoneNumber: digits ? `+${digits}` : null,
 		waId,
-		profileName: str(profile.name),
+		profileName: textOrNull(profile.name),
 		contactKey: resolvedUserId ?? (digits ? canonicalDigits(digits) : null),
 		userId: resolvedUserId,
 	};
@@ -70,24 +94,38 @@ function contactFor(waIdOrNull: string | null, contacts: Dict[], userId?: string
 
 const digitsOnly = (value: string | null) => (value ?? '').replace(/\D/g, '');
 
-function eventsOfValue(value: Dict): WebhookEvent[] {
-	const metadata = isDict(value.metadata) ? value.metadata : {};
+function eventsOfValue(value: Fields): WebhookEvent[] {
+	const metadata = isRecord(value.metadata) ? value.metadata : {};
 	const business = {
-		businessPhoneNumberId: str(metadata.phone_number_id),
-		businessDisplayPhoneNumber: str(metadata.display_phone_number),
+		businessPhoneNumberId: textOrNull(metadata.phone_number_id),
+		businessDisplayPhoneNumber: textOrNull(metadata.display_phone_number),
 	};
 	const businessDigits = digitsOnly(business.businessDisplayPhoneNumber);
-	const contacts = list(value.contacts);
+	const contacts = recordsIn(value.contacts);
 	const events: WebhookEvent[] = [];
-	for (const message of list(value.messages)) {
+	for (const message of recordsIn(value.messages)) {
 		// Coexistence numbers echo the business's own messages with `from` set to the business number. [M] §9.1
-		if (businessDigits && digitsOnly(str(message.from)) === businessDigits) continue;
-		events.push({ kind: 'message', message, contact: contactFor(str(message.from), contacts, str(message.from_user_id)), ...business });
+		if (businessDigits && digitsOnly(textOrNull(message.from)) === businessDigits) continue;
+		events.push({
+			kind: 'message',
+			message,
+			contact: contactFor(textOrNull(message.from), contacts, textOrNull(message.from_user_id)),
+			...business,
+		});
 	}
-	for (const status of list(value.statuses)) {
-		events.push({ kind: 'status', status, contact: contactFor(str(status.recipient_id), contacts, str(status.recipient_user_id)), ...business });
+	for (const status of recordsIn(value.statuses)) {
+		events.push({
+			kind: 'status',
+			status,
+			contact: contactFor(
+				textOrNull(status.recipient_id),
+				contacts,
+				textOrNull(status.recipient_user_id),
+			),
+			...business,
+		});
 	}
-	for (const error of list(value.errors)) {
+	for (const error of recordsIn(value.errors)) {
 		events.push({ kind: 'error', error, contact: null, ...business });
 	}
 	return events;
@@ -97,13 +135,13 @@ function eventsOfValue(value: Dict): WebhookEvent[] {
 const ECHO_FIELDS = new Set(['smb_message_echoes', 'message_echoes']);
 
 export function readDelivery(body: unknown): WebhookEvent[] {
-	if (!isDict(body)) throw new MalformedDeliveryError('the body is not a JSON object');
+	if (!isRecord(body)) throw new MalformedDeliveryError('the body is not a JSON object');
 	if (Array.isArray(body.entry)) {
 		const events: WebhookEvent[] = [];
-		for (const entry of list(body.entry)) {
-			for (const change of list(entry.changes)) {
-				if (ECHO_FIELDS.has(str(change.field) ?? '')) continue;
-				if (isDict(change.value)) events.push(...eventsOfValue(change.value));
+		for (const entry of recordsIn(body.entry)) {
+			for (const change of recordsIn(entry.changes)) {
+				if (ECHO_FIELDS.has(textOrNull(change.field) ?? '')) continue;
+				if (isRecord(change.value)) events.push(...eventsOfValue(change.value));
 			}
 		}
 		return events;
@@ -111,7 +149,9 @@ export function readDelivery(body: unknown): WebhookEvent[] {
 	if ('messages' in body || 'statuses' in body || 'errors' in body || 'contacts' in body) {
 		return eventsOfValue(body);
 	}
-	throw new MalformedDeliveryError('neither the Cloud API envelope (entry[]) nor the legacy format');
+	throw new MalformedDeliveryError(
+		'neither the Cloud API envelope (entry[]) nor the legacy format',
+	);
 }
 
 export interface EventFilter {
@@ -124,8 +164,10 @@ export interface EventFilter {
 
 export function matchesFilter(event: WebhookEvent, filter: EventFilter): boolean {
 	if (!filter.kinds.includes(event.kind)) return false;
-	if (event.kind === 'message' && filter.messageTypes.length) return filter.messageTypes.includes(str(event.message?.type) ?? '');
-	if (event.kind === 'status' && filter.statuses.length) return filter.statuses.includes(str(event.status?.status) ?? '');
+	if (event.kind === 'message' && filter.messageTypes.length)
+		return filter.messageTypes.includes(textOrNull(event.message?.type) ?? '');
+	if (event.kind === 'status' && filter.statuses.length)
+		return filter.statuses.includes(textOrNull(event.status?.status) ?? '');
 	return true;
 }
 
@@ -134,15 +176,21 @@ export function matchesFilter(event: WebhookEvent, filter: EventFilter): boolean
  * message is sent, delivered and read: three events). Errors carry no id and are never deduplicated.
  */
 export function eventIdentity(event: WebhookEvent): string | undefined {
-	if (event.kind === 'message' && typeof event.message?.id === 'string') return `message:${event.message.id}`;
-	if (event.kind === 'status' && typeof event.status?.id === 'string') return `status:${event.status.id}:${str(event.status.status) ?? ''}`;
+	if (event.kind === 'message' && typeof event.message?.id === 'string')
+		return `message:${event.message.id}`;
+	if (event.kind === 'status' && typeof event.status?.id === 'string')
+		return `status:${event.status.id}:${textOrNull(event.status.status) ?? ''}`;
 	return undefined;
 }
 
 /** The media object of a message that carries a file (image, video, audio, document, sticker). */
-export function mediaOf(event: WebhookEvent): { id: string; mime_type?: string; filename?: string } | undefined {
-	const type = str(event.message?.type) ?? '';
+export function mediaOf(
+	event: WebhookEvent,
+): { id: string; mime_type?: string; filename?: string } | undefined {
+	const type = textOrNull(event.message?.type) ?? '';
 	if (!['image', 'video', 'audio', 'document', 'sticker', 'voice'].includes(type)) return undefined;
 	const media = event.message?.[type];
-	return isDict(media) && typeof media.id === 'string' ? (media as { id: string; mime_type?: string; filename?: string }) : undefined;
+	return isRecord(media) && typeof media.id === 'string'
+		? (media as { id: string; mime_type?: string; filename?: string })
+		: undefined;
 }

@@ -1,10 +1,10 @@
-import type { Violation } from './rules';
+import type { Violation } from './checks';
 
 /** 360dialog refuses webhook URLs that break these. [H] reference §8.4 (S15) */
 export const WEBHOOK_URL_RULES = {
 	source: '360dialog webhook URLs: https, no "_" in the host, no explicit port [H] §8.4',
 	exposeHelp:
-		'Expose n8n on a public https address on port 443 (a reverse proxy, or a tunnel such as cloudflared or ngrok) and set n8n\'s WEBHOOK_URL to it, then activate the workflow again.',
+		"Expose n8n on a public https address on port 443 (a reverse proxy, or a tunnel such as cloudflared or ngrok) and set n8n's WEBHOOK_URL to it, then activate the workflow again.",
 };
 
 export function webhookUrlViolations(url: string): Violation[] {
@@ -15,9 +15,22 @@ export function webhookUrlViolations(url: string): Violation[] {
 		return [{ field: 'Webhook URL', message: `The webhook URL "${url}" is not a URL` }];
 	}
 	const violations: Violation[] = [];
-	if (parsed.protocol !== 'https:') violations.push({ field: 'Webhook URL', message: `360dialog only calls https URLs, and n8n's webhook URL is ${parsed.protocol.replace(':', '')} (${url})` });
-	if (parsed.hostname.includes('_')) violations.push({ field: 'Webhook URL', message: `360dialog refuses a "_" in the host name (${parsed.hostname})` });
-	if (parsed.port !== '') violations.push({ field: 'Webhook URL', message: `360dialog refuses a URL with an explicit port (:${parsed.port})` });
-	if (['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)) violations.push({ field: 'Webhook URL', message: `360dialog cannot reach ${parsed.hostname}` });
+	if (parsed.protocol !== 'https:')
+		violations.push({
+			field: 'Webhook URL',
+			message: `360dialog only calls https URLs, and n8n's webhook URL is ${parsed.protocol.replace(':', '')} (${url})`,
+		});
+	if (parsed.hostname.includes('_'))
+		violations.push({
+			field: 'Webhook URL',
+			message: `360dialog refuses a "_" in the host name (${parsed.hostname})`,
+		});
+	if (parsed.port !== '')
+		violations.push({
+			field: 'Webhook URL',
+			message: `360dialog refuses a URL with an explicit port (:${parsed.port})`,
+		});
+	if (['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname))
+		violations.push({ field: 'Webhook URL', message: `360dialog cannot reach ${parsed.hostname}` });
 	return violations;
 }

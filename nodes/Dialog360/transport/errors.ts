@@ -17,7 +17,8 @@ export function redact(text: string, apiKey: string): string {
 /** The words every "in doubt" failure shares, so users (and workflows) recognise them. */
 export const IN_DOUBT = 'may or may not have been processed';
 
-const NOT_REPEATED = 'It was not repeated, so that nothing is sent twice: check the chat or the status events before sending it again.';
+const NOT_REPEATED =
+	'It was not repeated, so that nothing is sent twice: check the chat or the status events before sending it again.';
 
 export function markInDoubt<T extends NodeApiError | NodeOperationError>(error: T): T {
 	error.context.ambiguous = true;
@@ -30,11 +31,18 @@ export function isInDoubt(error: unknown): boolean {
 
 function messageOf(info: ApiErrorInfo): string {
 	// Meta's own messages already start with "(#130429)"; the code is added only when missing.
-	const codeText = info.code !== undefined && !info.message.includes(`(#${info.code})`) ? ` (#${info.code})` : '';
+	const codeText =
+		info.code !== undefined && !info.message.includes(`(#${info.code})`) ? ` (#${info.code})` : '';
 	return `360dialog: ${info.message}${codeText}`;
 }
 
-export function apiError(node: INode, info: ApiErrorInfo, apiKey: string, itemIndex?: number, extra: { hint?: string; note?: string } = {}): NodeApiError {
+export function apiError(
+	node: INode,
+	info: ApiErrorInfo,
+	apiKey: string,
+	itemIndex?: number,
+	extra: { hint?: string; note?: string } = {},
+): NodeApiError {
 	const message = redact(messageOf(info), apiKey);
 	const description = [extra.note, info.details, extra.hint ?? hintFor(info)]
 		.filter((part): part is string => Boolean(part))
@@ -46,18 +54,40 @@ export function apiError(node: INode, info: ApiErrorInfo, apiKey: string, itemIn
 		...(info.code !== undefined ? { whatsappCode: info.code } : {}),
 		...(info.details ? { details: redact(info.details, apiKey) } : {}),
 	};
-	return new NodeApiError(node, safeBody, { message, description: description || undefined, httpCode: String(info.httpCode), itemIndex });
+	return new NodeApiError(node, safeBody, {
+		message,
+		description: description || undefined,
+		httpCode: String(info.httpCode),
+		itemIndex,
+	});
 }
 
 /**
  * A 500, 502 or 504 to a request that is not repeated: the server may have processed it before it
  * failed (a gateway whose upstream accepted the message). Same words and flag as a lost connection.
  */
-export function serverErrorInDoubt(node: INode, info: ApiErrorInfo, apiKey: string, itemIndex: number | undefined, offersRetryOption: boolean): NodeApiError {
-	const error = apiError(node, { ...info, message: `HTTP ${info.httpCode} after the request was sent, so it ${IN_DOUBT} (${info.message})` }, apiKey, itemIndex, {
-		hint: NOT_REPEATED,
-		note: offersRetryOption ? 'To retry such answers anyway, turn on Options › Retry Server Errors (May Send Twice).' : undefined,
-	});
+export function serverErrorInDoubt(
+	node: INode,
+	info: ApiErrorInfo,
+	apiKey: string,
+	itemIndex: number | undefined,
+	offersRetryOption: boolean,
+): NodeApiError {
+	const error = apiError(
+		node,
+		{
+			...info,
+			message: `HTTP ${info.httpCode} after the request was sent, so it ${IN_DOUBT} (${info.message})`,
+		},
+		apiKey,
+		itemIndex,
+		{
+			hint: NOT_REPEATED,
+			note: offersRetryOption
+				? 'To retry such answers anyway, turn on Options › Retry Server Errors (May Send Twice).'
+				: undefined,
+		},
+	);
 	return markInDoubt(error);
 }
 
@@ -65,9 +95,21 @@ export function serverErrorInDoubt(node: INode, info: ApiErrorInfo, apiKey: stri
  * A request that got no answer. The socket error code stays out of the message: n8n's errors swap a
  * message naming one for a generic text.
  */
-export function connectionError(node: INode, code: string | undefined, inDoubt: boolean, gaveUpAfter: number | undefined, itemIndex?: number): NodeOperationError {
-	const message = inDoubt ? `The connection to 360dialog failed after the request was sent, so it ${IN_DOUBT}` : '360dialog could not be reached';
-	const description = [`Connection error: ${code ?? 'unknown'}.`, inDoubt ? NOT_REPEATED : '', gaveUpAfter ? `Gave up after ${gaveUpAfter} attempts.` : '']
+export function connectionError(
+	node: INode,
+	code: string | undefined,
+	inDoubt: boolean,
+	gaveUpAfter: number | undefined,
+	itemIndex?: number,
+): NodeOperationError {
+	const message = inDoubt
+		? `The connection to 360dialog failed after the request was sent, so it ${IN_DOUBT}`
+		: '360dialog could not be reached';
+	const description = [
+		`Connection error: ${code ?? 'unknown'}.`,
+		inDoubt ? NOT_REPEATED : '',
+		gaveUpAfter ? `Gave up after ${gaveUpAfter} attempts.` : '',
+	]
 		.filter(Boolean)
 		.join(' ');
 	const error = new NodeOperationError(node, message, { description, itemIndex });

@@ -11,13 +11,20 @@ export interface MediaFile {
 }
 
 /** A multipart/form-data body built by hand: the bytes go out exactly once, with a known length. */
-export function multipartBody(fields: Record<string, string>, file: MediaFile & { field: string }): { body: Buffer; contentType: string } {
+export function multipartBody(
+	fields: Record<string, string>,
+	file: MediaFile & { field: string },
+): { body: Buffer; contentType: string } {
 	let boundary = `----n8n360dialog${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
 	while (file.data.includes(boundary)) boundary += Math.random().toString(16).slice(2, 6);
 	const quote = (value: string) => value.replace(/["\r\n]/g, '_');
 	const parts: Buffer[] = [];
 	for (const [name, value] of Object.entries(fields)) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`));
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`,
+			),
+		);
 	}
 	parts.push(
 		Buffer.from(
@@ -31,8 +38,15 @@ export function multipartBody(fields: Record<string, string>, file: MediaFile & 
 }
 
 /** POST /media: a file in, a media id out (valid about 30 days). [H] §5 */
-export async function uploadMedia(this: RequestContext, file: MediaFile, itemIndex?: number): Promise<string> {
-	const { body, contentType } = multipartBody({ messaging_product: 'whatsapp', type: file.mimeType }, { ...file, field: 'file' });
+export async function uploadMedia(
+	this: RequestContext,
+	file: MediaFile,
+	itemIndex?: number,
+): Promise<string> {
+	const { body, contentType } = multipartBody(
+		{ messaging_product: 'whatsapp', type: file.mimeType },
+		{ ...file, field: 'file' },
+	);
 	const answer = await apiRequest.call(this, {
 		method: 'POST',
 		endpoint: 'media',
@@ -42,7 +56,10 @@ export async function uploadMedia(this: RequestContext, file: MediaFile, itemInd
 		itemIndex,
 	});
 	if (typeof answer.id !== 'string' || answer.id === '') {
-		throw new NodeApiError(this.getNode(), answer as JsonObject, { message: '360dialog did not return a media id (no "id" in its answer)', itemIndex });
+		throw new NodeApiError(this.getNode(), answer as JsonObject, {
+			message: '360dialog did not return a media id (no "id" in its answer)',
+			itemIndex,
+		});
 	}
 	return answer.id;
 }
@@ -54,10 +71,23 @@ export interface DownloadedMedia extends MediaFile {
 }
 
 /** GET /{id} for the short-lived URL, then the bytes through 360dialog's host (the URL rewrite, §5). */
-export async function downloadMedia(this: RequestContext, mediaId: string, itemIndex?: number): Promise<DownloadedMedia> {
-	const meta = await apiRequest.call(this, { method: 'GET', endpoint: 'mediaItem', pathParams: { mediaId }, idempotent: true, itemIndex });
+export async function downloadMedia(
+	this: RequestContext,
+	mediaId: string,
+	itemIndex?: number,
+): Promise<DownloadedMedia> {
+	const meta = await apiRequest.call(this, {
+		method: 'GET',
+		endpoint: 'mediaItem',
+		pathParams: { mediaId },
+		idempotent: true,
+		itemIndex,
+	});
 	if (typeof meta.url !== 'string') {
-		throw new NodeApiError(this.getNode(), meta as JsonObject, { message: '360dialog did not return a download URL for this media (no "url")', itemIndex });
+		throw new NodeApiError(this.getNode(), meta as JsonObject, {
+			message: '360dialog did not return a download URL for this media (no "url")',
+			itemIndex,
+		});
 	}
 	const { baseUrl } = await resolveCredentials.call(this);
 	const data = await apiRequest.call(this, {

@@ -9,18 +9,38 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { isMediaLookupBlock, isRateLimitAnswer, mediaLookupBlockHint, parseErrorBody, parseJsonText, type ApiErrorInfo } from '../domain/apiErrors';
-import { endpointPath, isEnvironmentName, resolveBaseUrl, type EndpointName, type EnvironmentName } from '../domain/environments';
+import {
+	isMediaLookupBlock,
+	isRateLimitAnswer,
+	mediaLookupBlockHint,
+	parseErrorBody,
+	parseJsonText,
+	type ApiErrorInfo,
+} from '../domain/apiErrors';
+import {
+	endpointPath,
+	isEnvironmentName,
+	resolveBaseUrl,
+	type EndpointName,
+	type EnvironmentName,
+} from '../domain/environments';
 import { textOf } from '../domain/values';
 import { apiError, connectionError, redact, serverErrorInDoubt } from './errors';
-import { decide, DEFAULT_RETRY_POLICY, parseRetryAfter, type Outcome, type RetryPolicy } from './retryPolicy';
+import {
+	decide,
+	DEFAULT_RETRY_POLICY,
+	parseRetryAfter,
+	type Outcome,
+	type RetryPolicy,
+} from './retryPolicy';
 import { pacerOf } from './runner';
 
 export { redact } from './errors';
 
 export const CREDENTIAL_TYPE = 'dialog360Api';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type RequestContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -61,7 +81,9 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export async function resolveCredentials(this: RequestContext): Promise<ResolvedCredentials> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const environment = isEnvironmentName(credentials.environment) ? credentials.environment : 'production';
+	const environment = isEnvironmentName(credentials.environment)
+		? credentials.environment
+		: 'production';
 	try {
 		return {
 			environment,
@@ -78,7 +100,12 @@ function connectionCodeOf(error: unknown): { code?: string; hasResponse: boolean
 	// code as its httpCode (n8n-core 2.x); older versions keep the axios error as the cause.
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		const candidate = current as { code?: unknown; httpCode?: unknown; response?: unknown; cause?: unknown };
+		const candidate = current as {
+			code?: unknown;
+			httpCode?: unknown;
+			response?: unknown;
+			cause?: unknown;
+		};
 		if (candidate.response) return { hasResponse: true };
 		for (const code of [candidate.code, candidate.httpCode]) {
 			if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return { code, hasResponse: false };
@@ -100,23 +127,42 @@ type Attempt =
 	| { kind: 'answer'; info: ApiErrorInfo; outcome: Outcome; retryAfterMs?: number }
 	| { kind: 'noAnswer'; code?: string; outcome: Outcome };
 
-async function attemptOnce(ctx: RequestContext, options: IHttpRequestOptions, request: ApiRequest, apiKey: string): Promise<Attempt> {
+async function attemptOnce(
+	ctx: RequestContext,
+	options: IHttpRequestOptions,
+	request: ApiRequest,
+	apiKey: string,
+): Promise<Attempt> {
 	let response: { statusCode: number; headers: IDataObject; body: unknown };
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, { ...options });
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+			...options,
+		});
 	} catch (error) {
 		const failure = connectionCodeOf(error);
 		if (failure.hasResponse) {
 			// Only thrown for statuses httpRequest still treats as errors; never carries the key here.
-			throw new NodeOperationError(ctx.getNode(), redact((error as Error).message, apiKey), { itemIndex: request.itemIndex });
+			throw new NodeOperationError(ctx.getNode(), redact((error as Error).message, apiKey), {
+				itemIndex: request.itemIndex,
+			});
 		}
-		return { kind: 'noAnswer', code: failure.code, outcome: { kind: 'connectionError', code: failure.code } };
+		return {
+			kind: 'noAnswer',
+			code: failure.code,
+			outcome: { kind: 'connectionError', code: failure.code },
+		};
 	}
 	const status = response.statusCode;
-	if (status >= 200 && status < 300) return { kind: 'success', body: request.binary ? response.body : parseJsonText(response.body) };
+	if (status >= 200 && status < 300)
+		return { kind: 'success', body: request.binary ? response.body : parseJsonText(response.body) };
 	const info = parseErrorBody(status, decodeBody(response.body));
 	const retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
-	return { kind: 'answer', info, retryAfterMs, outcome: { kind: 'response', status, rateLimited: isRateLimitAnswer(info), retryAfterMs } };
+	return {
+		kind: 'answer',
+		info,
+		retryAfterMs,
+		outcome: { kind: 'response', status, rateLimited: isRateLimitAnswer(info), retryAfterMs },
+	};
 }
 
 /**
@@ -128,9 +174,12 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 	const { environment, baseUrl, apiKey } = await resolveCredentials.call(this);
 	let url: string;
 	try {
-		url = request.url ?? `${baseUrl}${endpointPath(environment, request.endpoint, request.pathParams)}`;
+		url =
+			request.url ?? `${baseUrl}${endpointPath(environment, request.endpoint, request.pathParams)}`;
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: request.itemIndex });
+		throw new NodeOperationError(this.getNode(), (error as Error).message, {
+			itemIndex: request.itemIndex,
+		});
 	}
 
 	const options: IHttpRequestOptions = {
@@ -155,9 +204,16 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 		const result = await attemptOnce(this, options, request, apiKey);
 		if (result.kind === 'success') return result.body as IDataObject;
 
-		if (result.kind === 'answer' && request.endpoint === 'mediaItem' && request.method === 'GET' && isMediaLookupBlock(result.info)) {
+		if (
+			result.kind === 'answer' &&
+			request.endpoint === 'mediaItem' &&
+			request.method === 'GET' &&
+			isMediaLookupBlock(result.info)
+		) {
 			// Not a passing rate limit: retries would only keep the block in place.
-			throw apiError(node, result.info, apiKey, request.itemIndex, { hint: mediaLookupBlockHint(new Date(), result.retryAfterMs) });
+			throw apiError(node, result.info, apiKey, request.itemIndex, {
+				hint: mediaLookupBlockHint(new Date(), result.retryAfterMs),
+			});
 		}
 		const decision = decide(result.outcome, attempt, waitedMs, request, policy);
 		if (decision.retry) {
@@ -166,8 +222,24 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 			continue;
 		}
 		const gaveUpAfter = decision.reason === 'exhausted' ? attempt : undefined;
-		if (result.kind === 'noAnswer') throw connectionError(node, result.code, decision.reason === 'ambiguous', gaveUpAfter, request.itemIndex);
-		if (decision.reason === 'ambiguous') throw serverErrorInDoubt(node, result.info, apiKey, request.itemIndex, request.retryServerErrors !== undefined);
-		throw apiError(node, result.info, apiKey, request.itemIndex, { note: gaveUpAfter ? `Gave up after ${gaveUpAfter} attempts.` : undefined });
+		if (result.kind === 'noAnswer')
+			throw connectionError(
+				node,
+				result.code,
+				decision.reason === 'ambiguous',
+				gaveUpAfter,
+				request.itemIndex,
+			);
+		if (decision.reason === 'ambiguous')
+			throw serverErrorInDoubt(
+				node,
+				result.info,
+				apiKey,
+				request.itemIndex,
+				request.retryServerErrors !== undefined,
+			);
+		throw apiError(node, result.info, apiKey, request.itemIndex, {
+			note: gaveUpAfter ? `Gave up after ${gaveUpAfter} attempts.` : undefined,
+		});
 	}
 }

@@ -15,7 +15,9 @@ export interface RunnerOptions {
 	describeDone?: (output: INodeExecutionData[]) => string | undefined;
 }
 
-export type ItemWork = (itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
+export type ItemWork = (
+	itemIndex: number,
+) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
 
 /** Spaces starts evenly: a start every 1000/perSecond ms, never a burst above the cap. */
 export class RatePacer {
@@ -42,10 +44,15 @@ export function pacerOf(ctx: object): RatePacer | undefined {
 }
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
-	return typeof value === 'object' && value !== null && 'json' in value && typeof value.json === 'object';
+	return (
+		typeof value === 'object' && value !== null && 'json' in value && typeof value.json === 'object'
+	);
 }
 
-function toItems(result: IDataObject | IDataObject[] | INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
+function toItems(
+	result: IDataObject | IDataObject[] | INodeExecutionData[],
+	itemIndex: number,
+): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
 	return list.map((entry) =>
 		isExecutionData(entry)
@@ -78,17 +85,28 @@ export function itemLabel(itemIndex: number): string {
  * What a stopped run had already done: the items that finished (with what `describeDone` says of
  * them) and the other items whose failure leaves them in doubt.
  */
-function doneBeforeStop(results: INodeExecutionData[][], failures: Map<number, Error>, reported: number, describeDone: NonNullable<RunnerOptions['describeDone']>): string {
+function doneBeforeStop(
+	results: INodeExecutionData[][],
+	failures: Map<number, Error>,
+	reported: number,
+	describeDone: NonNullable<RunnerOptions['describeDone']>,
+): string {
 	const done: string[] = [];
 	results.forEach((output, itemIndex) => {
 		if (!output) return;
 		const what = describeDone(output);
 		done.push(what ? `${itemLabel(itemIndex)} (${what})` : itemLabel(itemIndex));
 	});
-	const inDoubt = [...failures].filter(([itemIndex, error]) => itemIndex !== reported && isInDoubt(error)).map(([itemIndex]) => itemLabel(itemIndex));
+	const inDoubt = [...failures]
+		.filter(([itemIndex, error]) => itemIndex !== reported && isInDoubt(error))
+		.map(([itemIndex]) => itemLabel(itemIndex));
 	const lines = [
-		done.length ? `Already done before the run stopped, do not send again: ${done.join(', ')}.` : 'Nothing else was done before the run stopped.',
-		inDoubt.length ? `May or may not have been sent (the connection or the server failed): ${inDoubt.join(', ')}.` : '',
+		done.length
+			? `Already done before the run stopped, do not send again: ${done.join(', ')}.`
+			: 'Nothing else was done before the run stopped.',
+		inDoubt.length
+			? `May or may not have been sent (the connection or the server failed): ${inDoubt.join(', ')}.`
+			: '',
 	];
 	return lines.filter(Boolean).join('\n');
 }
@@ -152,7 +170,12 @@ export async function runItems(
 		const error = asItemError(ctx, stop.failure.error, itemIndex);
 		error.context = { ...(error.context ?? {}), itemIndex };
 		if (options.describeDone && itemCount > 1) {
-			error.description = [error.description, doneBeforeStop(results, failures, itemIndex, options.describeDone)].filter(Boolean).join('\n\n');
+			error.description = [
+				error.description,
+				doneBeforeStop(results, failures, itemIndex, options.describeDone),
+			]
+				.filter(Boolean)
+				.join('\n\n');
 		}
 		throw error;
 	}

@@ -1,7 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TemplateDefinition } from '../domain/templateParameters';
-import { readTemplatePage, TEMPLATE_PAGE_SIZE, templateFilters, type TemplatePage } from '../domain/templates';
+import {
+	readTemplatePage,
+	TEMPLATE_PAGE_SIZE,
+	templateFilters,
+	type TemplatePage,
+} from '../domain/templates';
 import { apiRequest, type RequestContext } from './request';
 
 export interface TemplateQuery {
@@ -43,7 +48,7 @@ export async function fetchTemplates(
 	keep?: (template: TemplateDefinition) => boolean,
 ): Promise<TemplateDefinition[]> {
 	const templates: TemplateDefinition[] = [];
-	for (let offset = 0; templates.length < max; ) {
+	for (let offset = 0; templates.length < max;) {
 		// Unfiltered, only what is still wanted is asked for; filtered, whole pages.
 		const limit = keep ? TEMPLATE_PAGE_SIZE : Math.min(TEMPLATE_PAGE_SIZE, max - templates.length);
 		const page = await fetchTemplatePage.call(this, query, offset, limit, itemIndex);
@@ -56,7 +61,12 @@ export async function fetchTemplates(
 	return templates;
 }
 
-export async function findTemplate(this: RequestContext, name: string, language: string, itemIndex?: number): Promise<TemplateDefinition | undefined> {
+export async function findTemplate(
+	this: RequestContext,
+	name: string,
+	language: string,
+	itemIndex?: number,
+): Promise<TemplateDefinition | undefined> {
 	const candidates = await fetchTemplates.call(this, { name }, Infinity, itemIndex);
 	return candidates.find((template) => template.name === name && template.language === language);
 }

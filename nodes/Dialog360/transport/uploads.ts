@@ -15,7 +15,11 @@ export async function resumableUpload(
 	const session = await apiRequest.call(this, {
 		method: 'POST',
 		endpoint: 'uploads',
-		qs: { file_length: file.data.length, file_type: file.mimeType, ...(file.fileName ? { file_name: file.fileName } : {}) },
+		qs: {
+			file_length: file.data.length,
+			file_type: file.mimeType,
+			...(file.fileName ? { file_name: file.fileName } : {}),
+		},
 		idempotent: true, // an unused session costs nothing
 		itemIndex,
 	});

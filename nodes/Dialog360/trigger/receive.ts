@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { timingSafeEqual } from 'crypto';
 
 import { RecentEvents } from '../domain/recentEvents';
@@ -12,6 +17,7 @@ import {
 	type EventKind,
 	type WebhookEvent,
 } from '../domain/webhookEvents';
+import { toJson } from '../helpers/json';
 import { downloadMedia } from '../transport/media';
 import { DELIVERY_HEADER } from './registration';
 
@@ -48,13 +54,23 @@ function readFilter(ctx: IWebhookFunctions): EventFilter {
 	};
 }
 
-async function withMedia(ctx: IWebhookFunctions, event: WebhookEvent, property: string): Promise<INodeExecutionData> {
-	const item: INodeExecutionData = { json: event as unknown as IDataObject };
+async function withMedia(
+	ctx: IWebhookFunctions,
+	event: WebhookEvent,
+	property: string,
+): Promise<INodeExecutionData> {
+	const item: INodeExecutionData = { json: toJson(event) };
 	const media = mediaOf(event);
 	if (!media) return item;
 	try {
 		const file = await downloadMedia.call(ctx, media.id);
-		item.binary = { [property]: await ctx.helpers.prepareBinaryData(file.data, media.filename ?? file.fileName, file.mimeType) };
+		item.binary = {
+			[property]: await ctx.helpers.prepareBinaryData(
+				file.data,
+				media.filename ?? file.fileName,
+				file.mimeType,
+			),
+		};
 	} catch (error) {
 		// The event still goes through; the item says why its file is missing.
 		item.json = { ...item.json, mediaError: (error as Error).message };
@@ -69,7 +85,12 @@ async function withMedia(ctx: IWebhookFunctions, event: WebhookEvent, property: 
 export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const state = ctx.getWorkflowStaticData('node') as IDataObject;
 	const response = ctx.getResponseObject();
-	if (!secretMatches(state.secret as string | undefined, (ctx.getHeaderData() as IDataObject)[DELIVERY_HEADER])) {
+	if (
+		!secretMatches(
+			state.secret as string | undefined,
+			(ctx.getHeaderData() as IDataObject)[DELIVERY_HEADER],
+		)
+	) {
 		response.status(401).json({ error: 'unauthorized' });
 		return { noWebhookResponse: true };
 	}
@@ -77,7 +98,8 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	try {
 		events = readDelivery(ctx.getBodyData());
 	} catch (error) {
-		const message = error instanceof MalformedDeliveryError ? error.message : 'Malformed 360dialog delivery';
+		const message =
+			error instanceof MalformedDeliveryError ? error.message : 'Malformed 360dialog delivery';
 		response.status(400).json({ error: message });
 		return { noWebhookResponse: true };
 	}
@@ -91,7 +113,11 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	});
 	if (fresh.length === 0) return { webhookResponse: { received: events.length, emitted: 0 } };
 
-	const options = ctx.getNodeParameter('options', {}) as { acknowledge?: 'stored' | 'atOnce'; downloadMedia?: boolean; binaryPropertyName?: string };
+	const options = ctx.getNodeParameter('options', {}) as {
+		acknowledge?: 'stored' | 'atOnce';
+		downloadMedia?: boolean;
+		binaryPropertyName?: string;
+	};
 	const withFiles = Boolean(options.downloadMedia) && fresh.some((event) => mediaOf(event));
 	// 360dialog wants the answer at once: files are fetched after it, and on request n8n stores the
 	// execution after it too. Otherwise n8n answers once the execution is stored.
@@ -101,10 +127,12 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		response.once('finish', () => {
 			if (response.statusCode >= 300) for (const event of fresh) forgetEvent(recent, event);
 		});
-		return { workflowData: [ctx.helpers.returnJsonArray(fresh as unknown as IDataObject[])] };
+		return { workflowData: [ctx.helpers.returnJsonArray(fresh.map(toJson))] };
 	}
 	response.status(200).json({ received: events.length, emitted: fresh.length });
 	const property = options.binaryPropertyName || 'data';
-	const items = withFiles ? await Promise.all(fresh.map(async (event) => await withMedia(ctx, event, property))) : ctx.helpers.returnJsonArray(fresh as unknown as IDataObject[]);
+	const items = withFiles
+		? await Promise.all(fresh.map(async (event) => await withMedia(ctx, event, property)))
+		: ctx.helpers.returnJsonArray(fresh.map(toJson));
 	return { noWebhookResponse: true, workflowData: [items] };
 }

@@ -47,7 +47,9 @@ export function isTestActivation(ctx: IHookFunctions): boolean {
 	return ctx.getMode() === 'manual';
 }
 
-export async function configuredWebhook(ctx: IHookFunctions): Promise<{ url: string | null; headers: IDataObject | null }> {
+export async function configuredWebhook(
+	ctx: IHookFunctions,
+): Promise<{ url: string | null; headers: IDataObject | null }> {
 	let response: IDataObject;
 	try {
 		response = await apiRequest.call(ctx, { method: 'GET', endpoint: 'webhook', idempotent: true });
@@ -62,9 +64,18 @@ export async function configuredWebhook(ctx: IHookFunctions): Promise<{ url: str
 	};
 }
 
-async function setMainWebhook(ctx: IHookFunctions, url: string | null, headers: IDataObject | null): Promise<void> {
+async function setMainWebhook(
+	ctx: IHookFunctions,
+	url: string | null,
+	headers: IDataObject | null,
+): Promise<void> {
 	// An empty URL removes the main webhook. [L] 360dialog documents no call that deletes it; see MULTI_WEBHOOK_RULES.
-	await apiRequest.call(ctx, { method: 'POST', endpoint: 'webhook', body: url === null ? { url: '' } : { url, headers: headers ?? {} }, idempotent: true });
+	await apiRequest.call(ctx, {
+		method: 'POST',
+		endpoint: 'webhook',
+		body: url === null ? { url: '' } : { url, headers: headers ?? {} },
+		idempotent: true,
+	});
 }
 
 /** Takes the main URL, remembering what was there (also "no URL") to put it back later. */
@@ -84,16 +95,26 @@ async function restoreMain(ctx: IHookFunctions, url: string): Promise<void> {
 	const state = registrationState(ctx);
 	const current = await configuredWebhook(ctx);
 	// Only a URL that is still ours is given back: someone may have set another one since.
-	if (current.url === url) await setMainWebhook(ctx, state.previousUrl ?? null, state.previousHeaders ?? null);
+	if (current.url === url)
+		await setMainWebhook(ctx, state.previousUrl ?? null, state.previousHeaders ?? null);
 	delete state.registeredUrl;
 	delete state.previousUrl;
 	delete state.previousHeaders;
 }
 
-async function multiWebhook(ctx: IHookFunctions): Promise<{ enabled: boolean; destinations: Destination[] }> {
-	const response = await apiRequest.call(ctx, { method: 'GET', endpoint: 'multiWebhook', idempotent: true });
+async function multiWebhook(
+	ctx: IHookFunctions,
+): Promise<{ enabled: boolean; destinations: Destination[] }> {
+	const response = await apiRequest.call(ctx, {
+		method: 'GET',
+		endpoint: 'multiWebhook',
+		idempotent: true,
+	});
 	const destinations = (Array.isArray(response.destinations) ? response.destinations : []).filter(
-		(destination): destination is Destination => typeof destination === 'object' && destination !== null && typeof (destination as Destination).name === 'string',
+		(destination): destination is Destination =>
+			typeof destination === 'object' &&
+			destination !== null &&
+			typeof (destination as Destination).name === 'string',
 	);
 	return { enabled: response.enabled === true, destinations };
 }
@@ -108,17 +129,29 @@ export function destinationNameFor(url: string): string {
 }
 
 function ownDestination(destinations: Destination[], url: string): Destination | undefined {
-	return destinations.find((destination) => destination.name === destinationNameFor(url)) ?? destinations.find((destination) => destination.url === url);
+	return (
+		destinations.find((destination) => destination.name === destinationNameFor(url)) ??
+		destinations.find((destination) => destination.url === url)
+	);
 }
 
 /** Adds (or updates) this node's one named destination, next to the main URL another system owns. */
 export async function addDestination(ctx: IHookFunctions, url: string): Promise<void> {
 	const state = registrationState(ctx);
-	const destination = { name: destinationNameFor(url), url, headers: { [DELIVERY_HEADER]: secretOf(state) } };
+	const destination = {
+		name: destinationNameFor(url),
+		url,
+		headers: { [DELIVERY_HEADER]: secretOf(state) },
+	};
 	const current = await multiWebhook(ctx);
 	const existing = ownDestination(current.destinations, url);
 	if (existing) {
-		await apiRequest.call(ctx, { method: 'PATCH', endpoint: 'multiWebhook', body: { ...destination, name: existing.name }, idempotent: true });
+		await apiRequest.call(ctx, {
+			method: 'PATCH',
+			endpoint: 'multiWebhook',
+			body: { ...destination, name: existing.name },
+			idempotent: true,
+		});
 		return;
 	}
 	const others = current.destinations;
@@ -126,20 +159,38 @@ export async function addDestination(ctx: IHookFunctions, url: string): Promise<
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`360dialog allows at most ${MAX_EXTRA_DESTINATIONS} extra webhook destinations per number, and this number has ${others.length} (${others.map((other) => other.name).join(', ')})`,
-			{ description: 'Remove one in the 360dialog Hub, or choose "Replace the Main Webhook URL" under Register As.' },
+			{
+				description:
+					'Remove one in the 360dialog Hub, or choose "Replace the Main Webhook URL" under Register As.',
+			},
 		);
 	}
 	if (current.enabled) {
-		await apiRequest.call(ctx, { method: 'PUT', endpoint: 'multiWebhook', body: { destinations: [destination] }, idempotent: true });
+		await apiRequest.call(ctx, {
+			method: 'PUT',
+			endpoint: 'multiWebhook',
+			body: { destinations: [destination] },
+			idempotent: true,
+		});
 		return;
 	}
 	if (others.length > 0) {
 		// Switching the feature on would also switch on destinations someone else switched off.
-		throw new NodeOperationError(ctx.getNode(), `Extra webhook destinations are switched off for this number, and it has ${others.length} (${others.map((other) => other.name).join(', ')})`, {
-			description: 'Joining would switch them on too. Switch them on or remove them in the 360dialog Hub, or choose "Replace the Main Webhook URL" under Register As.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Extra webhook destinations are switched off for this number, and it has ${others.length} (${others.map((other) => other.name).join(', ')})`,
+			{
+				description:
+					'Joining would switch them on too. Switch them on or remove them in the 360dialog Hub, or choose "Replace the Main Webhook URL" under Register As.',
+			},
+		);
 	}
-	await apiRequest.call(ctx, { method: 'POST', endpoint: 'multiWebhook', body: { enabled: true, destinations: [destination] }, idempotent: true });
+	await apiRequest.call(ctx, {
+		method: 'POST',
+		endpoint: 'multiWebhook',
+		body: { enabled: true, destinations: [destination] },
+		idempotent: true,
+	});
 }
 
 export async function destinationExists(ctx: IHookFunctions, url: string): Promise<boolean> {
@@ -147,7 +198,11 @@ export async function destinationExists(ctx: IHookFunctions, url: string): Promi
 	if (!secret) return false;
 	const current = await multiWebhook(ctx);
 	const existing = ownDestination(current.destinations, url);
-	return current.enabled && existing?.url === url && textOf(existing.headers?.[DELIVERY_HEADER]) === secret;
+	return (
+		current.enabled &&
+		existing?.url === url &&
+		textOf(existing.headers?.[DELIVERY_HEADER]) === secret
+	);
 }
 
 /**
@@ -159,9 +214,19 @@ async function removeDestination(ctx: IHookFunctions, url: string): Promise<void
 	const current = await multiWebhook(ctx);
 	const existing = ownDestination(current.destinations, url);
 	if (!existing) return;
-	await apiRequest.call(ctx, { method: 'DELETE', endpoint: 'multiWebhook', body: { name: existing.name }, idempotent: true });
+	await apiRequest.call(ctx, {
+		method: 'DELETE',
+		endpoint: 'multiWebhook',
+		body: { name: existing.name },
+		idempotent: true,
+	});
 	if (current.enabled && current.destinations.length === 1) {
-		await apiRequest.call(ctx, { method: 'POST', endpoint: 'multiWebhook', body: { enabled: false }, idempotent: true });
+		await apiRequest.call(ctx, {
+			method: 'POST',
+			endpoint: 'multiWebhook',
+			body: { enabled: false },
+			idempotent: true,
+		});
 	}
 }
 
@@ -176,7 +241,11 @@ async function joinForTest(ctx: IHookFunctions, url: string): Promise<void> {
 	else await addDestination(ctx, url);
 }
 
-export async function registrationExists(ctx: IHookFunctions, url: string, joinAsExtra: boolean): Promise<boolean> {
+export async function registrationExists(
+	ctx: IHookFunctions,
+	url: string,
+	joinAsExtra: boolean,
+): Promise<boolean> {
 	const state = registrationState(ctx);
 	if (!url || !state.secret) return false;
 	const main = await configuredWebhook(ctx);
@@ -187,7 +256,11 @@ export async function registrationExists(ctx: IHookFunctions, url: string, joinA
 	return await destinationExists(ctx, url);
 }
 
-export async function joinWebhook(ctx: IHookFunctions, url: string, joinAsExtra: boolean): Promise<void> {
+export async function joinWebhook(
+	ctx: IHookFunctions,
+	url: string,
+	joinAsExtra: boolean,
+): Promise<void> {
 	if (isTestActivation(ctx)) await joinForTest(ctx, url);
 	else if (joinAsExtra) await addDestination(ctx, url);
 	else await registerMain(ctx, url);

@@ -1,14 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport/request';
-import { mediaIdField, readText } from '../common.descriptions';
+import { mediaIdField } from '../descriptions/common';
+import { updateDisplayOptions } from '../displayOptions';
+import { readText } from '../parameters';
 
-export const description: INodeProperties[] = [
-	mediaIdField('delete', 'The ID of an uploaded file to delete; messages already sent with it are not affected'),
+const properties: INodeProperties[] = [
+	mediaIdField(
+		'The ID of an uploaded file to delete; messages already sent with it are not affected',
+	),
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['media'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const mediaId = readText(this, 'mediaId', itemIndex).trim();
-	const response = await apiRequest.call(this, { method: 'DELETE', endpoint: 'mediaItem', pathParams: { mediaId }, idempotent: true, itemIndex });
+	const response = await apiRequest.call(this, {
+		method: 'DELETE',
+		endpoint: 'mediaItem',
+		pathParams: { mediaId },
+		idempotent: true,
+		itemIndex,
+	});
 	return { success: response.success === true, mediaId };
 }

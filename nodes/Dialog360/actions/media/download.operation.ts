@@ -1,12 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { downloadMedia } from '../../transport/media';
-import { mediaIdField, readText } from '../common.descriptions';
+import { mediaIdField } from '../descriptions/common';
+import { updateDisplayOptions } from '../displayOptions';
+import { readText } from '../parameters';
 
-const show = { resource: ['media'], operation: ['download'] };
-
-export const description: INodeProperties[] = [
-	mediaIdField('download', 'The ID of a received file (the trigger puts it in the image, video, audio, document or sticker of a message) or of an upload'),
+const properties: INodeProperties[] = [
+	mediaIdField(
+		'The ID of a received file (the trigger puts it in the image, video, audio, document or sticker of a message) or of an upload',
+	),
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -15,18 +17,30 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the output binary field to put the file in',
 		description: 'The binary field the downloaded file is written to',
-		displayOptions: { show },
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export const description = updateDisplayOptions(
+	{ show: { resource: ['media'], operation: ['download'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const mediaId = readText(this, 'mediaId', itemIndex).trim();
-	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const property = readText(this, 'binaryPropertyName', itemIndex);
 	const media = await downloadMedia.call(this, mediaId, itemIndex);
 	const binary = await this.helpers.prepareBinaryData(media.data, media.fileName, media.mimeType);
 	return [
 		{
-			json: { mediaId, mimeType: media.mimeType, fileSize: media.fileSize ?? media.data.length, sha256: media.sha256 ?? null },
+			json: {
+				mediaId,
+				mimeType: media.mimeType,
+				fileSize: media.fileSize ?? media.data.length,
+				sha256: media.sha256 ?? null,
+			},
 			binary: { [property]: binary },
 		},
 	];

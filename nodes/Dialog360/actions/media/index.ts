@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['media'] } },
 		options: [
-			{ name: 'Delete', value: 'delete', description: 'Delete an uploaded file', action: 'Delete a media file' },
-			{ name: 'Download', value: 'download', description: 'Download a received or uploaded file into the item', action: 'Download a media file' },
-			{ name: 'Upload', value: 'upload', description: 'Upload a file and get a media ID to send it with', action: 'Upload a media file' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an uploaded file',
+				action: 'Delete a media file',
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				description: 'Download a received or uploaded file into the item',
+				action: 'Download a media file',
+			},
+			{
+				name: 'Upload',
+				value: 'upload',
+				description: 'Upload a file and get a media ID to send it with',
+				action: 'Upload a media file',
+			},
 		],
 		default: 'upload',
 	},

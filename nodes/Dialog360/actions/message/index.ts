@@ -17,19 +17,22 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Mark as Read',
 				value: 'markAsRead',
-				description: 'Mark an inbound message as read (blue ticks), optionally with a typing indicator',
+				description:
+					'Mark an inbound message as read (blue ticks), optionally with a typing indicator',
 				action: 'Mark a message as read',
 			},
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Send text, media, a location, contacts, buttons, a list or a reaction within the 24-hour window',
+				description:
+					'Send text, media, a location, contacts, buttons, a list or a reaction within the 24-hour window',
 				action: 'Send a message',
 			},
 			{
 				name: 'Send Template',
 				value: 'sendTemplate',
-				description: 'Send an approved template with its variables filled in; works outside the 24-hour window',
+				description:
+					'Send an approved template with its variables filled in; works outside the 24-hour window',
 				action: 'Send a template message',
 			},
 		],

@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { markAsReadPayload } from '../../domain/messages';
 import { apiRequest } from '../../transport/request';
-import { readText } from '../common.descriptions';
+import { updateDisplayOptions } from '../displayOptions';
+import { readText } from '../parameters';
 import { assertNoViolations } from '../validation';
 
-const show = { resource: ['message'], operation: ['markAsRead'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Message ID',
 		name: 'messageId',
@@ -15,8 +14,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. wamid.HBgL...',
-		description: 'The ID of an inbound message (at most 30 days old), for example the message ID from the trigger. Earlier messages in the chat are marked read too.',
-		displayOptions: { show },
+		description:
+			'The ID of an inbound message (at most 30 days old), for example the message ID from the trigger. Earlier messages in the chat are marked read too.',
 	},
 	{
 		displayName: 'Show Typing Indicator',
@@ -24,13 +23,20 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether the contact sees "typing…" until you reply or for at most 25 seconds',
-		displayOptions: { show },
 	},
 ];
 
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['markAsRead'] } },
+	properties,
+);
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const messageId = readText(this, 'messageId', itemIndex);
-	const { payload, violations } = markAsReadPayload(messageId, this.getNodeParameter('typingIndicator', itemIndex, false) as boolean);
+	const { payload, violations } = markAsReadPayload(
+		messageId,
+		this.getNodeParameter('typingIndicator', itemIndex, false) as boolean,
+	);
 	assertNoViolations(this, violations, itemIndex, 'mark-as-read');
 	const response = await apiRequest.call(this, {
 		method: 'POST',

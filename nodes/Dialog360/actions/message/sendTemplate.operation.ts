@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { addressMessage } from '../../domain/messages';
-import type { Violation } from '../../domain/rules';
+import type { Violation } from '../../domain/checks';
 import {
 	buildTemplateComponents,
 	checkTemplateComponents,
@@ -10,29 +10,35 @@ import {
 } from '../../domain/templateParameters';
 import { isApproved, normalizeStatus } from '../../domain/templates';
 import { findTemplate } from '../../transport/templates';
-import { readTemplateLocator, simplifyOption, templateLocator } from '../common.descriptions';
+import { simplifyField, templateLocatorField } from '../descriptions/common';
+import { recipientField, sendingOptionsField } from '../descriptions/sending';
+import { updateDisplayOptions } from '../displayOptions';
+import { readTemplateLocator } from '../parameters';
 import { assertNoViolations } from '../validation';
-import { readSendingOptions, recipientField, sendingOptions, sendingRunnerOptions, sendMessage } from './sending';
+import { readSendingOptions, sendingRunnerOptions, sendMessage } from './sending';
 
-const OPERATION = 'sendTemplate';
-const show = { resource: ['message'], operation: [OPERATION] };
-
-export const description: INodeProperties[] = [
-	recipientField(OPERATION),
-	templateLocator({
-		searchListMethod: 'searchApprovedTemplates',
-		description: 'An approved template. Templates reach a contact at any time, also outside the 24-hour window.',
-		show,
-	}),
+const properties: INodeProperties[] = [
+	recipientField,
+	templateLocatorField(
+		'searchApprovedTemplates',
+		'An approved template. Templates reach a contact at any time, also outside the 24-hour window.',
+	),
 	{
 		displayName: 'Parameters From',
 		name: 'parameterMode',
 		type: 'options',
 		default: 'mapper',
-		displayOptions: { show },
 		options: [
-			{ name: 'Fields Below', value: 'mapper', description: "One field per variable of the chosen template" },
-			{ name: 'JSON', value: 'json', description: 'The components array of the send, as in the Cloud API' },
+			{
+				name: 'Fields Below',
+				value: 'mapper',
+				description: 'One field per variable of the chosen template',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'The components array of the send, as in the Cloud API',
+			},
 		],
 		description: 'How the values for the template variables are given',
 	},
@@ -43,7 +49,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
-		description: 'A value for every variable of the template: header, body, URL-button suffixes, quick-reply payloads and coupon codes',
+		description:
+			'A value for every variable of the template: header, body, URL-button suffixes, quick-reply payloads and coupon codes',
 		typeOptions: {
 			loadOptionsDependsOn: ['template.value'],
 			resourceMapper: {
@@ -55,27 +62,38 @@ export const description: INodeProperties[] = [
 				supportAutoMap: false,
 			},
 		},
-		displayOptions: { show: { ...show, parameterMode: ['mapper'] } },
+		displayOptions: { show: { parameterMode: ['mapper'] } },
 	},
 	{
 		displayName: 'Components (JSON)',
 		name: 'templateComponents',
 		type: 'json',
-		default: '[\n  {\n    "type": "body",\n    "parameters": [{ "type": "text", "text": "Ada" }]\n  }\n]',
+		default:
+			'[\n  {\n    "type": "body",\n    "parameters": [{ "type": "text", "text": "Ada" }]\n  }\n]',
 		description:
 			'The "components" of the send: one entry per header, body and button with variables. They are checked against the template before sending.',
-		displayOptions: { show: { ...show, parameterMode: ['json'] } },
+		displayOptions: { show: { parameterMode: ['json'] } },
 	},
-	sendingOptions(OPERATION),
-	simplifyOption({ resource: 'message', operation: OPERATION }),
+	sendingOptionsField,
+	simplifyField,
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendTemplate'] } },
+	properties,
+);
 
 export const runnerOptions = sendingRunnerOptions;
 
 // One look-up per template per run, shared by the items (and by concurrent workers).
 const definitions = new WeakMap<object, Map<string, Promise<TemplateDefinition | undefined>>>();
 
-function definitionOf(ctx: IExecuteFunctions, name: string, language: string, itemIndex: number): Promise<TemplateDefinition | undefined> {
+function definitionOf(
+	ctx: IExecuteFunctions,
+	name: string,
+	language: string,
+	itemIndex: number,
+): Promise<TemplateDefinition | undefined> {
 	const cache = definitions.get(ctx) ?? new Map<string, Promise<TemplateDefinition | undefined>>();
 	definitions.set(ctx, cache);
 	const key = `${name}|${language}`;
@@ -89,20 +107,32 @@ function definitionOf(ctx: IExecuteFunctions, name: string, language: string, it
 	return pending;
 }
 
-function readComponents(ctx: IExecuteFunctions, itemIndex: number, violations: Violation[]): unknown {
+function readComponents(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	violations: Violation[],
+): unknown {
 	const raw = ctx.getNodeParameter('templateComponents', itemIndex, '[]');
 	if (typeof raw !== 'string') return raw;
 	try {
 		return JSON.parse(raw) as unknown;
 	} catch (error) {
-		violations.push({ field: 'Components (JSON)', message: `Components (JSON) is not valid JSON: ${(error as Error).message}` });
+		violations.push({
+			field: 'Components (JSON)',
+			message: `Components (JSON) is not valid JSON: ${(error as Error).message}`,
+		});
 		return [];
 	}
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = readSendingOptions(this, itemIndex);
-	const envelope = { to: this.getNodeParameter('to', itemIndex), defaultCountry: options.defaultCountry, replyTo: options.replyTo, bizOpaqueCallbackData: options.bizOpaqueCallbackData };
+	const envelope = {
+		to: this.getNodeParameter('to', itemIndex),
+		defaultCountry: options.defaultCountry,
+		replyTo: options.replyTo,
+		bizOpaqueCallbackData: options.bizOpaqueCallbackData,
+	};
 	// The envelope is read once and checked first, so a wrong number is reported without a template look-up.
 	const addressed = addressMessage(envelope, {});
 	const violations: Violation[] = [...addressed.violations];
@@ -110,9 +140,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const template = await definitionOf(this, key.name, key.language, itemIndex);
 	if (!template) {
-		violations.push({ field: 'Template', message: `Template ${key.name} (${key.language}) does not exist on this number; check the name and the language code` });
+		violations.push({
+			field: 'Template',
+			message: `Template ${key.name} (${key.language}) does not exist on this number; check the name and the language code`,
+		});
 	} else if (!isApproved(template)) {
-		violations.push({ field: 'Template', message: `Template ${key.name} (${key.language}) is ${normalizeStatus(template.status) || 'not approved'}; only APPROVED templates can be sent` });
+		violations.push({
+			field: 'Template',
+			message: `Template ${key.name} (${key.language}) is ${normalizeStatus(template.status) || 'not approved'}; only APPROVED templates can be sent`,
+		});
 	}
 	assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
 	const definition = template as TemplateDefinition;
@@ -121,10 +157,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const components =
 		mode === 'json'
 			? readComponents(this, itemIndex, violations)
-			: buildTemplateComponents(definition, ((this.getNodeParameter('templateParameters.value', itemIndex, {}) ?? {}) as IDataObject));
+			: buildTemplateComponents(
+					definition,
+					(this.getNodeParameter('templateParameters.value', itemIndex, {}) ?? {}) as IDataObject,
+				);
 	violations.push(...checkTemplateComponents(definition, components));
 	assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
 
-	const payload = { ...addressed.payload, ...templateMessageBody(definition, components as unknown[]) };
+	const payload = {
+		...addressed.payload,
+		...templateMessageBody(definition, components as unknown[]),
+	};
 	return await sendMessage(this, { payload, recipientE164: addressed.recipientE164 }, itemIndex);
 }

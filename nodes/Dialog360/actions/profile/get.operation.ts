@@ -1,10 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { PROFILE_FIELDS_QUERY, profileFromResponse, simplifyProfile } from '../../domain/profile';
 import { apiRequest } from '../../transport/request';
-import { simplifyOption, wantsRawOutput } from '../common.descriptions';
+import { simplifyField } from '../descriptions/common';
+import { updateDisplayOptions } from '../displayOptions';
+import { toJson } from '../../helpers/json';
+import { wantsRawOutput } from '../parameters';
 
-export const description: INodeProperties[] = [simplifyOption({ resource: 'profile', operation: 'get' })];
+export const description = updateDisplayOptions(
+	{ show: { resource: ['profile'], operation: ['get'] } },
+	[simplifyField],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const response = await apiRequest.call(this, {
@@ -15,5 +21,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	if (wantsRawOutput(this, itemIndex)) return response;
-	return simplifyProfile(profileFromResponse(response)) as unknown as IDataObject;
+	return toJson(simplifyProfile(profileFromResponse(response)));
 }

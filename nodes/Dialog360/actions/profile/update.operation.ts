@@ -2,23 +2,26 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readImageInfo } from '../../domain/image';
-import { checkProfilePhoto, validateProfileUpdate, type ProfileUpdateInput } from '../../domain/profile';
+import {
+	checkProfilePhoto,
+	validateProfileUpdate,
+	type ProfileUpdateInput,
+} from '../../domain/profile';
 import { PROFILE_PHOTO_RULES, PROFILE_RULES, VERTICALS } from '../../domain/rules';
 import { textOf } from '../../domain/values';
 import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';
+import { updateDisplayOptions } from '../displayOptions';
+import { readBinaryFile } from '../parameters';
 import { assertNoViolations } from '../validation';
 
-const show = { resource: ['profile'], operation: ['update'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		description: 'Only the fields you add are changed',
 		options: [
 			{
@@ -64,7 +67,8 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				options: VERTICALS.map((vertical) => ({ name: vertical.label, value: vertical.value })),
 				default: 'OTHER',
-				description: 'The industry of the business. Once set it cannot be emptied again, only changed.',
+				description:
+					'The industry of the business. Once set it cannot be emptied again, only changed.',
 			},
 			{
 				displayName: 'Websites',
@@ -79,6 +83,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions(
+	{ show: { resource: ['profile'], operation: ['update'] } },
+	properties,
+);
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const input: ProfileUpdateInput = {};
@@ -86,26 +95,30 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (fields[name] !== undefined) input[name] = textOf(fields[name]);
 	}
 	if (fields.websites !== undefined) {
-		input.websites = (Array.isArray(fields.websites) ? fields.websites : [fields.websites]).map(textOf);
+		input.websites = (Array.isArray(fields.websites) ? fields.websites : [fields.websites]).map(
+			textOf,
+		);
 	}
 
 	const { payload, violations } = validateProfileUpdate(input);
 	let photo: { data: Buffer; mimeType: string; fileName?: string } | undefined;
 	const warnings: string[] = [];
 	if (fields.photoBinaryProperty !== undefined) {
-		const property = textOf(fields.photoBinaryProperty);
-		const binary = this.helpers.assertBinaryData(itemIndex, property);
-		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-		const image = readImageInfo(data);
+		const file = await readBinaryFile(this, itemIndex, textOf(fields.photoBinaryProperty));
+		const image = readImageInfo(file.data);
 		const checked = checkProfilePhoto(image);
 		if (checked.violation) violations.push(checked.violation);
 		warnings.push(...checked.warnings);
-		if (image) photo = { data, mimeType: image.mimeType, fileName: binary.fileName };
+		if (image) photo = { data: file.data, mimeType: image.mimeType, fileName: file.fileName };
 	}
 
 	assertNoViolations(this, violations, itemIndex, 'WhatsApp business profile');
 	if (Object.keys(payload).length === 0 && !photo) {
-		throw new NodeOperationError(this.getNode(), 'Add at least one field to update under "Update Fields"', { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			'Add at least one field to update under "Update Fields"',
+			{ itemIndex },
+		);
 	}
 
 	if (photo) payload.profile_picture_handle = await resumableUpload.call(this, photo, itemIndex);
@@ -116,6 +129,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		idempotent: false, // an update is a write: after an answer that leaves it in doubt it is reported, not repeated
 		itemIndex,
 	});
-	const updated = Object.keys(payload).map((field) => (field === 'profile_picture_handle' ? 'profile_picture' : field));
+	const updated = Object.keys(payload).map((field) =>
+		field === 'profile_picture_handle' ? 'profile_picture' : field,
+	);
 	return { success: true, updated, ...(warnings.length ? { warnings } : {}) };
 }

@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { TEMPLATE_NAME_PATTERN, TEMPLATE_RULES } from '../../domain/rules';
 import { apiRequest } from '../../transport/request';
-import { readText } from '../common.descriptions';
+import { updateDisplayOptions } from '../displayOptions';
+import { readText } from '../parameters';
 import { assertNoViolations } from '../validation';
 
-const show = { resource: ['template'], operation: ['delete'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Template Name',
 		name: 'templateName',
@@ -15,15 +14,30 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. order_confirmation',
-		description: 'Every language of this template is deleted, and the name cannot be used again for about 30 days',
-		displayOptions: { show },
+		description:
+			'Every language of this template is deleted, and the name cannot be used again for about 30 days',
 	},
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readText(this, 'templateName', itemIndex).trim();
 	if (!TEMPLATE_NAME_PATTERN.test(name)) {
-		assertNoViolations(this, [{ field: 'Template Name', message: `Template Name must be lowercase letters a–z, digits and _ (got "${name}") — ${TEMPLATE_RULES.name.source}` }], itemIndex, 'WhatsApp template');
+		assertNoViolations(
+			this,
+			[
+				{
+					field: 'Template Name',
+					message: `Template Name must be lowercase letters a–z, digits and _ (got "${name}") — ${TEMPLATE_RULES.name.source}`,
+				},
+			],
+			itemIndex,
+			'WhatsApp template',
+		);
 	}
 	await apiRequest.call(this, {
 		method: 'DELETE',

@@ -3,24 +3,34 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { simplifyTemplate } from '../../domain/templates';
 import { findTemplate } from '../../transport/templates';
-import { readTemplateLocator, simplifyOption, templateLocator, wantsRawOutput } from '../common.descriptions';
+import { simplifyField, templateLocatorField } from '../descriptions/common';
+import { updateDisplayOptions } from '../displayOptions';
+import { toJson } from '../../helpers/json';
+import { readTemplateLocator, wantsRawOutput } from '../parameters';
 
-const show = { resource: ['template'], operation: ['get'] };
-
-export const description: INodeProperties[] = [
-	templateLocator({ searchListMethod: 'searchAllTemplates', description: 'The template, by name and language', show }),
-	simplifyOption({ resource: 'template', operation: 'get' }),
+const properties: INodeProperties[] = [
+	templateLocatorField('searchAllTemplates', 'The template, by name and language'),
+	simplifyField,
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { name, language } = readTemplateLocator(this, itemIndex);
 	const template = await findTemplate.call(this, name, language, itemIndex);
 	if (!template) {
-		throw new NodeOperationError(this.getNode(), `Template ${name} (${language}) does not exist on this number [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Check the name and the language code; List shows every template.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Template ${name} (${language}) does not exist on this number [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: 'Check the name and the language code; List shows every template.',
+			},
+		);
 	}
-	if (wantsRawOutput(this, itemIndex)) return template as unknown as IDataObject;
-	return simplifyTemplate(template as typeof template & Record<string, unknown>) as unknown as IDataObject;
+	if (wantsRawOutput(this, itemIndex)) return toJson(template);
+	return toJson(simplifyTemplate(template as typeof template & Record<string, unknown>));
 }

@@ -3,20 +3,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { TemplateDefinition } from '../../domain/templateParameters';
 import { matchesTemplateFilters, simplifyTemplate } from '../../domain/templates';
 import { fetchTemplates } from '../../transport/templates';
-import { simplifyOption, TEMPLATE_LANGUAGE_OPTIONS, wantsRawOutput } from '../common.descriptions';
+import {
+	simplifyField,
+	TEMPLATE_CATEGORY_OPTIONS,
+	TEMPLATE_LANGUAGE_OPTIONS,
+	TEMPLATE_STATUS_OPTIONS,
+} from '../descriptions/common';
+import { updateDisplayOptions } from '../displayOptions';
+import { toJson } from '../../helpers/json';
+import { wantsRawOutput } from '../parameters';
 
-const show = { resource: ['template'], operation: ['list'] };
-
-export const TEMPLATE_STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'SUBMITTED', 'IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED', 'FLAGGED', 'REINSTATED', 'ARCHIVED'];
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Limit',
@@ -25,7 +28,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	{
 		displayName: 'Filters',
@@ -33,18 +36,13 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Category',
 				name: 'category',
 				type: 'options',
 				default: 'UTILITY',
-				options: [
-					{ name: 'Authentication', value: 'AUTHENTICATION' },
-					{ name: 'Marketing', value: 'MARKETING' },
-					{ name: 'Utility', value: 'UTILITY' },
-				],
+				options: TEMPLATE_CATEGORY_OPTIONS,
 				description: 'Only templates of this category',
 			},
 			{
@@ -67,22 +65,35 @@ export const description: INodeProperties[] = [
 				name: 'status',
 				type: 'options',
 				default: 'APPROVED',
-				options: TEMPLATE_STATUSES.map((status) => ({ name: status.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (first) => first.toUpperCase()), value: status })),
+				options: TEMPLATE_STATUS_OPTIONS,
 				description: 'Only templates with this status (compared in any case)',
 			},
 		],
 	},
-	simplifyOption({ resource: 'template', operation: 'list' }),
+	simplifyField,
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['list'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as { nameContains?: string; status?: string; category?: string; language?: string };
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+		nameContains?: string;
+		status?: string;
+		category?: string;
+		language?: string;
+	};
 	const raw = wantsRawOutput(this, itemIndex);
 
-	const summarize = (template: TemplateDefinition) => simplifyTemplate(template as TemplateDefinition & Record<string, unknown>);
+	const summarize = (template: TemplateDefinition) =>
+		simplifyTemplate(template as TemplateDefinition & Record<string, unknown>);
 	// The filters are matched here (the API's are exact and its status case varies), page by page.
-	const templates = await fetchTemplates.call(this, {}, limit, itemIndex, (template) => matchesTemplateFilters(summarize(template), filters));
-	return templates.map((template) => (raw ? template : summarize(template)) as unknown as IDataObject);
+	const templates = await fetchTemplates.call(this, {}, limit, itemIndex, (template) =>
+		matchesTemplateFilters(summarize(template), filters),
+	);
+	return templates.map((template) => (raw ? toJson(template) : toJson(summarize(template))));
 }

@@ -1,0 +1,88 @@
+/** The fields every send shares: the recipient, and the options of addressing, tracking and pace. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MESSAGE_RULES } from '../../domain/rules';
+
+/** 360dialog's documented throughput per number. [H] reference §12 */
+export const DEFAULT_MESSAGES_PER_SECOND = 80;
+export const DEFAULT_MAX_CONCURRENT = 20;
+
+export const recipientField: INodeProperties = {
+	displayName: 'Recipient Phone Number',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. +447700900123',
+	description:
+		'The WhatsApp number to send to, with its country code (+44 7700 900123, 0044…, or the wa_id digits). A national number such as 07700 900123 needs a Default Country under Options.',
+};
+
+export const sendingOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Callback Data',
+			name: 'bizOpaqueCallbackData',
+			type: 'string',
+			default: '',
+			description: `Your own tracking text, at most ${MESSAGE_RULES.bizOpaqueCallbackData.max} characters; WhatsApp returns it in this message's status events`,
+		},
+		{
+			displayName: 'Default Country',
+			name: 'defaultCountry',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. GB',
+			description:
+				'Two-letter country code used to read recipient numbers written without their country code',
+		},
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrent',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: DEFAULT_MAX_CONCURRENT,
+			description:
+				'How many messages are on their way to 360dialog at once when the node gets many items',
+		},
+		{
+			displayName: 'Messages per Second',
+			name: 'messagesPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MESSAGES_PER_SECOND,
+			description: `The most messages started per second; ${DEFAULT_MESSAGES_PER_SECOND} is the per-number rate 360dialog documents. 0 sends as fast as the concurrency allows. Rate-limit answers are waited out and retried either way.`,
+		},
+		{
+			displayName: 'Reply To Message ID',
+			name: 'replyTo',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. wamid.HBgL...',
+			description:
+				'The ID of a message in this chat to quote; the reply shows it above the new message',
+		},
+		{
+			displayName: 'Retry Server Errors (May Send Twice)',
+			name: 'retryServerErrors',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send again after 360dialog answers 500, 502 or 504. Such an answer can come after the message was accepted, so the contact may get it twice. Off: the item is reported as possibly sent and not repeated.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 300 },
+			default: 30, // DEFAULT_TIMEOUT_MS; the lint rule wants a literal
+			description:
+				'How long to wait for 360dialog to answer a send. A send that times out is reported as possibly sent and is not repeated.',
+		},
+	],
+};

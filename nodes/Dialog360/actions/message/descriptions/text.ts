@@ -1,0 +1,26 @@
+/** The fields of a text message. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MESSAGE_RULES } from '../../../domain/rules';
+import { forTypes } from './messageTypes';
+
+export const textFields: INodeProperties[] = [
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description: `The message, at most ${MESSAGE_RULES.text.max} characters. *bold*, _italic_, ~strike~ and \`\`\`code\`\`\` work as in WhatsApp.`,
+		displayOptions: forTypes(['text']),
+	},
+	{
+		displayName: 'Show Link Preview',
+		name: 'previewUrl',
+		type: 'boolean',
+		default: false,
+		description: 'Whether WhatsApp shows a preview of the first link in the text',
+		displayOptions: forTypes(['text']),
+	},
+];

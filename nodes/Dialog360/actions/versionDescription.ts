@@ -1,0 +1,31 @@
+/**
+ * What version 1 of the action node offers: its resources and their operations' fields. A version 2
+ * would be a new folder with its own versionDescription and router. The node's identity (name, icon,
+ * version, credentials) stays in Dialog360.node.ts, where n8n's lint rules look for it.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as media from './media';
+import * as message from './message';
+import * as profile from './profile';
+import * as template from './template';
+
+export const versionProperties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Media', value: 'media' },
+			{ name: 'Message', value: 'message' },
+			{ name: 'Profile', value: 'profile' },
+			{ name: 'Template', value: 'template' },
+		],
+		default: 'message',
+	},
+	...message.description,
+	...template.description,
+	...media.description,
+	...profile.description,
+];

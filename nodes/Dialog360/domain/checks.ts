@@ -1,0 +1,96 @@
+/**
+ * Checking input against the rule tables of rules.ts: the violation type, the length and count
+ * checks, and the small text helpers the messages are built with. Every check collects; none throws.
+ */
+import type { LengthRule } from './rules';
+
+/**
+ * Characters as a person counts them (code points), not UTF-16 units: an emoji is one character.
+ * [L] Meta does not say how it counts; code points are the reading that never rejects text WhatsApp
+ * would accept because of surrogate pairs.
+ */
+export function countCharacters(text: string): number {
+	return Array.from(text).length;
+}
+
+/** "image" → "Image", for labels built from enum values. */
+export function capitalize(text: string): string {
+	return text ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
+}
+
+export interface Violation {
+	field: string;
+	message: string;
+}
+
+/** "About must be at most 139 characters (got 150)" — the field, the problem and the rule. */
+export function lengthViolation(
+	label: string,
+	text: string,
+	rule: LengthRule,
+): Violation | undefined {
+	const length = countCharacters(text);
+	if (rule.min !== undefined && length < rule.min) {
+		return {
+			field: label,
+			message: `${label} must be at least ${rule.min} character${rule.min === 1 ? '' : 's'} (got ${length})`,
+		};
+	}
+	if (length > rule.max)
+		return {
+			field: label,
+			message: `${label} must be at most ${rule.max} characters (got ${length})`,
+		};
+	return undefined;
+}
+
+export function countViolation(
+	label: string,
+	count: number,
+	rule: { min: number; max: number },
+): Violation | undefined {
+	if (count < rule.min)
+		return { field: label, message: `${label} needs at least ${rule.min} (got ${count})` };
+	if (count > rule.max)
+		return { field: label, message: `${label} must be at most ${rule.max} (got ${count})` };
+	return undefined;
+}
+
+const MB = 1024 * 1024;
+
+export function formatBytes(bytes: number): string {
+	if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
+	if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+	return `${bytes} bytes`;
+}
+
+/**
+ * Collects every violation of one input, so a single error names them all. With `cite`, each
+ * length message ends with the rule's source ("— template body: … [H] S10").
+ */
+export class RuleChecks {
+	readonly violations: Violation[] = [];
+
+	constructor(private readonly cite = false) {}
+
+	length(label: string, text: string | undefined, rule: LengthRule): void {
+		const violation = lengthViolation(label, text ?? '', rule);
+		if (violation)
+			this.violations.push(
+				this.cite ? { ...violation, message: `${violation.message} — ${rule.source}` } : violation,
+			);
+	}
+
+	optionalLength(label: string, text: string | undefined, rule: LengthRule): void {
+		if (text !== undefined && text !== '') this.length(label, text, rule);
+	}
+
+	count(label: string, count: number, rule: { min: number; max: number }): void {
+		const violation = countViolation(label, count, rule);
+		if (violation) this.violations.push(violation);
+	}
+
+	add(field: string, message: string): void {
+		this.violations.push({ field, message });
+	}
+}

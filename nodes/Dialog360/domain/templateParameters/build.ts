@@ -1,0 +1,100 @@
+/** The `components` of a template send, built from the values the user gave for each slot. */
+import { textOf } from '../values';
+import { componentOf, parameterSlots, usesNamedParameters, type TemplateDefinition } from './slots';
+
+type SendParameter = Record<string, unknown>;
+export interface SendComponent {
+	type: string;
+	sub_type?: string;
+	index?: string | number;
+	parameters: SendParameter[];
+}
+
+function mediaReference(value: string): Record<string, string> {
+	const trimmed = value.trim();
+	return /^https?:\/\//i.test(trimmed) ? { link: trimmed } : { id: trimmed };
+}
+
+/** The send's `components` from the values the user gave, keyed by slot id. Checked separately. */
+export function buildTemplateComponents(
+	template: TemplateDefinition,
+	values: Record<string, unknown>,
+): SendComponent[] {
+	const named = usesNamedParameters(template);
+	const components = new Map<string, SendComponent>();
+	const componentFor = (key: string): SendComponent => {
+		let component = components.get(key);
+		if (!component) {
+			const [type, index] = key.split(':');
+			component = { type, parameters: [] };
+			if (index !== undefined) {
+				const buttonType = componentOf(template, 'BUTTONS')?.buttons?.[
+					Number(index)
+				]?.type?.toLowerCase();
+				Object.assign(component, { sub_type: buttonType, index: index });
+			}
+			components.set(key, component);
+		}
+		return component;
+	};
+	const location: Record<string, unknown> = {};
+	for (const slot of parameterSlots(template)) {
+		const raw = values[slot.id];
+		const value = textOf(raw);
+		if (!slot.required && value.trim() === '') continue;
+		const component = componentFor(slot.component);
+		switch (slot.kind) {
+			case 'text':
+				component.parameters.push({
+					type: 'text',
+					text: value,
+					...(named && slot.variable ? { parameter_name: slot.variable } : {}),
+				});
+				break;
+			case 'image':
+			case 'video':
+			case 'document':
+				component.parameters.push({ type: slot.kind, [slot.kind]: mediaReference(value) });
+				break;
+			case 'latitude':
+			case 'longitude':
+				// Kept as given when it is not a number, so the check names it instead of sending 0.
+				location[slot.kind] =
+					value.trim() === '' ? '' : Number.isFinite(Number(value)) ? Number(value) : value;
+				break;
+			case 'locationName':
+				location.name = value;
+				break;
+			case 'locationAddress':
+				location.address = value;
+				break;
+			case 'urlSuffix':
+				component.parameters.push({ type: 'text', text: value });
+				break;
+			case 'payload':
+				component.parameters.push({ type: 'payload', payload: value });
+				break;
+			case 'couponCode':
+				component.parameters.push({ type: 'coupon_code', coupon_code: value });
+				break;
+		}
+	}
+	if (Object.keys(location).length)
+		componentFor('header').parameters.push({ type: 'location', location });
+	return [...components.values()].filter((component) => component.parameters.length > 0);
+}
+
+/** The template part of a POST /messages body (the envelope comes from `addressMessage`). */
+export function templateMessageBody(
+	template: TemplateDefinition,
+	components: unknown[],
+): Record<string, unknown> {
+	return {
+		type: 'template',
+		template: {
+			name: template.name,
+			language: { code: template.language },
+			...(components.length ? { components } : {}),
+		},
+	};
+}
