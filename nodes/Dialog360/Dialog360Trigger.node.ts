@@ -9,6 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { capitalize } from './domain/checks';
 import { MESSAGE_TYPES, STATUS_VALUES } from './domain/webhookEvents';
+import { reportViolations } from './domain/checks';
 import { WEBHOOK_URL_RULES, webhookUrlViolations } from './domain/webhookUrl';
 import { resolveCredentials } from './transport/request';
 import { receiveDelivery } from './trigger/receive';
@@ -25,13 +26,10 @@ async function assertReachableUrl(ctx: IHookFunctions, url: string): Promise<voi
 	if (environment === 'custom') return;
 	const violations = webhookUrlViolations(url);
 	if (violations.length) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${violations.map((violation) => violation.message).join('; ')} — ${WEBHOOK_URL_RULES.source}`,
-			{
-				description: WEBHOOK_URL_RULES.exposeHelp,
-			},
-		);
+		const report = reportViolations(violations, "n8n's webhook URL");
+		throw new NodeOperationError(ctx.getNode(), report.message, {
+			description: [...report.lines, WEBHOOK_URL_RULES.exposeHelp].join('\n'),
+		});
 	}
 }
 
@@ -100,6 +98,12 @@ export class Dialog360Trigger implements INodeType {
 						name: 'Errors',
 						value: 'error',
 						description: 'Errors WhatsApp reports outside a status',
+					},
+					{
+						name: 'Identity Changes',
+						value: 'identityChange',
+						description:
+							"A contact's user ID was replaced (they changed their phone number): the old and new IDs, to relink a record",
 					},
 				],
 				description: 'Which events start the workflow; each event is one item',

@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { Emulator } from '../emulator/server';
-import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
+import {
+	CONTACT,
+	cloudDelivery,
+	MESSAGE_FIXTURES,
+	USER_ID,
+	USERNAME,
+	usernameOnlyMessage,
+} from '../fixtures/webhooks';
 import { recordFigure } from '../support/figures';
 import { request, requestJson } from '../support/http';
 import { assertNoSentinel, SENTINEL_API_KEY } from '../support/sentinel';
@@ -386,12 +393,13 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 				'+447700900123',
 			]);
 			expect(outputs[4].error?.message).toContain('07700 900123');
-			expect(emulator.sent.slice(sentBefore).map((message) => message.to)).toEqual([
-				'5511987654321',
-				'551187654321',
-				'5511987654321',
-				'447700900123',
-			]);
+			// Sent concurrently: they reach the emulator in any order.
+			expect(
+				emulator.sent
+					.slice(sentBefore)
+					.map((message) => message.to)
+					.sort(),
+			).toEqual(['5511987654321', '551187654321', '5511987654321', '447700900123'].sort());
 		});
 
 		it('submits a template, and Sync remembers it between executions, or says n8n lost its state', async () => {
@@ -501,16 +509,76 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 					kind: 'message',
 					message: { ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' },
 					contact: {
+						key: '4915112345678',
+						address: '4915112345678',
+						userId: null,
+						parentUserId: null,
+						username: null,
 						phoneNumber: '+4915112345678',
 						waId: '4915112345678',
 						profileName: 'Ada',
-						contactKey: '4915112345678',
-						userId: null,
 					},
 					businessPhoneNumberId: '1234567890',
 					businessDisplayPhoneNumber: '4930123456',
 				},
 			]);
+		});
+
+		it('example auto-reply answers a contact who hides their number behind a username, by user ID', async () => {
+			emulator.usernameContacts.set(USER_ID, null);
+			try {
+				expect(
+					await emulator.deliver(usernameOnlyMessage('wamid.e2e-username', 'hi there')),
+				).toEqual([200]);
+				const reply = await waitFor(() =>
+					emulator.sent.find(
+						(message) =>
+							(message.payload.context as { message_id?: string } | undefined)?.message_id ===
+							'wamid.e2e-username',
+					),
+				);
+				expect(reply?.payload).toMatchObject({
+					recipient: USER_ID,
+					text: { body: 'Thanks Ada! We got "hi there" and will answer soon.' },
+				});
+				expect(reply?.payload).not.toHaveProperty('to');
+				// The execution of this delivery, once n8n has stored it as a success.
+				const executionId = await waitFor(async () => {
+					const executions = (await successfulExecutions(n8n, 'exampleAutoReply')) ?? [];
+					for (const execution of executions) {
+						const items = await nodeOutput<{ message: { id: string } }>(
+							n8n,
+							execution.id,
+							'On WhatsApp text message',
+						);
+						if (items[0]?.json.message.id === 'wamid.e2e-username') return execution.id;
+					}
+					return undefined;
+				});
+				const items = await nodeOutput<Record<string, unknown>>(
+					n8n,
+					executionId,
+					'On WhatsApp text message',
+				);
+				expect(items[0].json.contact).toEqual({
+					key: USER_ID,
+					address: USER_ID,
+					userId: USER_ID,
+					parentUserId: null,
+					username: USERNAME,
+					phoneNumber: null,
+					waId: null,
+					profileName: 'Ada',
+				});
+				const replied = await nodeOutput<Record<string, unknown>>(n8n, executionId, 'Reply');
+				expect(replied[0].json).toMatchObject({
+					addressedBy: 'userId',
+					userId: USER_ID,
+					waId: null,
+				});
+			} finally {
+				emulator.usernameContacts.clear();
+			}
 		});
 
 		it('a trigger added as an extra destination that acknowledges at once: 200 before the execution, one item per event, redelivery ignored', async () => {

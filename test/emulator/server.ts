@@ -149,6 +149,13 @@ export class Emulator {
 	templates: Template[] = [];
 	/** Contacts whose 24-hour window is closed: only templates reach them (131047 otherwise). */
 	readonly closedWindows = new Set<string>();
+	/**
+	 * Contacts known by their business-scoped user ID: the user ID and their phone digits, or null for
+	 * a contact who uses a username and hides their number.
+	 */
+	readonly usernameContacts = new Map<string, string | null>();
+	/** User IDs that are no longer current (the contact changed their number): sends answer 131009. */
+	readonly staleUserIds = new Set<string>();
 	profile: Record<string, unknown> = { ...DEFAULT_PROFILE };
 	webhook: { url: string | null; headers: Record<string, string> } = { url: null, headers: {} };
 	multiWebhook: {
@@ -222,6 +229,8 @@ export class Emulator {
 		this.media.clear();
 		this.uploads.clear();
 		this.closedWindows.clear();
+		this.usernameContacts.clear();
+		this.staleUserIds.clear();
 		this.faults = [];
 		this.rateLimited = 0;
 	}
@@ -418,6 +427,11 @@ export class Emulator {
 		this.send(res, answer.status, answer.body, answer.headers);
 	}
 
+	private userIdOfPhone(digits: string): string | undefined {
+		for (const [userId, phone] of this.usernameContacts) if (phone === digits) return userId;
+		return undefined;
+	}
+
 	private limitMessages():
 		{ status: number; body: unknown; headers?: Record<string, string> } | undefined {
 		if (!this.messagesPerSecond) return undefined;
@@ -485,9 +499,25 @@ export class Emulator {
 			}
 			if (json.messaging_product !== 'whatsapp')
 				return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
-			const to = String(json.to ?? json.recipient ?? '');
-			if (!/^\+?\d{6,16}$/.test(to) && !/^[A-Z]{2}\.\w+$/.test(to))
+			// A phone number in `to`, or a business-scoped user ID in `recipient` (`to` wins when both are given).
+			const byPhone = json.to !== undefined;
+			const to = String(byPhone ? json.to : (json.recipient ?? ''));
+			if (byPhone && !/^\+?\d{6,16}$/.test(to))
 				return metaError(400, 131009, 'Parameter value is not valid', `invalid recipient "${to}"`);
+			if (!byPhone && !/^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(to))
+				return metaError(
+					400,
+					131009,
+					'Parameter value is not valid',
+					`invalid recipient user id "${to}"`,
+				);
+			if (!byPhone && this.staleUserIds.has(to))
+				return metaError(
+					400,
+					131009,
+					'Parameter value is not valid',
+					`user id "${to}" is no longer valid`,
+				);
 			if (typeof json.type !== 'string')
 				return metaError(400, 131008, 'Required parameter is missing', 'type is required');
 			if (json.type === 'template') {
@@ -504,9 +534,35 @@ export class Emulator {
 						`template ${template.name} (${template.language?.code}) not found`,
 					);
 				}
+				if (!byPhone && known.category.toUpperCase() === 'AUTHENTICATION')
+					return metaError(
+						400,
+						131062,
+						'Business-scoped user ID cannot receive authentication templates',
+						`template ${known.name} is an authentication template`,
+					);
 			}
-			const waId = to.replace(/^\+/, '');
-			if (json.type !== 'template' && this.closedWindows.has(waId)) {
+			if (json.type === 'interactive' && json.interactive?.type === 'request_contact_info') {
+				const interactive = json.interactive as Record<string, any>;
+				if (
+					typeof interactive.body?.text !== 'string' ||
+					interactive.body.text === '' ||
+					interactive.action?.name !== 'request_contact_info' ||
+					interactive.header ||
+					interactive.footer
+				)
+					return metaError(
+						400,
+						100,
+						'Invalid parameter',
+						'request_contact_info takes a body text and action name request_contact_info only',
+					);
+			}
+			// The contact behind the identifier: a username contact who hides their number has no wa_id.
+			const userId = byPhone ? this.userIdOfPhone(to.replace(/^\+/, '')) : to;
+			const hiddenPhone = !byPhone && this.usernameContacts.get(to) === null;
+			const waId = byPhone ? to.replace(/^\+/, '') : (this.usernameContacts.get(to) ?? null);
+			if (json.type !== 'template' && this.closedWindows.has(waId ?? to)) {
 				return metaError(
 					400,
 					131047,
@@ -517,12 +573,18 @@ export class Emulator {
 			const limited = this.limitMessages();
 			if (limited) return limited;
 			const id = `wamid.${this.nextId('E')}`;
-			this.sent.push({ id, to: waId, payload: json, at: Date.now() });
+			this.sent.push({ id, to: waId ?? to, payload: json, at: Date.now() });
 			return {
 				status: 200,
 				body: {
 					messaging_product: 'whatsapp',
-					contacts: [{ input: to, wa_id: waId }],
+					contacts: [
+						{
+							input: to,
+							...(waId && !hiddenPhone ? { wa_id: waId } : {}),
+							...(userId ? { user_id: userId } : {}),
+						},
+					],
 					messages: [{ id, ...(json.type === 'template' ? { message_status: 'accepted' } : {}) }],
 				},
 			};

@@ -213,7 +213,9 @@ describe('Message › Send: each type reaches the API with the Cloud payload', (
 		expect(fixture.emulator.sent).toHaveLength(1);
 		expect(fixture.emulator.sent[0].payload).toEqual({ ...envelope, ...expected });
 		expect(items[0].json).toEqual({
+			addressedBy: 'phone',
 			to: '+447700900123',
+			userId: null,
 			waId: DIGITS,
 			messageId: fixture.emulator.sent[0].id,
 			status: 'accepted',
@@ -283,9 +285,7 @@ describe('Message › Send: media from a binary field', () => {
 			{ messageType: 'sticker', mediaSource: 'binary', binaryPropertyName: 'data' },
 			[binaryItem(pngOfSize(64, 64), 'image/png', 's.png')],
 		);
-		expect(error?.message).toBe(
-			'Sticker must be image/webp (got image/png) — Cloud API stickers: WebP, 100 KB static, 500 KB animated [M] §4.1 [item 0]',
-		);
+		expect(error?.message).toBe('Sticker must be WebP (got image/png) [item 0]');
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });
@@ -422,7 +422,7 @@ describe('Message › Send: rules checked before sending', () => {
 		[
 			'not a phone number',
 			{ messageType: 'text', text: 'hi', to: 'call me' },
-			'Recipient "call me" is not a phone number',
+			'Recipient "call me" is neither a phone number nor a WhatsApp user ID',
 		],
 		[
 			'latitude out of range',
@@ -495,11 +495,9 @@ describe('Message › Send: rules checked before sending', () => {
 			continueOnFail: true,
 		});
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(errorOf(items[1]).message).toMatch(
-			/^Recipient "nope" is not a phone number.*; Text must be at most 4096 characters \(got 5000\) \[item 1\]$/,
-		);
+		expect(errorOf(items[1]).message).toBe('The WhatsApp message breaks 2 rules [item 1]');
 		expect(errorOf(items[1]).description).toBe(
-			'2 fields break the WhatsApp message rules; nothing was sent.',
+			'• Recipient "nope" is neither a phone number nor a WhatsApp user ID: write a phone number with its country code (e.g. +44 7700 900123) or a WhatsApp user ID (e.g. DE.8827364519203746)\n• Text must be at most 4096 characters (got 5000)\nNothing was sent.',
 		);
 		expect(
 			fixture.emulator.sent.map((message) => (message.payload.text as { body: string }).body),
@@ -599,9 +597,7 @@ describe('Media', () => {
 			items: [binaryItem(Buffer.alloc(600 * 1024, 1), 'image/webp', 's.webp')],
 			credentials: emulatorCredentials(fixture.baseUrl),
 		});
-		expect(error?.message).toBe(
-			'Sticker must be at most 500 KB (got 600 KB) — Cloud API stickers: WebP, 100 KB static, 500 KB animated [M] §4.1 [item 0]',
-		);
+		expect(error?.message).toBe('Sticker must be at most 500 KB (got 600 KB) [item 0]');
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });
@@ -638,7 +634,7 @@ describe('Message › Send: a run that stops', () => {
 				)?.[1] ?? '';
 			for (const message of sent) {
 				const n = Number((message.payload.text as { body: string }).body.slice(2));
-				expect(listed).toContain(`item ${n + 1} (${message.id})`);
+				expect(listed).toContain(`item ${n} (${message.id})`);
 			}
 			expect(listed.split('), ').length).toBe(sent.length);
 		} finally {

@@ -139,8 +139,9 @@ describe('Profile › Update through n8n-core', () => {
 		});
 		expect(items).toHaveLength(3);
 		expect(items[0].json).toMatchObject({ success: true });
-		expect(errorOf(items[1]).message).toBe(
-			'About must be at most 139 characters (got 150); Email must be a valid address like name@example.com (got "nope") [item 1]',
+		expect(errorOf(items[1]).message).toBe('The WhatsApp business profile breaks 2 rules [item 1]');
+		expect(errorOf(items[1]).description).toBe(
+			'• About must be at most 139 characters (got 150)\n• Email must be a valid address like name@example.com (got "nope")\nNothing was sent.',
 		);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(items[2].json).toMatchObject({ success: true });

@@ -135,7 +135,9 @@ describe('Message › Send Template with generated fields', () => {
 			},
 		});
 		expect(items[0].json).toEqual({
+			addressedBy: 'phone',
 			to: '+4915112345678',
+			userId: null,
 			waId: '4915112345678',
 			messageId: expect.stringMatching(/^wamid\./),
 			status: 'accepted',
@@ -176,8 +178,9 @@ describe('Message › Send Template with generated fields', () => {
 				button_2_coupon_code: 'SAVE10',
 			}),
 		});
-		expect(error?.message).toBe(
-			'Body variable {{2}} is empty; every variable needs a value; Button 1 "Track" URL suffix is empty; it needs a value [item 0]',
+		expect(error?.message).toBe('The WhatsApp template breaks 2 rules [item 0]');
+		expect(error?.description).toBe(
+			'• Body variable {{2}} is empty; every variable needs a value\n• Button 1 "Track" URL suffix is empty; it needs a value\nNothing was sent.',
 		);
 		expect(fixture.emulator.sent).toHaveLength(0);
 	});
@@ -292,8 +295,9 @@ describe('Message › Send Template with JSON components', () => {
 				},
 			]),
 		});
-		expect(unnamed.error?.message).toBe(
-			'Body parameter "Ada" needs a parameter_name: template welcome_named (de) uses named variables ({{code}}, {{first_name}}); Body variable {{first_name}} has no value [item 0]',
+		expect(unnamed.error?.message).toBe('The WhatsApp template breaks 2 rules [item 0]');
+		expect(unnamed.error?.description).toBe(
+			'• Body parameter "Ada" needs a parameter_name: template welcome_named (de) uses named variables ({{code}}, {{first_name}})\n• Body variable {{first_name}} has no value\nNothing was sent.',
 		);
 
 		const broken = await sendTemplate({

@@ -128,12 +128,14 @@ describe('Template › Submit, then List and Sync', () => {
 			bodySamples: [],
 			footer: 'f'.repeat(61),
 		});
-		expect(error?.message).toMatch(
-			/^Name may only contain lowercase letters a–z, digits and _ \(got "Order Update"\).*; Body must not start with a variable.*; Body has 1 variable but 0 samples.*; Footer must be at most 60 characters \(got 61\).* \[item 0\]$/,
-		);
-		expect(error?.description).toBe(
-			'4 fields break the WhatsApp template rules; nothing was sent.',
-		);
+		expect(error?.message).toBe('The WhatsApp template breaks 4 rules [item 0]');
+		expect(error?.description?.split('\n')).toEqual([
+			'• Name may only contain lowercase letters a–z, digits and _ (got "Order Update")',
+			'• Body must not start with a variable: Meta rejects it; put some text before it',
+			'• Body has 1 variable but 0 samples: Meta reviews the template with one example per variable',
+			'• Footer must be at most 60 characters (got 61)',
+			'Nothing was sent.',
+		]);
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });

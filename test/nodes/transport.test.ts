@@ -241,7 +241,7 @@ describe('transport through n8n-core against the emulator', () => {
 		const { error } = await send();
 		expect(error?.message).toContain('[redacted]');
 		expectNoKey(error);
-		expectNoKey(error?.description);
+		expectNoKey(error?.description ?? '');
 	});
 
 	it('keeps order and pairing with concurrency, and continues past a failing item', async () => {

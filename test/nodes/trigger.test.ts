@@ -262,8 +262,13 @@ describe('Trigger lifecycle against the emulator', () => {
 		const harness = await trigger({}, { apiKey: 'k', environment: 'production' });
 		// The harness URL is http://127.0.0.1:<port>/…: three rules broken at once.
 		const create = harness['methods'].create;
-		await expect(create.call(harness['hook']())).rejects.toThrow(
-			/360dialog only calls https URLs.*; 360dialog refuses a URL with an explicit port \(:\d+\); 360dialog cannot reach 127\.0\.0\.1 — 360dialog webhook URLs: https, no "_" in the host, no explicit port/,
+		const refused = await create.call(harness['hook']()).then(
+			() => undefined,
+			(error: Error & { description?: string }) => error,
+		);
+		expect(refused?.message).toBe("n8n's webhook URL breaks 3 rules");
+		expect(refused?.description).toMatch(
+			/^• 360dialog only calls https URLs, and n8n's webhook URL is http \(.*\)\n• 360dialog refuses a URL with an explicit port \(:\d+\)\n• 360dialog cannot reach 127\.0\.0\.1\nExpose n8n on a public https address/,
 		);
 	});
 });
@@ -289,12 +294,19 @@ describe('Trigger receiving deliveries', () => {
 				kind: 'message',
 				message,
 				contact: {
+					key: '4915112345678',
+					address: '4915112345678',
+					userId: null,
+					parentUserId: null,
+					username: null,
 					phoneNumber: '+4915112345678',
 					waId: '4915112345678',
 					profileName: 'Ada',
-					contactKey: '4915112345678',
-					userId: null,
 				},
+				// A system message about a changed number says who the contact was and is.
+				...(type === 'system'
+					? { identityChange: expect.objectContaining({ change: 'phone_number' }) }
+					: {}),
 				businessPhoneNumberId: BUSINESS.phone_number_id,
 				businessDisplayPhoneNumber: BUSINESS.display_phone_number,
 			});

@@ -128,7 +128,7 @@ describe('interactive and text messages', () => {
 		);
 	});
 
-	it('text and recipients: 1 to 4096 characters, digits with a country code', () => {
+	it('text and recipients: 1 to 4096 characters, to digits with a country code or a user ID', () => {
 		fc.assert(
 			fc.property(
 				textNear(4096),
@@ -136,11 +136,19 @@ describe('interactive and text messages', () => {
 					fc.string(),
 					fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/),
 					fc.constantFrom('+447700900123', '0044 7700 900123', '07700900123', ''),
+					// Near user IDs: lower-case country, no dot, ENT without digits, 129 characters, symbols.
+					fc.stringMatching(/^[A-Za-z]{1,3}\.?(ENT\.)?[A-Za-z0-9_.@-]{0,130}$/),
 				),
 				(body, to) => {
 					const { payload, violations } = buildMessage({ to }, { type: 'text', body });
 					if (violations.length) return violations.every(namesItsField);
-					return within(body, 1, 4096) && /^\d{6,15}$/.test(String(payload.to));
+					if (!within(body, 1, 4096)) return false;
+					if (payload.recipient !== undefined)
+						return (
+							payload.to === undefined &&
+							/^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(String(payload.recipient))
+						);
+					return /^\d{6,15}$/.test(String(payload.to));
 				},
 			),
 			{ numRuns: RUNS },
@@ -470,6 +478,23 @@ describe('good input is accepted', () => {
 					{ type: 'text', body },
 				);
 				return noViolations(violations) && payload.to === phone.digits;
+			}),
+			{ numRuns: RUNS },
+		);
+	});
+
+	it('text to any user ID or parent user ID goes as `recipient`', () => {
+		const userId = fc
+			.tuple(
+				fc.stringMatching(/^[A-Z]{2}$/),
+				fc.boolean(),
+				fc.stringMatching(/^[A-Za-z0-9]{1,128}$/),
+			)
+			.map(([country, parent, rest]) => `${country}.${parent ? 'ENT.' : ''}${rest}`);
+		fc.assert(
+			fc.property(validText(1, 200), userId, (body, id) => {
+				const { payload, violations } = buildMessage({ to: id }, { type: 'text', body });
+				return noViolations(violations) && payload.recipient === id && payload.to === undefined;
 			}),
 			{ numRuns: RUNS },
 		);

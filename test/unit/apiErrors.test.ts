@@ -84,8 +84,22 @@ describe('parseErrorBody reads the four error shapes', () => {
 	});
 
 	it('has a hint for every common code the issue names', () => {
-		for (const code of [131047, 132000, 132001, 132012, 131026, 131056, 130429, 100]) {
+		for (const code of [131047, 132000, 132001, 132012, 131026, 131056, 130429]) {
 			expect(hintFor({ httpCode: 400, code, message: 'x' })).toBeTruthy();
 		}
+	});
+
+	it('attaches a hint only where it applies: code 100 on a template send, 131009 and 131062 on a send to a user ID', () => {
+		const invalid = { httpCode: 400, code: 100, message: 'Invalid parameter' };
+		expect(hintFor(invalid)).toBeUndefined(); // a media download or a template delete
+		expect(hintFor(invalid, ['templateSend'])).toMatch(/parameter_name/);
+		const staleUserId = { httpCode: 400, code: 131009, message: 'Parameter value is not valid' };
+		expect(hintFor(staleUserId)).toBeUndefined(); // a wrong message ID in Mark as Read
+		expect(hintFor(staleUserId, ['userIdRecipient'])).toMatch(
+			/new one when they change their phone number/,
+		);
+		expect(hintFor({ httpCode: 400, code: 131062, message: 'x' }, ['userIdRecipient'])).toMatch(
+			/phone number/,
+		);
 	});
 });

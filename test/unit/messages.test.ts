@@ -16,7 +16,7 @@ describe('media files', () => {
 			const type = rule.mimeTypes?.[0] ?? 'application/pdf';
 			expect(checkMediaFile(kind, type, rule.maxBytes).violations).toEqual([]);
 			expect(checkMediaFile(kind, type, rule.maxBytes + 1).violations[0].message).toMatch(
-				/must be at most .* \(got .*\) — /,
+				/^\w+ must be at most [\d.]+ [KM]B \(got [\d,]+ bytes\)$/,
 			);
 		},
 	);
@@ -73,7 +73,7 @@ describe('message rules', () => {
 			],
 		});
 		expect(built.violations.map((violation) => violation.message)).toEqual([
-			'Every row needs a Section Title when the list has more than one section — Cloud API list [M] §4.1',
+			'Every row needs a Section Title when the list has more than one section',
 		]);
 	});
 
@@ -95,11 +95,40 @@ describe('send answers', () => {
 			contacts: [{ input: '5511912345678', wa_id: '551112345678' }],
 			messages: [{ id: 'wamid.1', message_status: 'held_for_quality_assessment' }],
 		};
-		expect(simplifySendResponse(answer, '+5511912345678')).toEqual({
+		expect(
+			simplifySendResponse(answer, {
+				kind: 'phone',
+				e164: '+5511912345678',
+				digits: '5511912345678',
+			}),
+		).toEqual({
+			addressedBy: 'phone',
 			to: '+5511912345678',
+			userId: null,
 			waId: '551112345678',
 			messageId: 'wamid.1',
 			status: 'held_for_quality_assessment',
+		});
+	});
+
+	it('says a send went to a user ID, and keeps the user id the API returned (no wa_id for a hidden number)', () => {
+		const answer = {
+			contacts: [{ input: 'DE.8827364519203746', user_id: 'DE.8827364519203746' }],
+			messages: [{ id: 'wamid.2' }],
+		};
+		expect(
+			simplifySendResponse(answer, {
+				kind: 'userId',
+				userId: 'DE.8827364519203746',
+				parent: false,
+			}),
+		).toEqual({
+			addressedBy: 'userId',
+			to: null,
+			userId: 'DE.8827364519203746',
+			waId: null,
+			messageId: 'wamid.2',
+			status: 'accepted',
 		});
 	});
 });

@@ -20,7 +20,9 @@ describe('profile update rules, each at its boundary', () => {
 
 	it('About needs at least one character and not only spaces', () => {
 		expect(messages({ about: '' })).toEqual(['About must be at least 1 character (got 0)']);
-		expect(messages({ about: '   ' })).toEqual(['About must not be only spaces']);
+		expect(messages({ about: '   ' })).toEqual([
+			'About must not be only spaces: write the text to show',
+		]);
 	});
 
 	it('counts an emoji as one character', () => {
@@ -82,8 +84,8 @@ describe('profile update rules, each at its boundary', () => {
 		expect(validateProfileUpdate({ address: 'x' }).payload).toEqual({ address: 'x' });
 	});
 
-	it('keeps the description limit with its source', () => {
-		expect(PROFILE_RULES.description.source).toContain('product guide shows 256');
+	it("takes the Cloud API description limit (512), not the product guide's 256", () => {
+		expect(PROFILE_RULES.description.max).toBe(512);
 	});
 });
 

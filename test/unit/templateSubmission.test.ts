@@ -24,13 +24,13 @@ describe('template rules at their boundaries', () => {
 			'name length',
 			{ name: 'n'.repeat(512) },
 			{ name: 'n'.repeat(513) },
-			'Name must be at most 512 characters (got 513) — template name',
+			'Name must be at most 512 characters (got 513)',
 		],
 		[
 			'body length',
 			{ body: 'b'.repeat(1024) },
 			{ body: 'b'.repeat(1025) },
-			'Body must be at most 1024 characters (got 1025) — template body: required, at most 1024 characters [H] S10',
+			'Body must be at most 1024 characters (got 1025)',
 		],
 		[
 			'footer length',
@@ -70,7 +70,7 @@ describe('template rules at their boundaries', () => {
 					text: `b${i}`,
 				})),
 			},
-			'Buttons must be at most 10 (got 11)',
+			'Buttons must be at most 10 in all (got 11)',
 		],
 		[
 			'URL buttons',
@@ -87,7 +87,7 @@ describe('template rules at their boundaries', () => {
 					{ type: 'URL', text: 'c', url: 'https://c.io' },
 				],
 			},
-			'URL buttons must be at most 2 (got 3)',
+			'Buttons may include at most 2 URL buttons (got 3)',
 		],
 		[
 			'phone buttons',
@@ -98,7 +98,7 @@ describe('template rules at their boundaries', () => {
 					{ type: 'PHONE_NUMBER', text: 'Call 2', phoneNumber: '+4930123457' },
 				],
 			},
-			'PHONE_NUMBER buttons must be at most 1 (got 2)',
+			'Buttons may include at most 1 phone-number button (got 2)',
 		],
 		[
 			'URL length',
@@ -120,7 +120,7 @@ describe('template rules at their boundaries', () => {
 describe('template variables', () => {
 	it('numbers positional variables from 1 without gaps', () => {
 		expect(messages({ body: 'Hi {{1}}, order {{3}} ships.', bodySamples: ['a', 'b'] })).toContain(
-			'Body variables must be {{1}} to {{2}} without gaps (got {{1}}, {{3}}) — template variables: {{1}}, {{2}}… numbered from 1 without gaps [H] S11',
+			'Body variables must be numbered {{1}} to {{2}} without gaps (got {{1}}, {{3}})',
 		);
 	});
 
@@ -137,13 +137,13 @@ describe('template variables', () => {
 	});
 
 	it('refuses an empty variable {{}} in the body, the header, the footer and a button URL', () => {
-		const rule = '— template variables: a number or a name between {{ and }}';
+		const rule = ': a variable is a number such as {{1}} or a name such as {{first_name}}';
 		expect(messages({ body: 'Hi {{}} {{}} there' })).toContain(
-			`Body has an empty variable {{}} ${rule} [L] §6.2`,
+			`Body has an empty variable {{}}${rule}`,
 		);
 		expect(
 			messages({ body: 'Hi', header: { format: 'TEXT', text: 'Order {{ }}' } }).join(' | '),
-		).toContain(`Header Text has an empty variable {{}} ${rule}`);
+		).toContain(`Header Text has an empty variable {{}}${rule}`);
 		expect(messages({ body: 'Hi', footer: 'Bye {{}}' }).join(' | ')).toContain(
 			'Footer must not have variables',
 		);
@@ -152,7 +152,7 @@ describe('template variables', () => {
 				body: 'Hi',
 				buttons: [{ type: 'URL', text: 'Track', url: 'https://a.io/{{}}' }],
 			}).join(' | '),
-		).toContain(`Button 1 URL has an empty variable {{}} ${rule}`);
+		).toContain(`Button 1 URL has an empty variable {{}}${rule}`);
 	});
 
 	it('needs one non-empty sample per variable', () => {
@@ -212,7 +212,7 @@ describe('template buttons and headers', () => {
 				],
 			})[0],
 		).toBe(
-			'Quick-reply buttons must be next to each other (they are at positions 1, 3) — template buttons: quick replies kept together, not between URL or phone buttons [M] §6.2',
+			'Buttons of the quick-reply type must be next to each other, not between URL or phone buttons (they are at positions 1, 3)',
 		);
 	});
 
@@ -223,7 +223,7 @@ describe('template buttons and headers', () => {
 					{ type: 'URL', text: 'a', url: 'https://a.io/{{1}}/x', urlSample: 'https://a.io/1/x' },
 				],
 			})[0],
-		).toMatch(/^Button 1 URL variable must be at the end/);
+		).toMatch(/^Button 1 URL variable must be at the very end of the URL/);
 		expect(
 			messages({ buttons: [{ type: 'URL', text: 'a', url: 'https://a.io/{{1}}' }] })[0],
 		).toMatch(/^Button 1 URL Sample is required/);
@@ -242,8 +242,8 @@ describe('template buttons and headers', () => {
 	});
 
 	it('allows a copy-code button only in marketing templates', () => {
-		expect(messages({ buttons: [{ type: 'COPY_CODE', example: 'SAVE10' }] })[0]).toMatch(
-			/^A copy-code button is only allowed in MARKETING templates \(this one is UTILITY\)/,
+		expect(messages({ buttons: [{ type: 'COPY_CODE', example: 'SAVE10' }] })[0]).toBe(
+			'Button 1 cannot be a copy-code button in a UTILITY template: only marketing templates have one',
 		);
 		expect(
 			messages({ category: 'MARKETING', buttons: [{ type: 'COPY_CODE', example: 'SAVE10' }] }),
@@ -252,7 +252,7 @@ describe('template buttons and headers', () => {
 
 	it('needs a sample for a media header', () => {
 		expect(messages({ header: { format: 'IMAGE' } })[0]).toMatch(
-			/^Header Sample is required for a image header/,
+			/^Header Sample is required for an image header: a URL or a file to upload/,
 		);
 		expect(messages({ header: { format: 'IMAGE', mediaSample: 'https://a.io/s.jpg' } })).toEqual(
 			[],
@@ -327,7 +327,7 @@ describe('every other template rule names the field, the problem and the rule', 
 		[
 			'named variable with capitals',
 			{ parameterFormat: 'NAMED', body: 'Hi {{FirstName}}, thanks.', bodySamples: ['Ada'] },
-			/^Body variable \{\{FirstName\}\} must be lowercase letters, digits and _, starting with a letter — /,
+			/^Body variable \{\{FirstName\}\} must be lowercase letters, digits and _, starting with a letter$/,
 		],
 		[
 			'header sample that is not a URL',
@@ -337,7 +337,7 @@ describe('every other template rule names the field, the problem and the rule', 
 		[
 			'header variable without a sample',
 			{ header: { format: 'TEXT', text: 'Order {{1}}' } },
-			/^Header Text sample 1 is empty — /,
+			/^Header Text sample 1 is empty: every variable needs an example$/,
 		],
 		[
 			'phone button with a bad number',
@@ -347,7 +347,7 @@ describe('every other template rule names the field, the problem and the rule', 
 		[
 			'copy-code example one past 15',
 			{ category: 'MARKETING', buttons: [{ type: 'COPY_CODE', example: 'C'.repeat(16) }] },
-			/^Button 1 Example Code must be at most 15 characters \(got 16\) — /,
+			/^Button 1 Example Code must be at most 15 characters \(got 16\)$/,
 		],
 		[
 			'URL button with two variables',
@@ -361,7 +361,7 @@ describe('every other template rule names the field, the problem and the rule', 
 					},
 				],
 			},
-			/^Button 1 URL must have at most 1 variable \(got 2\) — /,
+			/^Button 1 URL must have at most 1 variable \(got 2\)$/,
 		],
 		[
 			'URL button that is not http',
@@ -377,7 +377,19 @@ describe('every other template rule names the field, the problem and the rule', 
 					{ type: 'COPY_CODE', example: 'B' },
 				],
 			},
-			/^COPY_CODE buttons must be at most 1 \(got 2\) — /,
+			/^Buttons may include at most 1 copy-code button \(got 2\)$/,
+		],
+		[
+			'request-contact-info button with a label of its own',
+			{ buttons: [{ type: 'REQUEST_CONTACT_INFO', text: 'Share' }] },
+			/^Button 1 Text must be empty for a request-contact-info button: WhatsApp sets its label$/,
+		],
+		[
+			'two request-contact-info buttons',
+			{
+				buttons: [{ type: 'REQUEST_CONTACT_INFO' }, { type: 'REQUEST_CONTACT_INFO' }],
+			},
+			/^Buttons may include at most 1 request-contact-info button \(got 2\)$/,
 		],
 		[
 			'OTP button of an unknown kind',
@@ -388,5 +400,22 @@ describe('every other template rule names the field, the problem and the rule', 
 
 	it.each(cases)('%s', (_name, input, message) => {
 		expect(messages(input).some((text) => message.test(text))).toBe(true);
+	});
+});
+
+describe('request-contact-info button', () => {
+	it('asks a username contact for their number in utility and marketing templates, and sends no label', () => {
+		const { payload, violations } = buildTemplateSubmission({
+			...base,
+			buttons: [{ type: 'QUICK_REPLY', text: 'Later' }, { type: 'REQUEST_CONTACT_INFO' }],
+		});
+		expect(violations).toEqual([]);
+		expect((payload.components as unknown[])[1]).toEqual({
+			type: 'BUTTONS',
+			buttons: [{ type: 'QUICK_REPLY', text: 'Later' }, { type: 'REQUEST_CONTACT_INFO' }],
+		});
+		expect(
+			messages({ category: 'MARKETING', buttons: [{ type: 'REQUEST_CONTACT_INFO' }] }),
+		).toEqual([]);
 	});
 });

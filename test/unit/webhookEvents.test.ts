@@ -60,8 +60,10 @@ describe('readDelivery', () => {
 				phoneNumber: '+5511987654321',
 				waId: '5511987654321',
 				profileName: 'Ada',
-				contactKey: '551187654321',
+				key: '551187654321',
 				userId: null,
+				parentUserId: null,
+				username: null,
 			},
 			businessPhoneNumberId: '1234567890',
 		});

@@ -14,7 +14,6 @@ export interface ApiErrorInfo {
 
 /** What to do about the errors users meet most. [H] Meta error codes, [H] 360dialog error list */
 export const ERROR_HINTS: Record<number, string> = {
-	100: 'A parameter is invalid. Check the fields named in the message; named templates also need a parameter name for each variable.',
 	401: 'The API key was refused. Copy the key of this phone number from the 360dialog Hub (API keys are per number, and generating a new key invalidates the old one) into the credential.',
 	130429:
 		'The phone number reached its throughput limit (about 80 messages per second). Lower "Messages per Second" in the node options.',
@@ -136,8 +135,33 @@ export function mediaLookupBlockHint(now: Date, retryAfterMs?: number): string {
 	);
 }
 
-export function hintFor(info: ApiErrorInfo): string | undefined {
-	if (info.code !== undefined && ERROR_HINTS[info.code]) return ERROR_HINTS[info.code];
+/**
+ * Hints that hold only for some requests; the request names the contexts that apply, so a hint about
+ * template variables is not attached to a media download that got the same code.
+ */
+export const CONTEXT_HINTS = {
+	templateSend: {
+		100: 'A template parameter is invalid. Named templates also need the name of each variable (parameter_name); check the values given for the template.',
+	},
+	// Meta "Business-scoped user IDs": 131009 for a bad or no longer current BSUID, 131062 for an authentication template to a BSUID.
+	userIdRecipient: {
+		131009:
+			"The WhatsApp user ID is not valid or no longer current: a contact gets a new one when they change their phone number. Use the user ID from their latest message (the trigger's contact.userId), or their phone number.",
+		131062:
+			"Authentication templates cannot be sent to a WhatsApp user ID. Send it to the contact's phone number; a Request Contact Info message asks them to share it.",
+	},
+} satisfies Record<string, Record<number, string>>;
+
+export type HintContext = keyof typeof CONTEXT_HINTS;
+
+export function hintFor(info: ApiErrorInfo, contexts: HintContext[] = []): string | undefined {
+	if (info.code !== undefined) {
+		for (const context of contexts) {
+			const hint = (CONTEXT_HINTS[context] as Record<number, string>)[info.code];
+			if (hint) return hint;
+		}
+		if (ERROR_HINTS[info.code]) return ERROR_HINTS[info.code];
+	}
 	if (info.httpCode === 401) return ERROR_HINTS[401];
 	return undefined;
 }

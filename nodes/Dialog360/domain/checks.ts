@@ -30,6 +30,9 @@ export function lengthViolation(
 	rule: LengthRule,
 ): Violation | undefined {
 	const length = countCharacters(text);
+	// WhatsApp shows nothing for a text of spaces only, and refuses it where text is required.
+	if (rule.min !== undefined && rule.min > 0 && length >= rule.min && text.trim() === '')
+		return { field: label, message: `${label} must not be only spaces: write the text to show` };
 	if (rule.min !== undefined && length < rule.min) {
 		return {
 			field: label,
@@ -58,27 +61,25 @@ export function countViolation(
 
 const MB = 1024 * 1024;
 
+/** "got 6.2 MB", or the exact bytes when rounding would show the limit itself ("got 5,242,881 bytes"). */
+export function sizeOverLimit(bytes: number, maxBytes: number): string {
+	const rounded = formatBytes(bytes);
+	return rounded === formatBytes(maxBytes) ? `${bytes.toLocaleString('en')} bytes` : rounded;
+}
+
 export function formatBytes(bytes: number): string {
 	if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
 	if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
 	return `${bytes} bytes`;
 }
 
-/**
- * Collects every violation of one input, so a single error names them all. With `cite`, each
- * length message ends with the rule's source ("— template body: … [H] S10").
- */
+/** Collects every violation of one input, so a single error names them all, one per line. */
 export class RuleChecks {
 	readonly violations: Violation[] = [];
 
-	constructor(private readonly cite = false) {}
-
 	length(label: string, text: string | undefined, rule: LengthRule): void {
 		const violation = lengthViolation(label, text ?? '', rule);
-		if (violation)
-			this.violations.push(
-				this.cite ? { ...violation, message: `${violation.message} — ${rule.source}` } : violation,
-			);
+		if (violation) this.violations.push(violation);
 	}
 
 	optionalLength(label: string, text: string | undefined, rule: LengthRule): void {
@@ -93,4 +94,19 @@ export class RuleChecks {
 	add(field: string, message: string): void {
 		this.violations.push({ field, message });
 	}
+}
+
+/**
+ * How an error reports violations: the only one as the message, or how many as the message and each
+ * on its own line below, so none hides in a paragraph.
+ */
+export function reportViolations(
+	violations: Violation[],
+	subject: string,
+): { message: string; lines: string[] } {
+	if (violations.length === 1) return { message: violations[0].message, lines: [] };
+	return {
+		message: `${subject} breaks ${violations.length} rules`,
+		lines: violations.map((violation) => `• ${violation.message}`),
+	};
 }

@@ -17,10 +17,15 @@ export interface PhoneNumber {
 	valid: boolean;
 }
 
+/** Why a text is not a phone number, for messages that say what to do about it. */
+export type PhoneProblem =
+	'notText' | 'empty' | 'characters' | 'defaultCountry' | 'noCountryCode' | 'unknownNumber';
+
 export class PhoneNumberError extends Error {
 	constructor(
 		readonly input: string,
 		readonly problem: string,
+		readonly reason: PhoneProblem = 'unknownNumber',
 	) {
 		super(`"${input}" is not a phone number: ${problem}`);
 		this.name = 'PhoneNumberError';
@@ -56,27 +61,40 @@ function fromParsed(
  * "(555) 123-4567" (with US) and bare wa_id digits ("447700900123").
  */
 export function parsePhoneNumber(input: unknown, defaultCountry?: string): PhoneNumber {
+	const read = readPhoneNumber(input, defaultCountry);
+	if (read instanceof PhoneNumberError) throw read;
+	return read;
+}
+
+/** parsePhoneNumber that returns what is wrong instead of throwing it. */
+export function readPhoneNumber(
+	input: unknown,
+	defaultCountry?: string,
+): PhoneNumber | PhoneNumberError {
 	const raw = typeof input === 'number' ? String(input) : input;
 	if (typeof raw !== 'string')
-		throw new PhoneNumberError(
+		return new PhoneNumberError(
 			textOf(raw),
 			`expected text (got ${raw === null ? 'null' : typeof raw})`,
+			'notText',
 		);
 	const trimmed = raw.trim();
-	if (trimmed === '') throw new PhoneNumberError(raw, 'it is empty');
+	if (trimmed === '') return new PhoneNumberError(raw, 'it is empty', 'empty');
 
 	const compact = trimmed.replace(SEPARATORS, '');
 	if (!/^\+?\d+$/.test(compact)) {
-		throw new PhoneNumberError(
+		return new PhoneNumberError(
 			trimmed,
 			'only digits, spaces, "+", "-", "(", ")" and "." are allowed',
+			'characters',
 		);
 	}
 	const country = defaultCountry ? defaultCountry.trim().toUpperCase() : undefined;
 	if (country !== undefined && country !== '' && !isCountryCode(country)) {
-		throw new PhoneNumberError(
+		return new PhoneNumberError(
 			trimmed,
 			`default country "${defaultCountry}" is not a two-letter ISO code`,
+			'defaultCountry',
 		);
 	}
 
@@ -111,11 +129,18 @@ export function parsePhoneNumber(input: unknown, defaultCountry?: string): Phone
 	if (possible) return possible;
 
 	const digitCount = compact.replace(/\D/g, '').length;
-	const problem =
-		!INTERNATIONAL_PREFIX.test(compact) && !country
-			? 'add the country code (e.g. +44 7700 900123) or set a default country'
-			: `no country's numbering plan has a number like it (${digitCount} digits)`;
-	throw new PhoneNumberError(trimmed, problem);
+	if (!INTERNATIONAL_PREFIX.test(compact) && !country) {
+		return new PhoneNumberError(
+			trimmed,
+			'add the country code (e.g. +44 7700 900123) or set a default country',
+			'noCountryCode',
+		);
+	}
+	return new PhoneNumberError(
+		trimmed,
+		`no country's numbering plan has a number like it (${digitCount} digits)`,
+		'unknownNumber',
+	);
 }
 
 /**

@@ -76,8 +76,6 @@ export function validateProfileUpdate(input: ProfileUpdateInput): {
 
 	if (input.about !== undefined) {
 		check(lengthViolation('About', input.about, PROFILE_RULES.about));
-		if (input.about.trim() === '' && input.about !== '')
-			violations.push({ field: 'About', message: 'About must not be only spaces' });
 		payload.about = input.about;
 	}
 	if (input.address !== undefined) {

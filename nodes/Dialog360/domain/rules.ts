@@ -1,29 +1,30 @@
 /**
- * Every limit and enum the package enforces, as data, each with where it comes from. When Meta or
- * 360dialog changes a rule, it changes here. Sources are the keys of the reference
- * (shared/reference/360dialog-api.md); [H]/[M]/[L] is its confidence.
+ * Every limit and enum the package enforces, as data. When Meta or 360dialog changes a rule, it
+ * changes here. What users read says the rule in words; where each rule comes from is in the
+ * comments: 360dialog's and Meta's pages (summarised with their confidence in the project's API
+ * reference), or our reading where no page says it.
  */
 
 export interface LengthRule {
 	min?: number;
 	max: number;
-	source: string;
 }
 
+/**
+ * Business profile fields. https://docs.360dialog.com/docs/waba-management/set-whatsapp-profile-information
+ * and Meta's business profiles reference. The description is 512 on the Cloud API (a product guide
+ * still shows 256).
+ */
 export const PROFILE_RULES = {
-	about: { min: 1, max: 139, source: 'Cloud API business profile [H] S8, M3' },
-	address: { max: 256, source: 'Cloud API business profile [H] S8' },
-	// The product guide's UI says 256; the Cloud API and 360dialog allow 512. [H] S8, M8
-	description: {
-		max: 512,
-		source: 'Cloud API business profile [H] S8 (the product guide shows 256)',
-	},
-	email: { max: 128, source: 'Cloud API business profile [H] S8' },
-	website: { max: 256, source: 'Cloud API business profile [H] S8' },
-	websites: { max: 2, source: 'Cloud API business profile [H] S8' },
+	about: { min: 1, max: 139 },
+	address: { max: 256 },
+	description: { max: 512 },
+	email: { max: 128 },
+	website: { max: 256 },
+	websites: { max: 2 },
 } satisfies Record<string, LengthRule>;
 
-/** The Cloud API's vertical values with readable labels. [H] S9 (enum), S8 + M (UNDEFINED, NOT_A_BIZ) */
+/** The Cloud API's vertical values with readable labels (360dialog's profile API and Meta's list). */
 export const VERTICALS: ReadonlyArray<{ value: string; label: string }> = [
 	{ value: 'ALCOHOL', label: 'Alcoholic Beverages' },
 	{ value: 'APPAREL', label: 'Clothing and Apparel' },
@@ -60,54 +61,46 @@ export const PROFILE_FIELDS = [
 	'vertical',
 ] as const;
 
+/** Meta's guidance for profile photos (square, at least 192 px); 640 × 640 is the product guide's advice. */
 export const PROFILE_PHOTO_RULES = {
 	formats: ['image/jpeg', 'image/png'],
 	minimumSide: 192,
 	recommendedSide: 640,
-	source:
-		'Meta business profile guidance [L] (square, at least 192 px; 640 × 640 recommended by the product guide)',
 } as const;
 
-/** Message limits (Cloud API). [M] = Meta's docs and several SDKs agree; see the reference §4.1. */
+/**
+ * Message limits of the Cloud API (Meta's message reference; several SDKs agree). Our choices where
+ * Meta gives none: a document's file name 240 (keeps it intact on phones), location name and address
+ * 1,000, a URL 2,000.
+ */
 export const MESSAGE_RULES = {
-	text: { min: 1, max: 4096, source: 'Cloud API text message [M] §4.1' },
-	caption: { max: 1024, source: 'Cloud API media caption [M] §4.1' },
-	filename: {
-		max: 240,
-		source:
-			'Cloud API document filename [L] (Meta gives no limit; 240 keeps the name intact on phones)',
-	},
-	bizOpaqueCallbackData: { max: 512, source: 'Cloud API biz_opaque_callback_data [M] §4' },
-	interactiveBody: { min: 1, max: 1024, source: 'Cloud API interactive body [M] §4.1' },
-	interactiveHeader: { max: 60, source: 'Cloud API interactive header text [M] §4.1' },
-	interactiveFooter: { max: 60, source: 'Cloud API interactive footer [M] §4.1' },
-	replyButtonTitle: { min: 1, max: 20, source: 'Cloud API reply button title [M] §4.1' },
-	replyButtonId: { min: 1, max: 256, source: 'Cloud API reply button id [M] §4.1' },
-	listButton: { min: 1, max: 20, source: 'Cloud API list button [M] §4.1' },
-	listSectionTitle: { max: 24, source: 'Cloud API list section title [M] §4.1' },
-	listRowTitle: { min: 1, max: 24, source: 'Cloud API list row title [M] §4.1' },
-	listRowDescription: { max: 72, source: 'Cloud API list row description [M] §4.1' },
-	listRowId: { min: 1, max: 200, source: 'Cloud API list row id [M] §4.1' },
-	ctaDisplayText: {
-		min: 1,
-		max: 20,
-		source: 'Cloud API CTA URL button display text [M] (same as reply buttons)',
-	},
-	url: { min: 1, max: 2000, source: 'Cloud API URL [L] §6.2 (2,000 characters)' },
-	locationName: { max: 1000, source: 'Cloud API location name [L]' },
-	locationAddress: { max: 1000, source: 'Cloud API location address [L]' },
-	contactFormattedName: {
-		min: 1,
-		max: 1000,
-		source: 'Cloud API contacts name.formatted_name is required [M] §4.1',
-	},
+	text: { min: 1, max: 4096 },
+	caption: { max: 1024 },
+	filename: { max: 240 },
+	bizOpaqueCallbackData: { max: 512 },
+	interactiveBody: { min: 1, max: 1024 },
+	interactiveHeader: { max: 60 },
+	interactiveFooter: { max: 60 },
+	replyButtonTitle: { min: 1, max: 20 },
+	replyButtonId: { min: 1, max: 256 },
+	listButton: { min: 1, max: 20 },
+	listSectionTitle: { max: 24 },
+	listRowTitle: { min: 1, max: 24 },
+	listRowDescription: { max: 72 },
+	listRowId: { min: 1, max: 200 },
+	ctaDisplayText: { min: 1, max: 20 },
+	url: { min: 1, max: 2000 },
+	locationName: { max: 1000 },
+	locationAddress: { max: 1000 },
+	contactFormattedName: { min: 1, max: 1000 },
 } satisfies Record<string, LengthRule>;
 
+/** How many of a thing one message holds (Meta's interactive messages guide; 257 contacts is our reading). */
 export const MESSAGE_COUNT_RULES = {
-	replyButtons: { min: 1, max: 3, source: 'Cloud API reply buttons: 1 to 3 [H] M9' },
-	listSections: { min: 1, max: 10, source: 'Cloud API list: at most 10 sections [M] §4.1' },
-	listRows: { min: 1, max: 10, source: 'Cloud API list: at most 10 rows in all [H] M9' },
-	contacts: { min: 1, max: 257, source: 'Cloud API contacts message [L]' },
+	replyButtons: { min: 1, max: 3 },
+	listSections: { min: 1, max: 10 },
+	listRows: { min: 1, max: 10 },
+	contacts: { min: 1, max: 257 },
 } as const;
 
 export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
@@ -115,90 +108,71 @@ export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
 export interface MediaRule {
 	/** Accepted MIME types; undefined for any (documents). */
 	mimeTypes?: readonly string[];
+	/** The accepted types as people name them. */
+	formats: string;
+	/** What else the kind's limit depends on. */
+	note?: string;
 	maxBytes: number;
 	captions: boolean;
-	source: string;
 }
 
 const MB = 1024 * 1024;
 
-/** What each media kind accepts. [M] Meta's supported media types, reference §4.1 and §5. */
+/**
+ * What each media kind accepts: Meta's supported media types, and 360dialog's media page
+ * (https://docs.360dialog.com/docs/waba-messaging/media/upload-retrieve-or-delete-media). Animated
+ * stickers may be 500 KB; Meta refuses a static one over 100 KB after the upload.
+ */
 export const MEDIA_RULES: Record<MediaKind, MediaRule> = {
 	image: {
 		mimeTypes: ['image/jpeg', 'image/png'],
+		formats: 'JPEG or PNG',
 		maxBytes: 5 * MB,
 		captions: true,
-		source: 'Cloud API images: JPEG or PNG, 5 MB [M] §4.1',
 	},
 	video: {
 		mimeTypes: ['video/mp4', 'video/3gpp'],
+		formats: 'MP4 or 3GPP',
 		maxBytes: 16 * MB,
 		captions: true,
-		source: 'Cloud API video: MP4 or 3GPP, 16 MB [M] §4.1',
 	},
 	audio: {
 		mimeTypes: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
+		formats: 'AAC, AMR, MP3, MP4 or OGG (Opus)',
 		maxBytes: 16 * MB,
 		captions: false,
-		source: 'Cloud API audio: AAC, AMR, MP3, MP4 or OGG (Opus), 16 MB [M] §4.1',
 	},
-	document: {
-		maxBytes: 100 * MB,
-		captions: true,
-		source: 'Cloud API documents: any type, 100 MB [M] §4.1, [H] §5',
-	},
-	// Animated stickers may be 500 KB; a static one over 100 KB is refused by Meta after the upload.
+	document: { formats: 'any file type', maxBytes: 100 * MB, captions: true },
 	sticker: {
 		mimeTypes: ['image/webp'],
+		formats: 'WebP',
+		note: 'a static sticker at most 100 KB',
 		maxBytes: 500 * 1024,
 		captions: false,
-		source: 'Cloud API stickers: WebP, 100 KB static, 500 KB animated [M] §4.1',
 	},
 };
 
 export const MEDIA_KINDS = Object.keys(MEDIA_RULES) as MediaKind[];
 
-/** Meta refuses media larger than this in any message. [H] §5 */
+/** Meta refuses media larger than this in any message (360dialog's media page). */
 export const MAX_MEDIA_BYTES = 100 * MB;
 
 /**
- * Template submission rules (POST /v1/configs/templates). The API's current rules, reference §6.2;
- * the product guide's UI shows older, stricter ones (3 quick replies of 20 characters, 1 URL).
+ * Template submission (POST /v1/configs/templates): the API's current rules. 360dialog's "Create and
+ * manage template messages" and "Template elements" pages and Meta's template components reference.
+ * Our reading where they are silent: button text 25, URL 2,000, phone 20, copy-code example 15.
+ * A product guide's UI still shows older, stricter ones (3 quick replies of 20 characters, 1 URL).
  */
 export const TEMPLATE_RULES = {
-	name: {
-		min: 1,
-		max: 512,
-		source: 'template name: lowercase a–z, 0–9 and _, at most 512 [H] S10',
-	},
-	headerText: {
-		min: 1,
-		max: 60,
-		source: 'template header text: at most 60 characters, at most 1 variable [H] S11',
-	},
-	body: { min: 1, max: 1024, source: 'template body: required, at most 1024 characters [H] S10' },
-	footer: {
-		min: 1,
-		max: 60,
-		source: 'template footer: at most 60 characters, no variables [M] §6.2',
-	},
-	buttonText: { min: 1, max: 25, source: 'template button text: at most 25 characters [L] §6.2' },
-	buttonUrl: {
-		min: 1,
-		max: 2000,
-		source: 'template URL button: at most 2000 characters, one variable at the end [L] §6.2',
-	},
-	buttonPhone: { min: 1, max: 20, source: 'template phone button: at most 20 characters [L] §6.2' },
-	couponExample: {
-		min: 1,
-		max: 15,
-		source: 'template copy-code example: at most 15 characters [L] Meta copy-code button',
-	},
-	sample: {
-		min: 1,
-		max: 1024,
-		source: 'template samples: one non-empty example per variable [H] S11',
-	},
+	name: { min: 1, max: 512 },
+	headerText: { min: 1, max: 60 },
+	body: { min: 1, max: 1024 },
+	footer: { min: 1, max: 60 },
+	buttonText: { min: 1, max: 25 },
+	buttonUrl: { min: 1, max: 2000 },
+	buttonPhone: { min: 1, max: 20 },
+	couponExample: { min: 1, max: 15 },
+	sample: { min: 1, max: 1024 },
 } satisfies Record<string, LengthRule>;
 
 export const TEMPLATE_NAME_PATTERN = /^[a-z0-9_]+$/;
@@ -206,7 +180,7 @@ export const TEMPLATE_NAME_PATTERN = /^[a-z0-9_]+$/;
 export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
-/** Template statuses: Meta's (upper case); 360dialog's list answers some of them in lower case. [M] §6.4 */
+/** Template statuses: Meta's (upper case); 360dialog's list answers some of them in lower case. */
 export const TEMPLATE_STATUSES = [
 	'APPROVED',
 	'PENDING',
@@ -225,48 +199,54 @@ export const TEMPLATE_STATUSES = [
 
 export const TEMPLATE_HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'] as const;
 
-export type TemplateButtonType = 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE';
+export type TemplateButtonType =
+	'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE' | 'REQUEST_CONTACT_INFO';
 
-/** How many buttons of each type a template may have. [M] gupshup/bird docs via §6.2 */
+/**
+ * Template buttons (current Meta rules; several BSP pages agree): 10 in all, quick replies kept
+ * together. A copy-code button only in marketing templates. A request-contact-info button asks a
+ * contact who uses a username for their phone number: utility and marketing templates, WhatsApp
+ * sets its label (Meta "Business-scoped user IDs", 360dialog "Usernames & BSUID").
+ */
 export const TEMPLATE_BUTTON_RULES = {
-	total: { max: 10, source: 'template buttons: at most 10 in all [M] §6.2' },
+	total: { max: 10 },
 	perType: {
-		QUICK_REPLY: { max: 10, source: 'template quick replies: at most 10 [M] §6.2' },
-		URL: { max: 2, source: 'template URL buttons: at most 2 [M] §6.2' },
-		PHONE_NUMBER: { max: 1, source: 'template phone-number buttons: at most 1 [M] §6.2' },
-		COPY_CODE: { max: 1, source: 'template copy-code buttons: at most 1, marketing only [M] §6.2' },
-	} satisfies Record<TemplateButtonType, { max: number; source: string }>,
-	copyCodeCategories: ['MARKETING'] as readonly string[],
-	grouping:
-		'template buttons: quick replies kept together, not between URL or phone buttons [M] §6.2',
+		QUICK_REPLY: { max: 10, label: 'quick-reply' },
+		URL: { max: 2, label: 'URL' },
+		PHONE_NUMBER: { max: 1, label: 'phone-number' },
+		COPY_CODE: { max: 1, label: 'copy-code' },
+		REQUEST_CONTACT_INFO: { max: 1, label: 'request-contact-info' },
+	} satisfies Record<TemplateButtonType, { max: number; label: string }>,
+	/** Buttons whose label WhatsApp sets: a text given for them is refused. */
+	fixedLabel: ['COPY_CODE', 'REQUEST_CONTACT_INFO'] as readonly TemplateButtonType[],
+	categories: {
+		COPY_CODE: ['MARKETING'],
+		REQUEST_CONTACT_INFO: ['MARKETING', 'UTILITY'],
+	} as Partial<Record<TemplateButtonType, readonly string[]>>,
+	/** A location header is for utility and marketing templates only (360dialog "Template elements"). */
 	locationHeaderCategories: ['MARKETING', 'UTILITY'] as readonly string[],
-	locationHeaderSource: 'template LOCATION header: utility and marketing only [H] S11',
 };
 
-/** Authentication templates have a fixed form: Meta writes the body; the code expires in 1–90 minutes. [M] S25 */
+/** Authentication templates have a fixed form: Meta writes the body; our reading of the expiry range is 1–90 minutes. */
 export const AUTHENTICATION_RULES = {
-	codeExpirationMinutes: {
-		min: 1,
-		max: 90,
-		source:
-			'authentication template code expiry: 1 to 90 minutes [L] Meta authentication templates',
-	},
+	codeExpirationMinutes: { min: 1, max: 90 },
 	otpTypes: ['COPY_CODE', 'ONE_TAP', 'ZERO_TAP'] as const,
 };
 
+/**
+ * Template variables: {{1}}, {{2}}… numbered from 1, or named with parameter_format NAMED (Meta's
+ * template components reference; 360dialog "Template elements"). No variable at the very start or
+ * end of the body, none side by side (Meta rejects them). "{{}}" is not a variable to Meta: our
+ * reading is that it reaches Meta as text or a rejection, so it is refused.
+ */
 export const TEMPLATE_VARIABLE_RULES = {
-	positional: 'template variables: {{1}}, {{2}}… numbered from 1 without gaps [H] S11',
-	named:
-		'template named variables: lowercase letters, digits and _ [M] §6.2 (parameter_format NAMED)',
-	placement: 'template body: no variable at the very start or end, no two side by side [M] §6.2',
-	// Our reading: a placeholder is a number or a name; "{{}}" would reach Meta as literal text or a rejection. [L]
-	empty: 'template variables: a number or a name between {{ and }} [L] §6.2',
 	namedPattern: /^[a-z][a-z0-9_]*$/,
 };
 
 /**
- * The languages WhatsApp templates support, Meta's list (updated May 2026) [H] Meta "Supported
- * Languages". A code missing here can still be given with an expression; it is only checked for form.
+ * The languages WhatsApp templates support: Meta's list, updated May 2026
+ * (https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/supported-languages).
+ * A code missing here can still be given with an expression; it is only checked for form.
  */
 export const TEMPLATE_LANGUAGES: ReadonlyArray<{ code: string; label: string }> = [
 	['af', 'Afrikaans'],

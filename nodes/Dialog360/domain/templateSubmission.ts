@@ -69,7 +69,10 @@ const EMPTY_VARIABLE = /\{\{\s*\}\}/;
 
 function checkEmptyVariable(where: string, text: string, checks: RuleChecks): void {
 	if (EMPTY_VARIABLE.test(text))
-		checks.add(where, `${where} has an empty variable {{}} — ${TEMPLATE_VARIABLE_RULES.empty}`);
+		checks.add(
+			where,
+			`${where} has an empty variable {{}}: a variable is a number such as {{1}} or a name such as {{first_name}}`,
+		);
 }
 
 function checkVariables(
@@ -87,7 +90,7 @@ function checkVariables(
 		if (named.length) {
 			checks.add(
 				where,
-				`${where} uses named variables (${named.map((name) => `{{${name}}}`).join(', ')}) but Parameter Format is Positional — ${TEMPLATE_VARIABLE_RULES.positional}`,
+				`${where} uses named variables (${named.map((name) => `{{${name}}}`).join(', ')}) but Parameter Format is Positional: write {{1}}, {{2}}… or choose Named`,
 			);
 		}
 		const numbers = numbered.map(Number).sort((a, b) => a - b);
@@ -95,14 +98,14 @@ function checkVariables(
 		if (numbers.join() !== expected.join()) {
 			checks.add(
 				where,
-				`${where} variables must be {{1}} to {{${numbers.length}}} without gaps (got ${numbers.map((n) => `{{${n}}}`).join(', ')}) — ${TEMPLATE_VARIABLE_RULES.positional}`,
+				`${where} variables must be numbered {{1}} to {{${numbers.length}}} without gaps (got ${numbers.map((n) => `{{${n}}}`).join(', ')})`,
 			);
 		}
 	} else {
 		if (numbered.length) {
 			checks.add(
 				where,
-				`${where} uses numbered variables (${numbered.map((name) => `{{${name}}}`).join(', ')}) but Parameter Format is Named — ${TEMPLATE_VARIABLE_RULES.named}`,
+				`${where} uses numbered variables (${numbered.map((name) => `{{${name}}}`).join(', ')}) but Parameter Format is Named: write names such as {{first_name}} or choose Positional`,
 			);
 		}
 		for (const name of variables.filter(
@@ -111,7 +114,7 @@ function checkVariables(
 		)) {
 			checks.add(
 				where,
-				`${where} variable {{${name}}} must be lowercase letters, digits and _, starting with a letter — ${TEMPLATE_VARIABLE_RULES.named}`,
+				`${where} variable {{${name}}} must be lowercase letters, digits and _, starting with a letter`,
 			);
 		}
 	}
@@ -144,12 +147,12 @@ function checkSamples(
 	if (samples.length !== variables.length) {
 		checks.add(
 			where,
-			`${where} has ${variables.length} variable${variables.length === 1 ? '' : 's'} but ${samples.length} sample${samples.length === 1 ? '' : 's'} — ${TEMPLATE_RULES.sample.source}`,
+			`${where} has ${variables.length} variable${variables.length === 1 ? '' : 's'} but ${samples.length} sample${samples.length === 1 ? '' : 's'}: Meta reviews the template with one example per variable`,
 		);
 	}
 	samples.forEach((sample, index) => {
 		if (sample.trim() === '')
-			checks.add(where, `${where} sample ${index + 1} is empty — ${TEMPLATE_RULES.sample.source}`);
+			checks.add(where, `${where} sample ${index + 1} is empty: every variable needs an example`);
 	});
 }
 
@@ -165,24 +168,21 @@ function checkBody(
 		if (VARIABLE_AT_START.test(body))
 			checks.add(
 				'Body',
-				`Body must not start with a variable — ${TEMPLATE_VARIABLE_RULES.placement}`,
+				`Body must not start with a variable: Meta rejects it; put some text before it`,
 			);
 		if (VARIABLE_AT_END.test(body))
 			checks.add(
 				'Body',
-				`Body must not end with a variable — ${TEMPLATE_VARIABLE_RULES.placement}`,
+				`Body must not end with a variable: Meta rejects it; put some text after it`,
 			);
 		if (ADJACENT_VARIABLES.test(body))
 			checks.add(
 				'Body',
-				`Body must not have two variables side by side — ${TEMPLATE_VARIABLE_RULES.placement}`,
+				`Body must not have two variables side by side: Meta rejects it; put some text between them`,
 			);
 		checkSamples('Body', variables, samples, checks);
 	} else if (samples.some((sample) => sample.trim() !== '')) {
-		checks.add(
-			'Body',
-			`Body has no variables, so it takes no samples (got ${samples.length}) — ${TEMPLATE_RULES.sample.source}`,
-		);
+		checks.add('Body', `Body has no variables, so it takes no samples (got ${samples.length})`);
 	}
 	return {
 		type: 'BODY',
@@ -207,7 +207,7 @@ function checkHeader(
 			if (variables.length > 1)
 				checks.add(
 					'Header Text',
-					`Header Text must have at most 1 variable (got ${variables.length}) — ${TEMPLATE_RULES.headerText.source}`,
+					`Header Text must have at most 1 variable (got ${variables.length})`,
 				);
 			const samples = variables.length ? [input.textSample ?? ''] : [];
 			if (variables.length) checkSamples('Header Text', variables.slice(0, 1), samples, checks);
@@ -224,7 +224,7 @@ function checkHeader(
 			if (!TEMPLATE_BUTTON_RULES.locationHeaderCategories.includes(category)) {
 				checks.add(
 					'Header',
-					`A location header is not allowed in a ${category} template — ${TEMPLATE_BUTTON_RULES.locationHeaderSource}`,
+					`Header cannot be a location in a ${category} template: only utility and marketing templates have one`,
 				);
 			}
 			return { type: 'HEADER', format: 'LOCATION' };
@@ -233,7 +233,7 @@ function checkHeader(
 			if (!sample)
 				checks.add(
 					'Header Sample',
-					`Header Sample is required for a ${input.format.toLowerCase()} header: a URL or a file to upload — ${TEMPLATE_RULES.sample.source}`,
+					`Header Sample is required for ${input.format === 'IMAGE' ? 'an' : 'a'} ${input.format.toLowerCase()} header: a URL or a file to upload; Meta reviews the template with it`,
 				);
 			else if (sample !== 'upload' && !/^https?:\/\/\S+$/.test(sample))
 				checks.add('Header Sample', `Header Sample must be an http(s) URL (got "${sample}")`);
@@ -252,14 +252,14 @@ function checkButtons(
 	if (buttons.length > rules.total.max)
 		checks.add(
 			'Buttons',
-			`Buttons must be at most ${rules.total.max} (got ${buttons.length}) — ${rules.total.source}`,
+			`Buttons must be at most ${rules.total.max} in all (got ${buttons.length})`,
 		);
 	for (const [type, rule] of Object.entries(rules.perType)) {
 		const count = buttons.filter((button) => button.type === type).length;
 		if (count > rule.max)
 			checks.add(
 				'Buttons',
-				`${type} buttons must be at most ${rule.max} (got ${count}) — ${rule.source}`,
+				`Buttons may include at most ${rule.max} ${rule.label} button${rule.max === 1 ? '' : 's'} (got ${count})`,
 			);
 	}
 	const quickReplies = buttons
@@ -271,13 +271,24 @@ function checkButtons(
 	) {
 		checks.add(
 			'Buttons',
-			`Quick-reply buttons must be next to each other (they are at positions ${quickReplies.map((index) => index + 1).join(', ')}) — ${rules.grouping}`,
+			`Buttons of the quick-reply type must be next to each other, not between URL or phone buttons (they are at positions ${quickReplies.map((index) => index + 1).join(', ')})`,
 		);
 	}
 	const built = buttons.map((button, index) => {
 		const where = `Button ${index + 1}`;
-		if (button.type !== 'COPY_CODE')
-			checks.length(`${where} Text`, button.text, TEMPLATE_RULES.buttonText);
+		if (rules.fixedLabel.includes(button.type)) {
+			if (button.text?.trim())
+				checks.add(
+					`${where} Text`,
+					`${where} Text must be empty for a ${rules.perType[button.type].label} button: WhatsApp sets its label`,
+				);
+		} else checks.length(`${where} Text`, button.text, TEMPLATE_RULES.buttonText);
+		const allowedIn = rules.categories[button.type];
+		if (allowedIn && !allowedIn.includes(category))
+			checks.add(
+				where,
+				`${where} cannot be a ${rules.perType[button.type]?.label} button in a ${category} template: only ${allowedIn.map((name) => name.toLowerCase()).join(' and ')} templates have one`,
+			);
 		switch (button.type) {
 			case 'QUICK_REPLY':
 				return { type: 'QUICK_REPLY', text: button.text };
@@ -294,18 +305,15 @@ function checkButtons(
 				if (variables.length > 1)
 					checks.add(
 						`${where} URL`,
-						`${where} URL must have at most 1 variable (got ${variables.length}) — ${TEMPLATE_RULES.buttonUrl.source}`,
+						`${where} URL must have at most 1 variable (got ${variables.length})`,
 					);
 				if (variables.length && !VARIABLE_AT_END.test(url))
-					checks.add(
-						`${where} URL`,
-						`${where} URL variable must be at the end of the URL — ${TEMPLATE_RULES.buttonUrl.source}`,
-					);
+					checks.add(`${where} URL`, `${where} URL variable must be at the very end of the URL`);
 				const sample = (button.urlSample ?? '').trim();
 				if (variables.length && !sample)
 					checks.add(
 						`${where} URL Sample`,
-						`${where} URL Sample is required because the URL has a variable — ${TEMPLATE_RULES.sample.source}`,
+						`${where} URL Sample is required because the URL has a variable: the full URL with an example in its place`,
 					);
 				return {
 					type: 'URL',
@@ -319,28 +327,24 @@ function checkButtons(
 				let phone = raw;
 				try {
 					phone = parsePhoneNumber(raw).e164;
-				} catch (error) {
+				} catch {
 					checks.add(
 						`${where} Phone Number`,
-						`${where} Phone Number ${(error as Error).message}; use the international form, e.g. +4930123456`,
+						`${where} Phone Number "${raw}" is not a phone number with its country code: write it like +49 30 123456`,
 					);
 				}
 				checks.length(`${where} Phone Number`, phone, TEMPLATE_RULES.buttonPhone);
 				return { type: 'PHONE_NUMBER', text: button.text, phone_number: phone };
 			}
-			case 'COPY_CODE': {
-				if (!rules.copyCodeCategories.includes(category))
-					checks.add(
-						where,
-						`A copy-code button is only allowed in MARKETING templates (this one is ${category}) — ${rules.perType.COPY_CODE.source}`,
-					);
+			case 'COPY_CODE':
 				checks.length(`${where} Example Code`, button.example, TEMPLATE_RULES.couponExample);
 				return { type: 'COPY_CODE', example: button.example };
-			}
+			case 'REQUEST_CONTACT_INFO':
+				return { type: 'REQUEST_CONTACT_INFO' };
 			default:
 				checks.add(
 					where,
-					`${where} type "${textOf(button.type)}" is not one of QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE`,
+					`${where} type "${textOf(button.type)}" is not one of ${Object.keys(rules.perType).join(', ')}`,
 				);
 				return { type: button.type };
 		}
@@ -360,7 +364,7 @@ function authenticationComponents(
 	) {
 		checks.add(
 			'Code Expiration Minutes',
-			`Code Expiration Minutes must be a whole number from ${rule.min} to ${rule.max} (got ${minutes}) — ${rule.source}`,
+			`Code Expiration Minutes must be a whole number from ${rule.min} to ${rule.max} (got ${minutes})`,
 		);
 	}
 	const otpType = input.otpType ?? 'COPY_CODE';
@@ -385,14 +389,11 @@ function authenticationComponents(
 }
 
 export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSubmission {
-	const checks = new RuleChecks(true);
+	const checks = new RuleChecks();
 	const name = input.name.trim();
 	checks.length('Name', name, TEMPLATE_RULES.name);
 	if (name && !TEMPLATE_NAME_PATTERN.test(name)) {
-		checks.add(
-			'Name',
-			`Name may only contain lowercase letters a–z, digits and _ (got "${name}") — ${TEMPLATE_RULES.name.source}`,
-		);
+		checks.add('Name', `Name may only contain lowercase letters a–z, digits and _ (got "${name}")`);
 	}
 	const category = input.category.trim().toUpperCase();
 	if (!(TEMPLATE_CATEGORIES as readonly string[]).includes(category)) {
@@ -421,7 +422,7 @@ export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSu
 		if (input.footer) {
 			checks.length('Footer', input.footer, TEMPLATE_RULES.footer);
 			if (templateVariables(input.footer).length || EMPTY_VARIABLE.test(input.footer))
-				checks.add('Footer', `Footer must not have variables — ${TEMPLATE_RULES.footer.source}`);
+				checks.add('Footer', 'Footer must not have variables: WhatsApp shows it as written');
 			components.push({ type: 'FOOTER', text: input.footer });
 		}
 		const buttons = checkButtons(input.buttons ?? [], category, checks);

@@ -2,18 +2,21 @@
  * A 360dialog webhook delivery, in the Cloud envelope (`object` / `entry[].changes[].value`) or the
  * legacy top-level format, read into one flat event per message, status or error.
  */
-import { canonicalDigits } from './phone';
+import {
+	contactFor,
+	identityChangeOf,
+	sharedContactInfoOf,
+	userIdUpdateOf,
+	type IdentityChange,
+	type SharedContactInfo,
+	type WebhookContact,
+} from './identity';
 import { isRecord } from './values';
 
-export type EventKind = 'message' | 'status' | 'error';
+export type { WebhookContact } from './identity';
 
-export interface WebhookContact {
-	phoneNumber: string | null;
-	waId: string | null;
-	profileName: string | null;
-	contactKey: string | null;
-	userId: string | null;
-}
+/** `identityChange`: a contact's user ID was replaced (the `user_id_update` webhook field). */
+export type EventKind = 'message' | 'status' | 'error' | 'identityChange';
 
 export interface WebhookEvent {
 	kind: EventKind;
@@ -22,6 +25,10 @@ export interface WebhookEvent {
 	status?: Record<string, unknown>;
 	error?: Record<string, unknown>;
 	contact: WebhookContact | null;
+	/** Old and new identifiers, for a system message about a changed number or user ID, or a user ID update. */
+	identityChange?: IdentityChange;
+	/** The phone number a contact shared when asked with Request Contact Info, next to their user ID. */
+	sharedContactInfo?: SharedContactInfo;
 	businessPhoneNumberId: string | null;
 	businessDisplayPhoneNumber: string | null;
 }
@@ -66,32 +73,6 @@ const textOrNull = (value: unknown): string | null =>
 			? String(value)
 			: null;
 
-function contactFor(
-	waIdOrNull: string | null,
-	contacts: Fields[],
-	userId?: string | null,
-): WebhookContact | null {
-	// The lone contact stands in only for an event that names no wa_id (a username-only user): a
-	// status for another recipient must not borrow the sender's profile.
-	const match = waIdOrNull
-		? contacts.find((contact) => textOrNull(contact.wa_id) === waIdOrNull)
-		: contacts.length === 1
-			? contacts[0]
-			: undefined;
-	const waId = waIdOrNull ?? textOrNull(match?.wa_id);
-	const profile = isRecord(match?.profile) ? match.profile : {};
-	const resolvedUserId = userId ?? textOrNull(match?.user_id);
-	if (!waId && !resolvedUserId) return null;
-	const digits = waId && /^\d+$/.test(waId) ? waId : null;
-	return {
-		phoneNumber: digits ? `+${digits}` : null,
-		waId,
-		profileName: textOrNull(profile.name),
-		contactKey: resolvedUserId ?? (digits ? canonicalDigits(digits) : null),
-		userId: resolvedUserId,
-	};
-}
-
 const digitsOnly = (value: string | null) => (value ?? '').replace(/\D/g, '');
 
 function eventsOfValue(value: Fields): WebhookEvent[] {
@@ -106,27 +87,47 @@ function eventsOfValue(value: Fields): WebhookEvent[] {
 	for (const message of recordsIn(value.messages)) {
 		// Coexistence numbers echo the business's own messages with `from` set to the business number. [M] §9.1
 		if (businessDigits && digitsOnly(textOrNull(message.from)) === businessDigits) continue;
+		const contact = contactFor(
+			{
+				waId: textOrNull(message.from),
+				userId: textOrNull(message.from_user_id),
+				parentUserId: textOrNull(message.from_parent_user_id),
+			},
+			contacts,
+		);
+		const identityChange = identityChangeOf(message);
+		const sharedContactInfo = sharedContactInfoOf(message, contact);
+		if (contact && sharedContactInfo && !contact.waId)
+			Object.assign(contact, {
+				waId: sharedContactInfo.waId,
+				phoneNumber: sharedContactInfo.phoneNumber,
+			});
 		events.push({
 			kind: 'message',
 			message,
-			contact: contactFor(textOrNull(message.from), contacts, textOrNull(message.from_user_id)),
+			contact,
+			...(identityChange ? { identityChange } : {}),
+			...(sharedContactInfo ? { sharedContactInfo } : {}),
 			...business,
 		});
 	}
 	for (const status of recordsIn(value.statuses)) {
-		events.push({
-			kind: 'status',
-			status,
-			contact: contactFor(
-				textOrNull(status.recipient_id),
-				contacts,
-				textOrNull(status.recipient_user_id),
-			),
-			...business,
-		});
+		const ids = {
+			waId: textOrNull(status.recipient_id),
+			userId: textOrNull(status.recipient_user_id),
+			parentUserId: textOrNull(status.recipient_parent_user_id),
+		};
+		events.push({ kind: 'status', status, contact: contactFor(ids, contacts), ...business });
 	}
 	for (const error of recordsIn(value.errors)) {
 		events.push({ kind: 'error', error, contact: null, ...business });
+	}
+	for (const update of recordsIn(value.user_id_update)) {
+		const identityChange = userIdUpdateOf(update);
+		if (!identityChange) continue;
+		const { userId, waId } = identityChange.current;
+		const contact = contactFor({ waId, userId, parentUserId: null }, contacts);
+		events.push({ kind: 'identityChange', identityChange, contact, ...business });
 	}
 	return events;
 }
@@ -146,7 +147,13 @@ export function readDelivery(body: unknown): WebhookEvent[] {
 		}
 		return events;
 	}
-	if ('messages' in body || 'statuses' in body || 'errors' in body || 'contacts' in body) {
+	if (
+		'messages' in body ||
+		'statuses' in body ||
+		'errors' in body ||
+		'contacts' in body ||
+		'user_id_update' in body
+	) {
 		return eventsOfValue(body);
 	}
 	throw new MalformedDeliveryError(
@@ -180,6 +187,8 @@ export function eventIdentity(event: WebhookEvent): string | undefined {
 		return `message:${event.message.id}`;
 	if (event.kind === 'status' && typeof event.status?.id === 'string')
 		return `status:${event.status.id}:${textOrNull(event.status.status) ?? ''}`;
+	if (event.kind === 'identityChange' && event.identityChange)
+		return `identity:${event.identityChange.previous.userId ?? ''}>${event.identityChange.current.userId ?? ''}`;
 	return undefined;
 }
 

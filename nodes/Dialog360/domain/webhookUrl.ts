@@ -1,8 +1,10 @@
 import type { Violation } from './checks';
 
-/** 360dialog refuses webhook URLs that break these. [H] reference §8.4 (S15) */
+/**
+ * 360dialog refuses webhook URLs that break these: https, no "_" in the host, no explicit port
+ * (https://docs.360dialog.com/partner/messaging/receiving-messages-via-webhook/multiple-webhooks-per-phone-number).
+ */
 export const WEBHOOK_URL_RULES = {
-	source: '360dialog webhook URLs: https, no "_" in the host, no explicit port [H] §8.4',
 	exposeHelp:
 		"Expose n8n on a public https address on port 443 (a reverse proxy, or a tunnel such as cloudflared or ngrok) and set n8n's WEBHOOK_URL to it, then activate the workflow again.",
 };

@@ -6,7 +6,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { hintFor, type ApiErrorInfo } from '../domain/apiErrors';
+import { hintFor, type ApiErrorInfo, type HintContext } from '../domain/apiErrors';
 
 /** Replaces the key wherever it could have been echoed (a proxy, a misconfigured server). */
 export function redact(text: string, apiKey: string): string {
@@ -41,10 +41,10 @@ export function apiError(
 	info: ApiErrorInfo,
 	apiKey: string,
 	itemIndex?: number,
-	extra: { hint?: string; note?: string } = {},
+	extra: { hint?: string; note?: string; hintContexts?: HintContext[] } = {},
 ): NodeApiError {
 	const message = redact(messageOf(info), apiKey);
-	const description = [extra.note, info.details, extra.hint ?? hintFor(info)]
+	const description = [extra.note, info.details, extra.hint ?? hintFor(info, extra.hintContexts)]
 		.filter((part): part is string => Boolean(part))
 		.map((part) => redact(part, apiKey))
 		.join('\n');

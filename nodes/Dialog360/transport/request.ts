@@ -16,6 +16,7 @@ import {
 	parseErrorBody,
 	parseJsonText,
 	type ApiErrorInfo,
+	type HintContext,
 } from '../domain/apiErrors';
 import {
 	endpointPath,
@@ -60,6 +61,8 @@ export interface ApiRequest {
 	 * gone out (the user accepted a possible duplicate). Undefined where the option is not offered.
 	 */
 	retryServerErrors?: boolean;
+	/** Which request-specific hints apply to an error answer (template sends, user-ID recipients). */
+	hintContexts?: HintContext[];
 	/** Takes a slot of the run's messages-per-second pacer before every attempt (sends). */
 	paced?: boolean;
 	/** Answer as bytes (media download). */
@@ -240,6 +243,7 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 			);
 		throw apiError(node, result.info, apiKey, request.itemIndex, {
 			note: gaveUpAfter ? `Gave up after ${gaveUpAfter} attempts.` : undefined,
+			hintContexts: request.hintContexts,
 		});
 	}
 }

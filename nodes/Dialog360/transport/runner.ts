@@ -76,9 +76,9 @@ export function errorItem(error: ItemError, itemIndex: number): INodeExecutionDa
 	return { json: { error: details }, pairedItem: { item: itemIndex } };
 }
 
-/** How items are named in errors: n8n's editor counts items from 1. */
+/** How items are named in errors: as n8n's editor shows an error's "Item Index" (from 0). */
 export function itemLabel(itemIndex: number): string {
-	return `item ${itemIndex + 1}`;
+	return `item ${itemIndex}`;
 }
 
 /**

@@ -8,14 +8,14 @@ export const DEFAULT_MESSAGES_PER_SECOND = 80;
 export const DEFAULT_MAX_CONCURRENT = 20;
 
 export const recipientField: INodeProperties = {
-	displayName: 'Recipient Phone Number',
+	displayName: 'Recipient',
 	name: 'to',
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'e.g. +447700900123',
+	placeholder: 'e.g. +447700900123 or {{ $json.contact.address }}',
 	description:
-		'The WhatsApp number to send to, with its country code (+44 7700 900123, 0044…, or the wa_id digits). A national number such as 07700 900123 needs a Default Country under Options.',
+		"Who receives the message: a phone number with its country code (+44 7700 900123, 0044…, or the wa_id digits), or a WhatsApp user ID such as DE.8827364519203746 for contacts who hide their number behind a username. From the trigger, use the contact's address. A national number such as 07700 900123 needs a Default Country under Options.",
 };
 
 export const sendingOptionsField: INodeProperties = {

@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		file.mimeType,
 		file.data.length,
 	);
-	assertNoViolations(this, violations, itemIndex, 'WhatsApp media');
+	assertNoViolations(this, violations, itemIndex, 'media file');
 	const mediaId = await uploadMedia.call(
 		this,
 		{ data: file.data, mimeType, fileName: file.fileName },

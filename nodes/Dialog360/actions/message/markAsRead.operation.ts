@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		messageId,
 		this.getNodeParameter('typingIndicator', itemIndex, false) as boolean,
 	);
-	assertNoViolations(this, violations, itemIndex, 'mark-as-read');
+	assertNoViolations(this, violations, itemIndex, 'mark-as-read request');
 	const response = await apiRequest.call(this, {
 		method: 'POST',
 		endpoint: 'messages',

@@ -175,6 +175,8 @@ async function readContent(
 					url: readText(ctx, 'ctaUrl', itemIndex),
 				},
 			};
+		case 'requestContactInfo':
+			return { content: { type, body: readText(ctx, 'body', itemIndex) } };
 		case 'reaction':
 			return {
 				content: {

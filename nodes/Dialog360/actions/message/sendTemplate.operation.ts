@@ -121,7 +121,7 @@ function readComponents(
 			field: 'Components (JSON)',
 			message: `Components (JSON) is not valid JSON: ${(error as Error).message}`,
 		});
-		return [];
+		return undefined;
 	}
 }
 
@@ -161,12 +161,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					definition,
 					(this.getNodeParameter('templateParameters.value', itemIndex, {}) ?? {}) as IDataObject,
 				);
-	violations.push(...checkTemplateComponents(definition, components));
+	// Components that are not JSON say only that: checking them against the template would say more of the same.
+	if (components !== undefined) violations.push(...checkTemplateComponents(definition, components));
 	assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
 
 	const payload = {
 		...addressed.payload,
 		...templateMessageBody(definition, components as unknown[]),
 	};
-	return await sendMessage(this, { payload, recipientE164: addressed.recipientE164 }, itemIndex);
+	return await sendMessage(this, { payload, recipient: addressed.recipient }, itemIndex, [
+		'templateSend',
+	]);
 }

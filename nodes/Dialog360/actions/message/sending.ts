@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { HintContext } from '../../domain/apiErrors';
 import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
 import { textOf } from '../../domain/values';
 import { IN_DOUBT, markInDoubt } from '../../transport/errors';
@@ -50,8 +51,9 @@ export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
 /** Sends a checked payload once (a send is never repeated after an ambiguous failure). */
 export async function sendMessage(
 	ctx: IExecuteFunctions,
-	built: Pick<BuiltMessage, 'payload' | 'recipientE164'>,
+	built: Pick<BuiltMessage, 'payload' | 'recipient'>,
 	itemIndex: number,
+	hintContexts: HintContext[] = [],
 ): Promise<IDataObject> {
 	const { timeoutSeconds, retryServerErrors } = readSendingOptions(ctx, itemIndex);
 	const response = await apiRequest.call(ctx, {
@@ -60,11 +62,13 @@ export async function sendMessage(
 		body: built.payload as IDataObject,
 		idempotent: false,
 		retryServerErrors: retryServerErrors === true,
+		hintContexts:
+			built.recipient?.kind === 'userId' ? [...hintContexts, 'userIdRecipient'] : hintContexts,
 		paced: true,
 		timeoutMs: timeoutSeconds ? timeoutSeconds * 1000 : undefined,
 		itemIndex,
 	});
-	const result = simplifySendResponse(response, built.recipientE164);
+	const result = simplifySendResponse(response, built.recipient);
 	if (!result.messageId) {
 		// Accepted (2xx) but unreadable: the message is probably on its way, and sending it again could double it.
 		throw markInDoubt(

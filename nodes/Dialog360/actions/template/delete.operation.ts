@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TEMPLATE_NAME_PATTERN, TEMPLATE_RULES } from '../../domain/rules';
+import { TEMPLATE_NAME_PATTERN } from '../../domain/rules';
 import { apiRequest } from '../../transport/request';
 import { updateDisplayOptions } from '../displayOptions';
 import { readText } from '../parameters';
@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			[
 				{
 					field: 'Template Name',
-					message: `Template Name must be lowercase letters a–z, digits and _ (got "${name}") — ${TEMPLATE_RULES.name.source}`,
+					message: `Template Name must be lowercase letters a–z, digits and _ (got "${name}")`,
 				},
 			],
 			itemIndex,

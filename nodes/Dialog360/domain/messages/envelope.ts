@@ -3,7 +3,7 @@
  * answer to a send read into one flat object, and the mark-as-read request.
  */
 import { RuleChecks, type Violation } from '../checks';
-import { parsePhoneNumber, PhoneNumberError } from '../phone';
+import { recipientIdOf, RecipientError, type RecipientId } from '../identity';
 import { MESSAGE_RULES } from '../rules';
 import type { PendingUpload } from './types';
 
@@ -21,32 +21,29 @@ export interface MessageEnvelope extends Recipient {
 export interface BuiltMessage {
 	payload: Record<string, unknown>;
 	violations: Violation[];
-	/** The recipient as E.164, when it could be read. */
-	recipientE164?: string;
+	/** The recipient as it was read: a phone number or a user ID (BSUID); undefined when unreadable. */
+	recipient?: RecipientId;
 	/** Set when the media must be uploaded first; put the id in with `withMediaId`. */
 	pendingUpload?: PendingUpload;
 }
 
-/** Reads the recipient; WhatsApp wants the digits with the country code. */
-function readRecipient(recipient: Recipient, checks: RuleChecks) {
-	try {
-		return parsePhoneNumber(recipient.to, recipient.defaultCountry);
-	} catch (error) {
-		const problem =
-			error instanceof PhoneNumberError
-				? error.message
-				: `could not be read (${(error as Error).message})`;
-		checks.add(
-			'Recipient',
-			`Recipient ${problem}; use the international form, e.g. +447700900123, or set a Default Country`,
-		);
-		return undefined;
-	}
+/** Reads the recipient: a phone number (sent as its digits) or a user ID (BSUID). */
+function readRecipient(recipient: Recipient, checks: RuleChecks): RecipientId | undefined {
+	const read = recipientIdOf(recipient.to, recipient.defaultCountry);
+	if (!(read instanceof RecipientError)) return read;
+	checks.add(read.field, read.message);
+	return undefined;
+}
+
+/** Where the API takes each kind of recipient: digits in `to`, a BSUID in `recipient`. */
+function addressFields(recipient: RecipientId | undefined): Record<string, string> {
+	if (recipient?.kind === 'userId') return { recipient: recipient.userId };
+	return { to: recipient?.digits ?? '' };
 }
 
 /**
- * Wraps a message body in the envelope every send shares: the recipient (as digits, the form the
- * API documents), reply-to and callback data.
+ * Wraps a message body in the envelope every send shares: the recipient (a phone number as digits,
+ * the form the API documents, or a user ID), reply-to and callback data.
  */
 export function addressMessage(
 	envelope: MessageEnvelope,
@@ -63,7 +60,7 @@ export function addressMessage(
 	const payload: Record<string, unknown> = {
 		messaging_product: 'whatsapp',
 		recipient_type: 'individual',
-		to: recipient?.digits ?? '',
+		...addressFields(recipient),
 		...body,
 		...(envelope.replyTo?.trim() ? { context: { message_id: envelope.replyTo.trim() } } : {}),
 		...(envelope.bizOpaqueCallbackData
@@ -73,7 +70,7 @@ export function addressMessage(
 	return {
 		payload,
 		violations: [...checks.violations, ...violations],
-		recipientE164: recipient?.e164,
+		recipient,
 	};
 }
 
@@ -99,26 +96,38 @@ export function markAsReadPayload(
 }
 
 export interface SendResult {
+	/** Which identifier the message was addressed to. */
+	addressedBy: 'phone' | 'userId';
+	/** The phone number as E.164, when a phone number was given. */
 	to: string | null;
+	/** The user ID (BSUID) given, or the one the API answered with. */
+	userId: string | null;
+	/** The wa_id the API answered with (absent for a contact who hides their number). */
 	waId: string | null;
 	messageId: string | null;
 	status: string;
 }
 
+const textIn = (value: unknown): string | null =>
+	typeof value === 'string' && value !== '' ? value : null;
+
 /** The answer to a send, as one flat object: who it went to and the id to match status events with. */
 export function simplifySendResponse(
 	response: unknown,
-	recipientE164: string | undefined,
+	recipient: RecipientId | undefined,
 ): SendResult {
 	const body = (response ?? {}) as {
-		contacts?: Array<{ wa_id?: string }>;
-		messages?: Array<{ id?: string; message_status?: string }>;
+		contacts?: Array<{ wa_id?: unknown; user_id?: unknown }>;
+		messages?: Array<{ id?: unknown; message_status?: unknown }>;
 	};
+	const contact = body.contacts?.[0];
 	const message = body.messages?.[0];
 	return {
-		to: recipientE164 ?? null,
-		waId: body.contacts?.[0]?.wa_id ?? null,
-		messageId: message?.id ?? null,
-		status: message?.message_status ?? 'accepted',
+		addressedBy: recipient?.kind === 'userId' ? 'userId' : 'phone',
+		to: recipient?.kind === 'phone' ? recipient.e164 : null,
+		userId: textIn(contact?.user_id) ?? (recipient?.kind === 'userId' ? recipient.userId : null),
+		waId: textIn(contact?.wa_id),
+		messageId: textIn(message?.id),
+		status: textIn(message?.message_status) ?? 'accepted',
 	};
 }

@@ -7,7 +7,12 @@ import { countCharacters, RuleChecks } from '../checks';
 import { MESSAGE_RULES } from '../rules';
 import { contactsMessage } from './contacts';
 import { addressMessage, type BuiltMessage, type MessageEnvelope } from './envelope';
-import { ctaUrlMessage, listMessage, replyButtonsMessage } from './interactive';
+import {
+	ctaUrlMessage,
+	listMessage,
+	replyButtonsMessage,
+	requestContactInfoMessage,
+} from './interactive';
 import { mediaMessage } from './media';
 import type { ContentPayload, MessageContent } from './types';
 
@@ -67,6 +72,8 @@ function contentPayload(content: MessageContent, checks: RuleChecks): ContentPay
 			return listMessage(content, checks);
 		case 'ctaUrl':
 			return ctaUrlMessage(content, checks);
+		case 'requestContactInfo':
+			return requestContactInfoMessage(content.body, checks);
 		case 'reaction': {
 			if (content.messageId.trim() === '')
 				checks.add(

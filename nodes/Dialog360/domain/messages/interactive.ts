@@ -41,10 +41,7 @@ export function replyButtonsMessage(
 		checks.length(`Button ${index + 1} ID`, button.id, MESSAGE_RULES.replyButtonId);
 	});
 	for (const title of repeatedValues(content.buttons.map((button) => button.title))) {
-		checks.add(
-			'Buttons',
-			`Button titles must be unique ("${title}" is used twice) — ${MESSAGE_COUNT_RULES.replyButtons.source}`,
-		);
+		checks.add('Buttons', `Button titles must be unique ("${title}" is used twice)`);
 	}
 	for (const id of repeatedValues(content.buttons.map((button) => button.id))) {
 		checks.add('Buttons', `Button IDs must be unique ("${id}" is used twice)`);
@@ -98,7 +95,7 @@ export function listMessage(
 	if (sections.length > 1 && sections.some((section) => !section.title)) {
 		checks.add(
 			'Section',
-			'Every row needs a Section Title when the list has more than one section — Cloud API list [M] §4.1',
+			'Every row needs a Section Title when the list has more than one section',
 		);
 	}
 	for (const id of repeatedValues(content.rows.map((row) => row.id)))
@@ -122,4 +119,17 @@ export function ctaUrlMessage(
 		name: 'cta_url',
 		parameters: { display_text: content.displayText, url: content.url },
 	});
+}
+
+/**
+ * A request for the contact's phone number (for contacts known only by their user ID): body text
+ * only, WhatsApp owns the button. Meta "Business-scoped user IDs", 360dialog "Usernames & BSUID".
+ */
+export function requestContactInfoMessage(body: string, checks: RuleChecks): ContentPayload {
+	checks.length('Body', body, MESSAGE_RULES.interactiveBody);
+	return interactive(
+		'request_contact_info',
+		{ body: { text: body } },
+		{ name: 'request_contact_info' },
+	);
 }

@@ -1,5 +1,5 @@
 /** Media messages and files: where the file comes from, its type and size for the kind it is sent as. */
-import { capitalize, formatBytes, RuleChecks, type Violation } from '../checks';
+import { capitalize, formatBytes, RuleChecks, sizeOverLimit, type Violation } from '../checks';
 import { MEDIA_KINDS, MEDIA_RULES, MESSAGE_RULES, type MediaKind } from '../rules';
 import { isWebUrl, type ContentPayload, type MediaSource, type PendingUpload } from './types';
 
@@ -14,13 +14,13 @@ function mediaFileViolations(kind: MediaKind, mimeType: string, bytes: number): 
 	if (rule.mimeTypes && !rule.mimeTypes.includes(mimeType)) {
 		violations.push({
 			field: label,
-			message: `${label} must be ${rule.mimeTypes.join(', ')} (got ${mimeType || 'no type'}) — ${rule.source}`,
+			message: `${label} must be ${rule.formats} (got ${mimeType || 'a file without a type'})`,
 		});
 	}
 	if (bytes > rule.maxBytes) {
 		violations.push({
 			field: label,
-			message: `${label} must be at most ${formatBytes(rule.maxBytes)} (got ${formatBytes(bytes)}) — ${rule.source}`,
+			message: `${label} must be at most ${formatBytes(rule.maxBytes)} (got ${sizeOverLimit(bytes, rule.maxBytes)})`,
 		});
 	}
 	if (bytes === 0) violations.push({ field: label, message: `${label} file is empty` });
@@ -87,7 +87,7 @@ export function mediaMessage(
 		if (!MEDIA_RULES[content.type].captions)
 			checks.add(
 				'Caption',
-				`Caption is not allowed on ${content.type} messages — ${MEDIA_RULES[content.type].source}`,
+				`Caption is not allowed on ${content.type} messages: WhatsApp shows captions on images, videos and documents only`,
 			);
 		else {
 			checks.length('Caption', content.caption, MESSAGE_RULES.caption);

@@ -39,7 +39,9 @@ export type MessageContent =
 	| ({ type: 'replyButtons'; buttons: Array<{ id: string; title: string }> } & InteractiveText)
 	| ({ type: 'list'; button: string; rows: ListRow[] } & InteractiveText)
 	| ({ type: 'ctaUrl'; displayText: string; url: string } & InteractiveText)
-	| { type: 'reaction'; messageId: string; emoji: string };
+	| { type: 'reaction'; messageId: string; emoji: string }
+	/** Asks a contact who hides their number to share it; WhatsApp shows its own button. */
+	| { type: 'requestContactInfo'; body: string };
 
 export type MessageType = MessageContent['type'];
 

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSAGE_COUNT_RULES, MESSAGE_RULES } from '../../../domain/rules';
-import { forTypes, INTERACTIVE_TYPES } from './messageTypes';
+import { BODY_TYPES, forTypes, INTERACTIVE_TYPES } from './messageTypes';
 
 export const interactiveFields: INodeProperties[] = [
 	{
@@ -13,7 +13,7 @@ export const interactiveFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: `The message text above the buttons, at most ${MESSAGE_RULES.interactiveBody.max} characters`,
-		displayOptions: forTypes(INTERACTIVE_TYPES),
+		displayOptions: forTypes(BODY_TYPES),
 	},
 	{
 		displayName: 'Header Text',

@@ -1,8 +1,16 @@
-/** The buttons of a template: quick replies, URL, phone number and copy-code, each with its own fields. */
+/**
+ * The buttons of a template: the button type comes first, and each type shows only its own fields
+ * (quick reply: text; URL: text, URL and sample; phone number: text and number; copy code: example;
+ * request contact info: nothing, WhatsApp writes its label).
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TEMPLATE_BUTTON_RULES } from '../../../domain/rules';
+import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../../../domain/rules';
 import { NOT_AUTHENTICATION } from './categories';
+
+const { perType, categories } = TEMPLATE_BUTTON_RULES;
+
+const forTypes = (...types: string[]) => ({ show: { type: types } });
 
 export const buttonsField: INodeProperties = {
 	displayName: 'Buttons',
@@ -11,7 +19,7 @@ export const buttonsField: INodeProperties = {
 	typeOptions: { multipleValues: true, sortable: true },
 	placeholder: 'Add Button',
 	default: {},
-	description: `At most ${TEMPLATE_BUTTON_RULES.total.max} buttons: quick replies (kept together), up to ${TEMPLATE_BUTTON_RULES.perType.URL.max} URL, ${TEMPLATE_BUTTON_RULES.perType.PHONE_NUMBER.max} phone number and ${TEMPLATE_BUTTON_RULES.perType.COPY_CODE.max} copy-code (marketing) button`,
+	description: `At most ${TEMPLATE_BUTTON_RULES.total.max} buttons: quick replies (kept together), up to ${perType.URL.max} URL, ${perType.PHONE_NUMBER.max} phone number, ${perType.COPY_CODE.max} copy-code and ${perType.REQUEST_CONTACT_INFO.max} request-contact-info button`,
 	displayOptions: NOT_AUTHENTICATION,
 	options: [
 		{
@@ -19,27 +27,7 @@ export const buttonsField: INodeProperties = {
 			name: 'button',
 			values: [
 				{
-					displayName: 'Example Code',
-					name: 'example',
-					type: 'string',
-					default: '',
-				},
-				{
-					displayName: 'Phone Number',
-					name: 'phoneNumber',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. +4930123456',
-					description: 'The number the button calls, in international form',
-				},
-				{
-					displayName: 'Text',
-					name: 'text',
-					type: 'string',
-					default: '',
-				},
-				{
-					displayName: 'Type',
+					displayName: 'Button Type',
 					name: 'type',
 					type: 'options',
 					default: 'QUICK_REPLY',
@@ -47,21 +35,56 @@ export const buttonsField: INodeProperties = {
 						{
 							name: 'Copy Code',
 							value: 'COPY_CODE',
+							description: `Copies a code such as a coupon (${categories.COPY_CODE?.join(' and ').toLowerCase()} templates only)`,
 						},
 						{
 							name: 'Phone Number',
 							value: 'PHONE_NUMBER',
+							description: 'Calls a number',
 						},
 						{
 							name: 'Quick Reply',
 							value: 'QUICK_REPLY',
+							description: 'Sends its text back to you as a reply',
+						},
+						{
+							name: 'Request Contact Info',
+							value: 'REQUEST_CONTACT_INFO',
+							description: `Asks a contact who hides their number behind a username to share it; WhatsApp writes the label (${categories.REQUEST_CONTACT_INFO?.join(' and ').toLowerCase()} templates only)`,
 						},
 						{
 							name: 'URL',
 							value: 'URL',
+							description: 'Opens a link',
 						},
 					],
-					description: 'What the button does',
+					description: 'What the button does; each type shows its own fields',
+				},
+				{
+					displayName: 'Example Code',
+					name: 'example',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. SAVE10',
+					description: `An example of the code the button copies, at most ${TEMPLATE_RULES.couponExample.max} characters; the real code is given when sending`,
+					displayOptions: forTypes('COPY_CODE'),
+				},
+				{
+					displayName: 'Phone Number',
+					name: 'phoneNumber',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. +4930123456',
+					description: `The number the button calls, with its country code, at most ${TEMPLATE_RULES.buttonPhone.max} characters`,
+					displayOptions: forTypes('PHONE_NUMBER'),
+				},
+				{
+					displayName: 'Text',
+					name: 'text',
+					type: 'string',
+					default: '',
+					description: `The button's label, at most ${TEMPLATE_RULES.buttonText.max} characters`,
+					displayOptions: forTypes('QUICK_REPLY', 'URL', 'PHONE_NUMBER'),
 				},
 				{
 					displayName: 'URL',
@@ -69,7 +92,8 @@ export const buttonsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. https://example.com/order/{{1}}',
-					description: 'The link; one variable is allowed, at the very end',
+					description: `The link, at most ${TEMPLATE_RULES.buttonUrl.max} characters; one variable is allowed, at the very end`,
+					displayOptions: forTypes('URL'),
 				},
 				{
 					displayName: 'URL Sample',
@@ -79,6 +103,7 @@ export const buttonsField: INodeProperties = {
 					placeholder: 'e.g. https://example.com/order/123',
 					description:
 						'The full URL with an example in place of the variable (needed when the URL has one)',
+					displayOptions: forTypes('URL'),
 				},
 			],
 		},
