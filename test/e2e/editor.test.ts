@@ -113,7 +113,7 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 	beforeAll(async () => {
 		if (!existsSync(CHROMIUM))
 			throw new Error(
-				`No Chromium at ${CHROMIUM}: install Debian's chromium (.ci/run does) or set CHROMIUM_PATH`,
+				`No Chromium at ${CHROMIUM}: install Debian's chromium (npm test does, as root) or set CHROMIUM_PATH`,
 			);
 		const baseUrl = await emulator.start();
 		emulator.seedTemplates(1, () => ({ id: 'w1', name: 'welcome', language: 'en' }));

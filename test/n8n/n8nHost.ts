@@ -35,6 +35,9 @@ export const hostDir = (line: N8nLine = N8N_LINES.oldest) =>
 const nodeDir = (version: string) => path.join(cacheRoot, `node-${version}`);
 const n8nBin = (line: N8nLine) => path.join(hostDir(line), 'node_modules', '.bin', 'n8n');
 
+/** Runs npm and says every 15 s that it is still going and how far it got. */
+const PROGRESS_SCRIPT = path.join(__dirname, 'withProgress.js');
+
 function log(message: string) {
 	process.stderr.write(`[n8n-host] ${message}\n`);
 }
@@ -141,10 +144,19 @@ export function ensureN8nInstalled(line: N8nLine = N8N_LINES.oldest): string {
 		// Install scripts stay off: newer n8n lines carry native modules (Kafka's) whose builds need
 		// downloads this machine cannot make. n8n needs one of them built, sqlite3 (N-API, from source).
 		execFileSync(
-			'npm',
-			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+			process.execPath,
+			[
+				PROGRESS_SCRIPT,
+				`installing n8n ${line.version}`,
+				'npm',
+				'install',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+			],
 			{ cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env },
 		);
+		log(`building sqlite3 for n8n ${line.version} (about a minute)`);
 		execFileSync('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
 			cwd: dir,
 			stdio: ['ignore', 'inherit', 'inherit'],
