@@ -16,7 +16,8 @@ export class Dialog360 implements INodeType {
 		name: 'dialog360',
 		icon: { light: 'file:../../icons/dialog360.svg', dark: 'file:../../icons/dialog360.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Send WhatsApp messages and templates, and manage templates and the business profile, through 360dialog',

@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { request } from '../support/http';
+import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
 
 export interface RecordedRequest {
 	seq: number;
@@ -258,6 +259,24 @@ export class Emulator {
 				...make?.(index),
 			});
 		}
+	}
+
+	/** The demo set of templates (demo.ts): what Send Template and Sync can show. */
+	seedDemoTemplates(): void {
+		DEMO_TEMPLATES.forEach((template, index) =>
+			this.seedTemplates(1, () => ({
+				id: `demo${String(index + 1).padStart(4, '0')}`,
+				...template,
+			})),
+		);
+	}
+
+	/** Posts a sample event of a kind (demo.ts) to the registered webhook. */
+	async deliverSample(kind: string): Promise<number[]> {
+		const sample = SAMPLE_EVENTS[kind];
+		if (!sample)
+			throw new Error(`No sample event "${kind}": one of ${Object.keys(SAMPLE_EVENTS).join(', ')}`);
+		return await this.deliver(sample.build(this.sent.at(-1)?.id));
 	}
 
 	/** Posts a delivery to the registered webhook (and the enabled extra destinations). */
@@ -950,6 +969,28 @@ export class Emulator {
 				return this.send(res, 200, { templates: this.templates.length });
 			case 'POST deliver':
 				return this.send(res, 200, { statuses: await this.deliver(body) });
+			case 'GET samples':
+				return this.send(
+					res,
+					200,
+					Object.fromEntries(
+						Object.entries(SAMPLE_EVENTS).map(([kind, sample]) => [kind, sample.description]),
+					),
+				);
+			case 'POST deliver-sample': {
+				const kind = String(body.kind ?? '');
+				if (!SAMPLE_EVENTS[kind])
+					return this.send(res, 404, {
+						error: `no sample event "${kind}"`,
+						kinds: Object.keys(SAMPLE_EVENTS),
+					});
+				if (!this.webhook.url && !this.multiWebhook.enabled)
+					return this.send(res, 409, {
+						error:
+							'No webhook is registered: activate a workflow with the 360dialog WhatsApp Trigger, or click "Test this trigger", first',
+					});
+				return this.send(res, 200, { statuses: await this.deliverSample(kind) });
+			}
 			default:
 				return this.send(res, 404, { error: `no control ${method} ${action}` });
 		}

@@ -23,7 +23,7 @@ async function main() {
 	installPackage(userFolder, packPackage(path.join(userFolder, 'pack')));
 
 	const emulator = new Emulator({ port: Number(process.env.EMULATOR_PORT ?? 8360) });
-	emulator.seedTemplates(3);
+	emulator.seedDemoTemplates();
 	const emulatorUrl = await emulator.start();
 
 	const n8n = await startN8n(userFolder, { port: Number(process.env.N8N_PORT ?? 5678), line });
@@ -31,7 +31,10 @@ async function main() {
 	n8n.process.stderr?.pipe(process.stderr);
 	console.log(`\nn8n ${line.version} with n8n-nodes-360dialog: ${n8n.url}`);
 	console.log(
-		`360dialog emulator: ${emulatorUrl} (credential: Environment "Custom URL", Base URL ${emulatorUrl}, API Key emulator-key)\n`,
+		`360dialog emulator: ${emulatorUrl} (credential: Environment "Custom URL", Base URL ${emulatorUrl}, API Key emulator-key)`,
+	);
+	console.log(
+		'Sample events for an active trigger: npm run emulator -- deliver <kind> (without a kind: the list)\n',
 	);
 
 	const shutdown = async () => {

@@ -10,16 +10,20 @@ const { spawn } = require('node:child_process');
 
 const [label, command, ...args] = process.argv.slice(2);
 const started = Date.now();
-const counts = { resolved: 0, fetched: 0, downloaded: 0 };
+const counts = { resolved: 0, fetched: 0, downloaded: 0, warnings: 0 };
 let tail = '';
 
 const elapsed = () => {
 	const seconds = Math.round((Date.now() - started) / 1000);
-	return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+	return seconds < 60
+		? `${seconds}s`
+		: `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 };
 const say = (text) => process.stderr.write(`[n8n-host] ${label}: ${text}\n`);
 
-const child = spawn(command, [...args, '--loglevel=http'], { stdio: ['ignore', 'inherit', 'pipe'] });
+const child = spawn(command, [...args, '--loglevel=http'], {
+	stdio: ['ignore', 'inherit', 'pipe'],
+});
 child.stderr.setEncoding('utf8');
 child.stderr.on('data', (chunk) => {
 	const lines = (tail + chunk).split('\n');
@@ -30,6 +34,9 @@ child.stderr.on('data', (chunk) => {
 				counts.fetched++;
 				if (!/\(cache (hit|revalidated|stale)\)/.test(line)) counts.downloaded++;
 			} else counts.resolved++;
+		} else if (/^npm warn (EBADENGINE|deprecated) /.test(line)) {
+			// Warnings about n8n's own dependencies: nothing a user of this package can act on.
+			counts.warnings++;
 		} else if (line.trim() !== '' && !/^npm (http|timing|verbose|info) /.test(line)) {
 			process.stderr.write(`${line}\n`);
 		}
@@ -49,7 +56,7 @@ child.on('exit', (code, signal) => {
 	if (tail.trim() !== '') process.stderr.write(`${tail}\n`);
 	say(
 		code === 0
-			? `done in ${elapsed()} (${counts.fetched} package files, ${counts.downloaded} of them downloaded)`
+			? `done in ${elapsed()} (${counts.fetched} package files, ${counts.downloaded} of them downloaded; ${counts.warnings} engine and deprecation warning lines of n8n's dependencies not shown)`
 			: `failed after ${elapsed()} (${signal ?? `exit code ${code}`})`,
 	);
 	process.exit(code ?? 1);

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeListSearchResult,
+	INodeParameters,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 
 import { useEmulator } from '../support/emulatorFixture';
 import { jpegOfSize } from '../support/images';
@@ -6,9 +11,33 @@ import { binaryItem, callNodeMethod, emulatorCredentials, runActionNode } from '
 
 const fixture = useEmulator();
 
+/** Body Variable Samples as the editor saves them: one field per variable. */
+function samples(value: Record<string, string>) {
+	return {
+		mappingMode: 'defineBelow',
+		value,
+		matchingColumns: [],
+		schema: Object.keys(value).map((id) => ({
+			id,
+			displayName: `Sample for {{${id}}}`,
+			required: true,
+			defaultMatch: false,
+			display: true,
+			type: 'string',
+		})),
+		attemptToConvertTypes: false,
+		convertFieldsToString: true,
+	};
+}
+
 function template(
 	parameters: IDataObject,
-	extra: { items?: IDataObject[]; staticData?: IDataObject; continueOnFail?: boolean } = {},
+	extra: {
+		items?: IDataObject[];
+		staticData?: IDataObject;
+		continueOnFail?: boolean;
+		typeVersion?: number;
+	} = {},
 ) {
 	return runActionNode({
 		parameters: { resource: 'template', ...parameters },
@@ -28,7 +57,7 @@ describe('Template › Submit, then List and Sync', () => {
 			headerText: 'Order {{1}}',
 			headerTextSample: '#123',
 			body: 'Hi {{1}}, order {{2}} ships today.',
-			bodySamples: ['Ada', '#123'],
+			bodyVariableSamples: samples({ '1': 'Ada', '2': '#123' }),
 			footer: 'Reply STOP to opt out',
 			buttons: {
 				button: [
@@ -125,14 +154,13 @@ describe('Template › Submit, then List and Sync', () => {
 			category: 'UTILITY',
 			language: 'en_US',
 			body: '{{1}} ships',
-			bodySamples: [],
 			footer: 'f'.repeat(61),
 		});
 		expect(error?.message).toBe('The WhatsApp template breaks 4 rules [item 0]');
 		expect(error?.description?.split('\n')).toEqual([
 			'• Name may only contain lowercase letters a–z, digits and _ (got "Order Update")',
 			'• Body must not start with a variable: Meta rejects it; put some text before it',
-			'• Body has 1 variable but 0 samples: Meta reviews the template with one example per variable',
+			'• Body sample for {{1}} is empty: every variable needs an example',
 			'• Footer must be at most 60 characters (got 61)',
 			'Nothing was sent.',
 		]);
@@ -347,7 +375,7 @@ describe('Template › Submit with values from expressions', () => {
 			category: 'MARKETING',
 			language: 'en_US',
 			body: 'Hi {{1}}, welcome.',
-			bodySamples: '={{ [{ "toString": {} }] }}',
+			bodyVariableSamples: samples({ '1': '={{ { "toString": {} } }}' }),
 			buttons: { button: [{ type: 'QUICK_REPLY', text: '={{ { "toString": {} } }}' }] },
 		});
 		expect(error).toBeUndefined();
@@ -361,5 +389,169 @@ describe('Template › Submit with values from expressions', () => {
 		expect(submitted.components.find((component) => component.type === 'BODY')?.example).toEqual({
 			body_text: [['{"toString":{}}']],
 		});
+	});
+});
+
+describe('Template › Submit keeps WhatsApp variables, fixed or in expressions', () => {
+	async function submitted(parameters: IDataObject, items?: IDataObject[]) {
+		const run = await template(
+			{
+				operation: 'submit',
+				name: 'variables',
+				category: 'UTILITY',
+				language: 'en',
+				...parameters,
+			},
+			{ items },
+		);
+		const [request] = fixture.emulator.requestsTo('POST', '/v1/configs/templates');
+		const components = (request?.body as { components?: Array<Record<string, unknown>> })
+			?.components;
+		return { ...run, component: (type: string) => components?.find((c) => c.type === type) };
+	}
+
+	it.each([
+		['fixed', 'Hi {{1}}, your order {{2}} ships today.'],
+		// What the editor stores after the paste: n8n made the field an expression.
+		['an expression', '=Hi {{1}}, your order {{2}} ships today.'],
+		['an expression with spaces in the braces', '=Hi {{ 1 }}, your order {{2 }} ships today.'],
+	])('the body as %s reaches 360dialog as written', async (_form, body) => {
+		const { error, component } = await submitted({
+			body,
+			bodyVariableSamples: samples({ '1': 'Ada', '2': '#123' }),
+		});
+		expect(error).toBeUndefined();
+		expect(component('BODY')).toEqual({
+			type: 'BODY',
+			text: body.startsWith('=') ? 'Hi {{1}}, your order {{2}} ships today.' : body,
+			example: { body_text: [['Ada', '#123']] },
+		});
+	});
+
+	it('evaluates the n8n expressions in the same field and keeps the variables', async () => {
+		const { error, component } = await submitted(
+			{
+				body: '=Hi {{1}}, we ship to {{ $json.city }} on {{2}}.',
+				bodyVariableSamples: samples({ '1': 'Ada', '2': '={{ $json.day }}' }),
+				headerFormat: 'TEXT',
+				headerText: '=Order {{1}} for {{ $json.city }}',
+				headerTextSample: '#123',
+				buttons: {
+					button: [
+						{
+							type: 'URL',
+							text: '={{ $json.label }}',
+							url: '=https://x.io/{{ $json.city.toLowerCase() }}/{{1}}',
+							urlSample: 'https://x.io/berlin/123',
+						},
+					],
+				},
+			},
+			[{ city: 'Berlin', day: 'Monday', label: 'Track' }],
+		);
+		expect(error).toBeUndefined();
+		expect(component('BODY')).toMatchObject({
+			text: 'Hi {{1}}, we ship to Berlin on {{2}}.',
+			example: { body_text: [['Ada', 'Monday']] },
+		});
+		expect(component('HEADER')).toMatchObject({ text: 'Order {{1}} for Berlin' });
+		expect(component('BUTTONS')).toEqual({
+			type: 'BUTTONS',
+			buttons: [
+				{
+					type: 'URL',
+					text: 'Track',
+					url: 'https://x.io/berlin/{{1}}',
+					example: ['https://x.io/berlin/123'],
+				},
+			],
+		});
+	});
+
+	it('keeps named variables, which n8n alone would fail on', async () => {
+		const { error, component } = await submitted({
+			parameterFormat: 'NAMED',
+			body: '=Hi {{first_name}}, your code is {{code}}.',
+			bodyVariableSamples: samples({ first_name: 'Ada', code: 'X1' }),
+		});
+		expect(error).toBeUndefined();
+		expect(component('BODY')).toEqual({
+			type: 'BODY',
+			text: 'Hi {{first_name}}, your code is {{code}}.',
+			example: {
+				body_text_named_params: [
+					{ param_name: 'first_name', example: 'Ada' },
+					{ param_name: 'code', example: 'X1' },
+				],
+			},
+		});
+	});
+
+	it.each([
+		[
+			'a mistyped variable',
+			'=Hi {{ first-name }}, welcome.',
+			'Body has {{ first-name }}, which is neither a WhatsApp variable nor an n8n expression [item 0]',
+		],
+		[
+			'an expression that n8n cannot evaluate',
+			"=Hi {{1}}, we ship to {{ $('No Such Node').item.json.city }}.",
+			/^Body has an n8n expression that could not be evaluated: .+ \[item 0\]$/,
+		],
+	])('stops on %s, saying what happened and how to write it', async (_case, body, message) => {
+		const { error } = await submitted({ body, bodyVariableSamples: samples({ '1': 'Ada' }) });
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toContain(
+			'WhatsApp variables are written {{1}}, {{2}}… or {{first_name}}',
+		);
+		expect(fixture.emulator.requests).toHaveLength(0);
+	});
+
+	it('version 1 nodes keep their list of samples', async () => {
+		const { error } = await template(
+			{
+				operation: 'submit',
+				name: 'old_node',
+				category: 'UTILITY',
+				language: 'en',
+				body: '=Hi {{1}}, thanks.',
+				bodySamples: ['Ada'],
+			},
+			{ typeVersion: 1 },
+		);
+		expect(error).toBeUndefined();
+		expect(fixture.emulator.requestsTo('POST', '/v1/configs/templates')[0].body).toMatchObject({
+			components: [{ type: 'BODY', text: 'Hi {{1}}, thanks.', example: { body_text: [['Ada']] } }],
+		});
+	});
+});
+
+describe('Template › Submit: one sample field per body variable', () => {
+	async function fieldsFor(body: string, parameterFormat = 'POSITIONAL') {
+		return await callNodeMethod<ResourceMapperFields>(
+			'resourceMapping',
+			'getBodyVariables',
+			{ resource: 'template', operation: 'submit', parameterFormat, body },
+			emulatorCredentials(fixture.baseUrl),
+		);
+	}
+
+	it('lists the variables in the order samples go, ignoring n8n expressions', async () => {
+		const { fields } = await fieldsFor('=On {{2}}, {{1}} ships to {{ $json.city }} ({{2}}).');
+		expect(fields.map((field) => [field.id, field.displayName, field.required])).toEqual([
+			['1', 'Sample for {{1}}', true],
+			['2', 'Sample for {{2}}', true],
+		]);
+	});
+
+	it('lists named variables as they first appear', async () => {
+		const { fields } = await fieldsFor('Hi {{first_name}}, code {{code}}, {{first_name}}', 'NAMED');
+		expect(fields.map((field) => field.id)).toEqual(['first_name', 'code']);
+	});
+
+	it('says how to get fields when the body has no variable', async () => {
+		const result = await fieldsFor('Thanks for your order.');
+		expect(result.fields).toEqual([]);
+		expect(result.emptyFieldsNotice).toContain('write {{1}}');
 	});
 });

@@ -232,6 +232,8 @@ export interface RunNodeOptions {
 	nodeType?: string;
 	/** Static data kept between runs, as n8n stores it with the workflow. */
 	staticData?: IDataObject;
+	/** The node's version; the one the editor adds (its defaultVersion) unless given. */
+	typeVersion?: number;
 }
 
 export interface NodeRun {
@@ -304,6 +306,13 @@ export function testAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** The version the editor adds a node in: its defaultVersion, or its highest version. */
+function latestVersion(type = 'n8n-nodes-360dialog.dialog360'): number {
+	const { description } = nodeTypes.getByNameAndVersion(type) as INodeType;
+	const versions = Array.isArray(description.version) ? description.version : [description.version];
+	return description.defaultVersion ?? Math.max(...versions);
+}
+
 /**
  * Calls one of the action node's `methods` (listSearch, resourceMapping) the way the editor does:
  * n8n-core's LoadOptionsContext over a workflow that holds the node with these parameters.
@@ -319,7 +328,7 @@ export async function callNodeMethod<T>(
 		id: 'node',
 		name: NODE_NAME,
 		type: 'n8n-nodes-360dialog.dialog360',
-		typeVersion: 1,
+		typeVersion: latestVersion(),
 		position: [0, 0],
 		parameters,
 		credentials: { dialog360Api: { id: 'cred1', name: '360dialog test' } },
@@ -370,7 +379,7 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 			id: 'node',
 			name: NODE_NAME,
 			type: options.nodeType ?? 'n8n-nodes-360dialog.dialog360',
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? latestVersion(options.nodeType),
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { dialog360Api: { id: 'cred1', name: '360dialog test' } },

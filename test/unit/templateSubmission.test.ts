@@ -160,7 +160,7 @@ describe('template variables', () => {
 			/^Body has 2 variables but 1 sample/,
 		);
 		expect(messages({ body: 'Hi {{1}}, order {{2}}.', bodySamples: ['Ada', ' '] })[0]).toMatch(
-			/^Body sample 2 is empty/,
+			/^Body sample for \{\{2\}\} is empty/,
 		);
 	});
 
@@ -337,7 +337,7 @@ describe('every other template rule names the field, the problem and the rule', 
 		[
 			'header variable without a sample',
 			{ header: { format: 'TEXT', text: 'Order {{1}}' } },
-			/^Header Text sample 1 is empty: every variable needs an example$/,
+			/^Header Text sample for \{\{1\}\} is empty: every variable needs an example$/,
 		],
 		[
 			'phone button with a bad number',

@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { keepVariables } from '../domain/templateText';
 import { parseTemplateKey } from '../domain/templates';
 import { textOf } from '../domain/values';
 
@@ -13,6 +14,89 @@ export function readText(
 	fallback = '',
 ): string {
 	return textOf(ctx.getNodeParameter(name, itemIndex, fallback));
+}
+
+/** A raw parameter value (as stored in the workflow) evaluated as n8n would. */
+function evaluateRaw(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): unknown {
+	return typeof raw === 'string' && raw.startsWith('=')
+		? ctx.evaluateExpression(raw.slice(1), itemIndex)
+		: raw;
+}
+
+/**
+ * A field that takes WhatsApp template variables: `{{1}}` and `{{first_name}}` arrive as written,
+ * whether the field is fixed or an expression (n8n makes it one as soon as `{{` is typed), and the
+ * n8n expressions in it (`{{ $json.city }}`) are evaluated. `label` names the field in errors.
+ */
+export function templateTextOf(
+	ctx: IExecuteFunctions,
+	raw: unknown,
+	itemIndex: number,
+	label: string,
+): string {
+	if (typeof raw !== 'string' || !raw.startsWith('=')) return textOf(raw);
+	const kept = keepVariables(raw.slice(1));
+	const howToWrite = `WhatsApp variables are written {{1}}, {{2}}… or {{first_name}} (lower-case letters, digits and _) and are sent as written. Anything else between {{ and }} is an n8n expression, such as {{ $json.city }}.`;
+	if (kept.unclear.length)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} has ${kept.unclear.join(', ')}, which is neither a WhatsApp variable nor an n8n expression [item ${itemIndex}]`,
+			{ itemIndex, description: howToWrite },
+		);
+	if (kept.literal !== undefined) return kept.literal;
+	try {
+		return textOf(ctx.evaluateExpression(kept.expression, itemIndex));
+	} catch (error) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} has an n8n expression that could not be evaluated: ${(error as Error).message} [item ${itemIndex}]`,
+			{ itemIndex, description: howToWrite },
+		);
+	}
+}
+
+/** A parameter that takes WhatsApp template variables, read with templateTextOf. */
+export function readTemplateText(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { rawExpressions: true });
+	return templateTextOf(ctx, raw, itemIndex, label);
+}
+
+/**
+ * The entries of a fixedCollection read raw, each field evaluated as n8n would, except those in
+ * `templateFields`, which keep their WhatsApp variables (templateTextOf).
+ */
+export function collectionEntriesWithTemplateText(
+	ctx: IExecuteFunctions,
+	name: string,
+	key: string,
+	itemIndex: number,
+	templateFields: Record<string, (entryIndex: number) => string>,
+): IDataObject[] {
+	const collection = evaluateRaw(
+		ctx,
+		ctx.getNodeParameter(name, itemIndex, {}, { rawExpressions: true }),
+		itemIndex,
+	) as IDataObject;
+	const entries = collection?.[key];
+	if (!Array.isArray(entries)) return [];
+	return entries
+		.map((entry) => evaluateRaw(ctx, entry, itemIndex))
+		.filter((entry): entry is IDataObject => typeof entry === 'object' && entry !== null)
+		.map((entry, entryIndex): IDataObject =>
+			Object.fromEntries(
+				Object.entries(entry).map(([field, raw]) => [
+					field,
+					templateFields[field]
+						? templateTextOf(ctx, raw, itemIndex, templateFields[field](entryIndex))
+						: (evaluateRaw(ctx, raw, itemIndex) as IDataObject[string]),
+				]),
+			),
+		);
 }
 
 /** The entries of a fixedCollection with multiple values (`{ button: [...] }`), objects only. */

@@ -121,6 +121,17 @@ function checkVariables(
 	return format === 'POSITIONAL' ? [...numbered].sort((a, b) => Number(a) - Number(b)) : variables;
 }
 
+/**
+ * The order body samples are given in: numbered variables by number ({{1}}, {{2}}…), named ones as
+ * they first appear. The editor's sample fields and the check both follow it.
+ */
+export function bodyVariableOrder(body: string): string[] {
+	const variables = templateVariables(body);
+	return variables.every((name) => /^\d+$/.test(name))
+		? [...variables].sort((a, b) => Number(a) - Number(b))
+		: variables;
+}
+
 function example(
 	format: ParameterFormat,
 	variables: string[],
@@ -152,7 +163,10 @@ function checkSamples(
 	}
 	samples.forEach((sample, index) => {
 		if (sample.trim() === '')
-			checks.add(where, `${where} sample ${index + 1} is empty: every variable needs an example`);
+			checks.add(
+				where,
+				`${where} sample for ${variables[index] === undefined ? `#${index + 1}` : `{{${variables[index]}}}`} is empty: every variable needs an example`,
+			);
 	});
 }
 

@@ -5,6 +5,8 @@ import type {
 } from 'n8n-workflow';
 
 import { parameterSlots } from '../domain/templateParameters';
+import { bodyVariableOrder } from '../domain/templateSubmission';
+import { knownTemplateText } from '../domain/templateText';
 import { parseTemplateKey } from '../domain/templates';
 import { findTemplate } from '../transport/templates';
 
@@ -22,7 +24,9 @@ export async function getTemplateParameters(
 			fields: [],
 			emptyFieldsNotice: `Template ${key.name} (${key.language}) was not found`,
 		};
-	const fields: ResourceMapperField[] = parameterSlots(template).map((slot) => ({
+	// A slot that repeats another's value (an authentication template's code button) gets no field.
+	const slots = parameterSlots(template).filter((slot) => slot.sameAs === undefined);
+	const fields: ResourceMapperField[] = slots.map((slot) => ({
 		id: slot.id,
 		displayName: slot.label,
 		required: slot.required,
@@ -32,4 +36,24 @@ export async function getTemplateParameters(
 		type: slot.kind === 'latitude' || slot.kind === 'longitude' ? 'number' : 'string',
 	}));
 	return { fields, emptyFieldsNotice: 'This template has no variables: nothing to fill in' };
+}
+
+/** Template › Submit: one sample field per variable written in the Body, in the order samples go. */
+export async function getBodyVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	// Read as written: evaluated, n8n would turn {{1}} into 1.
+	const body = knownTemplateText(this.getNodeParameter('body', '', { rawExpressions: true }));
+	const fields: ResourceMapperField[] = bodyVariableOrder(body).map((name) => ({
+		id: name,
+		displayName: `Sample for {{${name}}}`,
+		required: true,
+		defaultMatch: false,
+		canBeUsedToMatch: false,
+		display: true,
+		type: 'string',
+	}));
+	return {
+		fields,
+		emptyFieldsNotice:
+			'The Body has no variables yet: write {{1}} (or a name such as {{first_name}}) in the Body, and a sample field appears here',
+	};
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { TEMPLATE_RULES } from '../../domain/rules';
 import {
+	bodyVariableOrder,
 	buildTemplateSubmission,
 	withHeaderHandle,
 	type HeaderFormat,
@@ -14,7 +15,12 @@ import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';
 import { TEMPLATE_CATEGORY_OPTIONS, TEMPLATE_LANGUAGE_OPTIONS } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
-import { readBinaryFile, readText } from '../parameters';
+import {
+	collectionEntriesWithTemplateText,
+	readBinaryFile,
+	readTemplateText,
+	readText,
+} from '../parameters';
 import { assertNoViolations } from '../validation';
 import { authenticationFields } from './descriptions/authentication';
 import { buttonsField } from './descriptions/buttons';
@@ -77,10 +83,11 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Hi {{1}}, your order {{2}} ships today.',
-		description: `The message, at most ${TEMPLATE_RULES.body.max} characters. Variables are numbered from {{1}} without gaps (or named), never at the very start or end, never side by side.`,
+		description: `The message, at most ${TEMPLATE_RULES.body.max} characters. Variables are numbered from {{1}} without gaps (or named, such as {{first_name}}), never at the very start or end, never side by side. They reach WhatsApp as written, also when the field is an expression; n8n expressions such as {{ $json.city }} in it are evaluated.`,
 		displayOptions: NOT_AUTHENTICATION,
 	},
 	{
+		// Version 1: the samples as a list, in the order of the variables.
 		displayName: 'Body Variable Samples',
 		name: 'bodySamples',
 		type: 'string',
@@ -88,7 +95,29 @@ const properties: INodeProperties[] = [
 		default: [],
 		description:
 			'One example value per body variable, in order ({{1}}, {{2}}… or the named variables as they first appear)',
-		displayOptions: NOT_AUTHENTICATION,
+		displayOptions: { ...NOT_AUTHENTICATION, show: { '@version': [1] } },
+	},
+	{
+		// From version 1.1: one sample field per variable found in the Body.
+		displayName: 'Body Variable Samples',
+		name: 'bodyVariableSamples',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description:
+			'An example value for each variable of the Body, which Meta reviews the template with. The fields follow the Body: write a variable there and its field appears here.',
+		typeOptions: {
+			loadOptionsDependsOn: ['body', 'parameterFormat'],
+			resourceMapper: {
+				resourceMapperMethod: 'getBodyVariables',
+				mode: 'add',
+				fieldWords: { singular: 'sample', plural: 'samples' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { ...NOT_AUTHENTICATION, show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 	},
 	{
 		displayName: 'Footer',
@@ -120,6 +149,16 @@ function readButton(button: IDataObject): TemplateButtonInput {
 	};
 }
 
+/** The body samples: from version 1.1 one field per variable, before that a list in variable order. */
+function readBodySamples(ctx: IExecuteFunctions, itemIndex: number, body: string): string[] {
+	if (ctx.getNode().typeVersion < 1.1) {
+		const samples = ctx.getNodeParameter('bodySamples', itemIndex, []) as unknown;
+		return (Array.isArray(samples) ? samples : [samples]).map(textOf);
+	}
+	const mapped = ctx.getNodeParameter('bodyVariableSamples.value', itemIndex, {}) as IDataObject;
+	return bodyVariableOrder(body).map((name) => textOf(mapped?.[name]));
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const category = readText(this, 'category', itemIndex);
 	const authentication = category.toUpperCase() === 'AUTHENTICATION';
@@ -129,17 +168,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const sampleFromFile =
 		MEDIA_HEADERS.includes(headerFormat) &&
 		readText(this, 'headerSampleSource', itemIndex, 'url') === 'binary';
-	const buttonList = authentication
+	// Body, header text and button URLs keep their WhatsApp variables ({{1}}) whether fixed or expressions.
+	const buttons = authentication
 		? []
-		: (this.getNodeParameter('buttons', itemIndex, {}) as IDataObject).button;
-	const buttons = (Array.isArray(buttonList) ? buttonList : []).map((button) =>
-		typeof button === 'object' && button !== null
-			? (button as IDataObject)
-			: { type: textOf(button) },
-	);
-	const samples = authentication
-		? []
-		: (this.getNodeParameter('bodySamples', itemIndex, []) as unknown[]);
+		: collectionEntriesWithTemplateText(this, 'buttons', 'button', itemIndex, {
+				url: (index) => `Button ${index + 1} URL`,
+			});
+	const body = authentication ? undefined : readTemplateText(this, 'body', itemIndex, 'Body');
+	const samples = body === undefined ? [] : readBodySamples(this, itemIndex, body);
 	const minutes = authentication
 		? Number(this.getNodeParameter('codeExpirationMinutes', itemIndex, 0))
 		: 0;
@@ -154,7 +190,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			: readText(this, 'parameterFormat', itemIndex, 'POSITIONAL')) as ParameterFormat,
 		header: {
 			format: headerFormat,
-			text: headerFormat === 'TEXT' ? readText(this, 'headerText', itemIndex) : undefined,
+			text:
+				headerFormat === 'TEXT'
+					? readTemplateText(this, 'headerText', itemIndex, 'Header Text')
+					: undefined,
 			textSample:
 				headerFormat === 'TEXT' ? readText(this, 'headerTextSample', itemIndex) : undefined,
 			mediaSample: sampleFromFile
@@ -163,8 +202,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					? readText(this, 'headerSampleUrl', itemIndex)
 					: undefined,
 		},
-		body: authentication ? undefined : readText(this, 'body', itemIndex),
-		bodySamples: (Array.isArray(samples) ? samples : [samples]).map(textOf),
+		body,
+		bodySamples: samples,
 		footer: authentication ? undefined : readText(this, 'footer', itemIndex),
 		buttons: buttons.map(readButton),
 		authentication: authentication

@@ -31,7 +31,11 @@ export function buildTemplateComponents(
 				const buttonType = componentOf(template, 'BUTTONS')?.buttons?.[
 					Number(index)
 				]?.type?.toLowerCase();
-				Object.assign(component, { sub_type: buttonType, index: index });
+				// A one-time-password button is sent as the URL button it is stored as.
+				Object.assign(component, {
+					sub_type: buttonType === 'otp' ? 'url' : buttonType,
+					index: index,
+				});
 			}
 			components.set(key, component);
 		}
@@ -39,7 +43,7 @@ export function buildTemplateComponents(
 	};
 	const location: Record<string, unknown> = {};
 	for (const slot of parameterSlots(template)) {
-		const raw = values[slot.id];
+		const raw = values[slot.sameAs ?? slot.id];
 		const value = textOf(raw);
 		if (!slot.required && value.trim() === '') continue;
 		const component = componentFor(slot.component);

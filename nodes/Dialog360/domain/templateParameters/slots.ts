@@ -53,6 +53,8 @@ export interface ParameterSlot {
 	variable?: string;
 	required: boolean;
 	help: string;
+	/** The id of the slot whose value this one repeats (an authentication template's code button). */
+	sameAs?: string;
 }
 
 const VARIABLE = /\{\{\s*([^{}]+?)\s*\}\}/g;
@@ -159,9 +161,24 @@ export function parameterSlots(template: TemplateDefinition): ParameterSlot[] {
 			help: `In the body: ${(body?.text ?? '').slice(0, 200)}`,
 		});
 	}
+	const authentication = template.category?.toUpperCase() === 'AUTHENTICATION';
+	const codeSlot = slots.find((slot) => slot.component === 'body');
+	if (authentication && codeSlot) codeSlot.label = `${codeSlot.label} (One-Time Code)`;
 	(componentOf(template, 'BUTTONS')?.buttons ?? []).forEach((button, index) => {
 		const type = button.type?.toUpperCase();
-		if (type === 'URL' && templateVariables(button.url).length > 0) {
+		if (authentication && codeSlot && (type === 'OTP' || type === 'URL')) {
+			// Meta "Copy code authentication templates": the code button (stored as a URL button) is
+			// sent with the same code as the body.
+			slots.push({
+				id: `button_${index}_code`,
+				label: `Button "${button.text ?? 'Copy code'}" Code`,
+				component: `button:${index}`,
+				kind: 'urlSuffix',
+				required: true,
+				help: 'The same one-time code as the body; filled in from it',
+				sameAs: codeSlot.id,
+			});
+		} else if (type === 'URL' && templateVariables(button.url).length > 0) {
 			slots.push({
 				id: `button_${index}_url`,
 				label: `Button "${button.text ?? index + 1}" URL Suffix`,

@@ -1,0 +1,189 @@
+/**
+ * What `npm run dev` and `npm run emulator` show a new user: templates that use what Send Template
+ * can do (media header and URL button, named variables, a coupon code, a location header, an
+ * authentication template, a rejected and a paused one), and sample webhook events of every kind for
+ * `npm run emulator -- deliver <kind>`.
+ */
+import {
+	cloudDelivery,
+	CONTACT,
+	contactInfoShared,
+	LIST_REPLY,
+	MESSAGE_FIXTURES,
+	STATUS_FIXTURES,
+	userIdUpdate,
+	usernameOnlyMessage,
+} from '../fixtures/webhooks';
+import type { Template } from './server';
+
+export const DEMO_TEMPLATES: Array<Partial<Template> & Pick<Template, 'name'>> = [
+	{
+		name: 'order_shipped',
+		language: 'en_US',
+		category: 'UTILITY',
+		components: [
+			{
+				type: 'HEADER',
+				format: 'IMAGE',
+				example: { header_handle: ['https://example.com/parcel.jpg'] },
+			},
+			{
+				type: 'BODY',
+				text: 'Hi {{1}}, your order {{2}} is on its way.',
+				example: { body_text: [['Ada', '#1042']] },
+			},
+			{ type: 'FOOTER', text: 'Reply STOP to opt out' },
+			{
+				type: 'BUTTONS',
+				buttons: [
+					{ type: 'URL', text: 'Track parcel', url: 'https://example.com/track/{{1}}' },
+					{ type: 'QUICK_REPLY', text: 'Stop updates' },
+				],
+			},
+		],
+	},
+	{
+		name: 'welcome_named',
+		language: 'en',
+		category: 'MARKETING',
+		parameter_format: 'NAMED',
+		components: [
+			{ type: 'HEADER', format: 'TEXT', text: 'Welcome {{first_name}}' },
+			{
+				type: 'BODY',
+				text: 'Good to have you, {{first_name}}. Your member number is {{member_id}}.',
+			},
+		],
+	},
+	{
+		name: 'spring_sale',
+		language: 'en',
+		category: 'MARKETING',
+		components: [
+			{ type: 'BODY', text: 'Spring sale: {{1}} off everything until {{2}}.' },
+			{ type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', example: 'SPRING25' }] },
+		],
+	},
+	{
+		name: 'store_visit',
+		language: 'en',
+		category: 'UTILITY',
+		components: [
+			{ type: 'HEADER', format: 'LOCATION' },
+			{ type: 'BODY', text: 'See you on {{1}} at our store.' },
+		],
+	},
+	{
+		name: 'login_code',
+		language: 'en',
+		category: 'AUTHENTICATION',
+		components: [
+			{ type: 'BODY', text: '*{{1}}* is your verification code.' },
+			{ type: 'FOOTER', text: 'This code expires in 10 minutes.' },
+			// Submitted as an OTP button; Meta stores and lists it as a URL button.
+			{
+				type: 'BUTTONS',
+				buttons: [
+					{
+						type: 'URL',
+						text: 'Copy code',
+						url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}',
+					},
+				],
+			},
+		],
+	},
+	{
+		name: 'welcome_back',
+		language: 'en',
+		category: 'UTILITY',
+		components: [{ type: 'BODY', text: 'Welcome back {{1}}!' }],
+	},
+	{
+		name: 'black_friday',
+		language: 'en',
+		category: 'MARKETING',
+		status: 'rejected',
+		rejected_reason: 'TAG_CONTENT_MISMATCH',
+		components: [{ type: 'BODY', text: 'Your account needs attention: {{1}}' }],
+	},
+	{
+		name: 'appointment_reminder',
+		language: 'en',
+		category: 'UTILITY',
+		status: 'paused',
+		quality_score: { score: 'RED' },
+		components: [{ type: 'BODY', text: 'Reminder: your appointment is tomorrow at {{1}}.' }],
+	},
+];
+
+let sampleCount = 0;
+/** A message id not seen before, so that the trigger takes every sample for new. */
+const freshId = (kind: string) => `wamid.sample.${kind}.${Date.now()}.${++sampleCount}`;
+const now = () => String(Math.floor(Date.now() / 1000));
+
+/** Sample deliveries by kind; `lastSentId` is the last message the emulator accepted, for statuses. */
+export const SAMPLE_EVENTS: Record<
+	string,
+	{ description: string; build(lastSentId?: string): unknown }
+> = {
+	...Object.fromEntries(
+		Object.entries(MESSAGE_FIXTURES).map(([kind, message]) => [
+			kind,
+			{
+				description: `an inbound ${kind} message from +${CONTACT.wa_id}`,
+				build: () =>
+					cloudDelivery({
+						contacts: [CONTACT],
+						messages: [{ ...message, id: freshId(kind), timestamp: now() }],
+					}),
+			},
+		]),
+	),
+	list_reply: {
+		description: 'an answer to a list message',
+		build: () =>
+			cloudDelivery({
+				contacts: [CONTACT],
+				messages: [{ ...LIST_REPLY, id: freshId('list'), timestamp: now() }],
+			}),
+	},
+	...Object.fromEntries(
+		Object.entries(STATUS_FIXTURES).map(([status, fixture]) => [
+			status,
+			{
+				description: `a "${status}" status of the last message sent through the emulator`,
+				build: (lastSentId?: string) =>
+					cloudDelivery({
+						statuses: [{ ...fixture, id: lastSentId ?? freshId(status), timestamp: now() }],
+					}),
+			},
+		]),
+	),
+	error: {
+		description: 'an error about the number (not about one message)',
+		build: () =>
+			cloudDelivery({
+				errors: [
+					{
+						code: 131056,
+						title: 'Pair rate limit hit',
+						message: 'Too many messages sent from this number to the same recipient',
+					},
+				],
+			}),
+	},
+	username: {
+		description: 'a text from a contact who hides their number behind a username',
+		build: () => usernameOnlyMessage(freshId('username')),
+	},
+	identity_change: {
+		description: "a contact's user ID changed (user_id_update)",
+		build: () => userIdUpdate(),
+	},
+	contact_info: {
+		description:
+			'a username contact shares their phone number (the answer to Request Contact Info)',
+		build: () => contactInfoShared(freshId('contactinfo')),
+	},
+};
