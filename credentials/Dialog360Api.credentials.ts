@@ -37,7 +37,8 @@ export class Dialog360Api implements ICredentialType {
 				{
 					name: ENVIRONMENTS.custom.label,
 					value: 'custom',
-					description: 'A proxy, or the local emulator of this package (npm run emulator)',
+					description:
+						'Your own URL: a proxy in front of 360dialog, or a local emulator for development',
 				},
 				{
 					name: ENVIRONMENTS.production.label,

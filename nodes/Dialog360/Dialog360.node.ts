@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { versionProperties } from './actions/versionDescription';
+import { subtitle, versionProperties } from './actions/versionDescription';
 import { listSearch, resourceMapping } from './methods';
 
 export class Dialog360 implements INodeType {
@@ -18,7 +18,7 @@ export class Dialog360 implements INodeType {
 		group: ['output'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle,
 		description:
 			'Send WhatsApp messages and templates, and manage templates and the business profile, through 360dialog',
 		defaults: { name: '360dialog WhatsApp' },

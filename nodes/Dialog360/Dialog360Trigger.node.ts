@@ -7,9 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { capitalize } from './domain/checks';
+import { capitalize, reportViolations } from './domain/checks';
 import { MESSAGE_TYPES, STATUS_VALUES } from './domain/webhookEvents';
-import { reportViolations } from './domain/checks';
 import { WEBHOOK_URL_RULES, webhookUrlViolations } from './domain/webhookUrl';
 import { resolveCredentials } from './transport/request';
 import { receiveDelivery } from './trigger/receive';
@@ -37,6 +36,23 @@ function joinsAsExtraDestination(ctx: IHookFunctions): boolean {
 	return ctx.getNodeParameter('registerAs', 'main') === 'extra';
 }
 
+/** The events a workflow can start on; the canvas subtitle names them the same way. */
+const EVENT_OPTIONS = [
+	{ name: 'Messages', value: 'message', description: 'What contacts send' },
+	{
+		name: 'Statuses',
+		value: 'status',
+		description: 'Sent, delivered, read and failed updates of your messages',
+	},
+	{ name: 'Errors', value: 'error', description: 'Errors WhatsApp reports outside a status' },
+	{
+		name: 'Identity Changes',
+		value: 'identityChange',
+		description:
+			"A contact's user ID was replaced (they changed their phone number): the old and new IDs, to relink a record",
+	},
+];
+
 export class Dialog360Trigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: '360dialog WhatsApp Trigger',
@@ -44,9 +60,13 @@ export class Dialog360Trigger implements INodeType {
 		icon: { light: 'file:../../icons/dialog360.svg', dark: 'file:../../icons/dialog360.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + $parameter["events"].join(", ")}}',
+		subtitle: `={{ "On " + $parameter["events"].map((event) => (${JSON.stringify(
+			Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name.toLowerCase()])),
+		)})[event] ?? event).join(", ") }}`,
+		// n8n's nodes panel shows this node and the action node as one entry, with this description
+		// (the editor's generateMergedNodesAndActions), so it speaks for both.
 		description:
-			'Starts the workflow when a WhatsApp message, status or error event arrives through 360dialog',
+			'WhatsApp through 360dialog: start workflows on inbound messages and status events, send messages and templates, and manage templates, media and the business profile',
 		defaults: { name: '360dialog WhatsApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -87,25 +107,7 @@ export class Dialog360Trigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				default: ['message', 'status'],
-				options: [
-					{ name: 'Messages', value: 'message', description: 'What contacts send' },
-					{
-						name: 'Statuses',
-						value: 'status',
-						description: 'Sent, delivered, read and failed updates of your messages',
-					},
-					{
-						name: 'Errors',
-						value: 'error',
-						description: 'Errors WhatsApp reports outside a status',
-					},
-					{
-						name: 'Identity Changes',
-						value: 'identityChange',
-						description:
-							"A contact's user ID was replaced (they changed their phone number): the old and new IDs, to relink a record",
-					},
-				],
+				options: EVENT_OPTIONS,
 				description: 'Which events start the workflow; each event is one item',
 			},
 			{

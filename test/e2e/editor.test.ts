@@ -1,14 +1,16 @@
 /**
  * The nodes in the real editor: headless Chromium (Debian's, driven by playwright-core) opens n8n,
  * finds the nodes in the nodes panel, and opens one 360dialog node per resource and operation (and
- * the trigger). The test fails when a parameter panel does not render or shows an issue. Screenshots
- * go to test/e2e/.work/screenshots (ignored by git).
+ * the trigger). The test fails when a parameter panel does not render or shows an issue. Then it
+ * does what a new user does: pastes a template into Template › Submit's Body and runs the node,
+ * adds buttons, reads the subtitles and the hints. Screenshots go to test/e2e/.work/screenshots
+ * (ignored by git); the README's come from there.
  */
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 import { Emulator } from '../emulator/server';
 import {
@@ -24,6 +26,9 @@ import { SENTINEL_API_KEY } from '../support/sentinel';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(__dirname, '.work', 'screenshots');
 const CREDENTIAL = { dialog360Api: { id: 'editorCredential1', name: '360dialog emulator' } };
+
+/** An empty Template › Submit node, where the test pastes a template as a user would. */
+const PASTE_NODE = 'Paste a Template';
 
 /** A node with a required field left empty: the check must find its issue, or it finds none at all. */
 const CONTROL = 'Control: no recipient';
@@ -46,15 +51,52 @@ const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
 			resource: 'message',
 			operation: 'sendTemplate',
 			to: '+447700900123',
-			template: { __rl: true, mode: 'list', value: 'welcome|en', cachedResultName: 'welcome (en)' },
+			template: {
+				__rl: true,
+				mode: 'list',
+				value: 'order_shipped|en_US',
+				cachedResultName: 'order_shipped (en_US)',
+			},
 			templateParameters: {
 				mappingMode: 'defineBelow',
-				value: { body_1: 'Ada' },
+				value: {
+					header_image: 'https://example.com/parcel.jpg',
+					body_1: 'Ada',
+					body_2: '#1042',
+					button_0_url: '1042',
+				},
 				matchingColumns: [],
 				schema: [
 					{
+						id: 'header_image',
+						displayName: 'Header Image',
+						required: true,
+						defaultMatch: false,
+						display: true,
+						type: 'string',
+						canBeUsedToMatch: false,
+					},
+					{
 						id: 'body_1',
 						displayName: 'Body {{1}}',
+						required: true,
+						defaultMatch: false,
+						display: true,
+						type: 'string',
+						canBeUsedToMatch: false,
+					},
+					{
+						id: 'body_2',
+						displayName: 'Body {{2}}',
+						required: true,
+						defaultMatch: false,
+						display: true,
+						type: 'string',
+						canBeUsedToMatch: false,
+					},
+					{
+						id: 'button_0_url',
+						displayName: 'Button "Track parcel" URL Suffix',
 						required: true,
 						defaultMatch: false,
 						display: true,
@@ -78,6 +120,33 @@ const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
 			operation: 'submit',
 			name: 'order_update',
 			body: 'Hi {{1}}, thanks.',
+			bodyVariableSamples: {
+				mappingMode: 'defineBelow',
+				value: { '1': 'Ada' },
+				matchingColumns: [],
+				schema: [
+					{
+						id: '1',
+						displayName: 'Sample for {{1}}',
+						required: true,
+						defaultMatch: false,
+						display: true,
+						type: 'string',
+						canBeUsedToMatch: false,
+					},
+				],
+				attemptToConvertTypes: false,
+				convertFieldsToString: true,
+			},
+		},
+	],
+	[
+		'Template Submit Version 1',
+		{
+			resource: 'template',
+			operation: 'submit',
+			name: 'order_update',
+			body: 'Hi {{1}}, thanks.',
 			bodySamples: ['Ada'],
 		},
 	],
@@ -88,10 +157,10 @@ const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
 		{
 			resource: 'template',
 			operation: 'get',
-			template: { __rl: true, mode: 'id', value: 'welcome|en' },
+			template: { __rl: true, mode: 'id', value: 'welcome_back|en' },
 		},
 	],
-	['Template Delete', { resource: 'template', operation: 'delete', templateName: 'welcome' }],
+	['Template Delete', { resource: 'template', operation: 'delete', templateName: 'welcome_back' }],
 	['Profile Get', { resource: 'profile', operation: 'get' }],
 	[
 		'Profile Update',
@@ -116,7 +185,7 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 				`No Chromium at ${CHROMIUM}: install Debian's chromium (npm test does, as root) or set CHROMIUM_PATH`,
 			);
 		const baseUrl = await emulator.start();
-		emulator.seedTemplates(1, () => ({ id: 'w1', name: 'welcome', language: 'en' }));
+		emulator.seedDemoTemplates();
 		const line = N8N_LINES.oldest;
 		const userFolder = prepareUserFolder(work, line, {
 			credentials: [
@@ -136,11 +205,26 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 				id: `e0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
 				name,
 				type: 'n8n-nodes-360dialog.dialog360',
-				typeVersion: 1,
+				typeVersion: name.endsWith('Version 1') ? 1 : 1.1,
 				position: [(index % 5) * 260, Math.floor(index / 5) * 200],
 				parameters,
 				credentials: CREDENTIAL,
 			})),
+			{
+				id: 'e0000000-0000-4000-8000-888888888888',
+				name: PASTE_NODE,
+				type: 'n8n-nodes-360dialog.dialog360',
+				typeVersion: 1.1,
+				position: [0, 800],
+				parameters: {
+					resource: 'template',
+					operation: 'submit',
+					name: 'pasted_template',
+					category: 'UTILITY',
+					language: 'en',
+				},
+				credentials: CREDENTIAL,
+			},
 			{
 				id: 'e0000000-0000-4000-8000-999999999999',
 				name: 'Trigger',
@@ -171,11 +255,25 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			args: ['--no-sandbox', '--disable-dev-shm-usage'],
 		});
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		// The paste test puts the template on the clipboard, as a user copying it would.
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		const [name, value] = cookie.split('=');
 		await context.addCookies([{ name, value, domain: '127.0.0.1', path: '/' }]);
 		page = await context.newPage();
+		const editorCall = (url: string) => /\/rest\/(dynamic-node-parameters|node-types)/.test(url);
+		page.on('request', (request) => {
+			if (editorCall(request.url())) loading++;
+		});
+		const finished = (request: Request) => {
+			if (editorCall(request.url())) loading--;
+		};
+		page.on('requestfinished', finished);
+		page.on('requestfailed', finished);
 		mkdirSync(SCREENSHOTS, { recursive: true });
 	});
+
+	// A failed check leaves its node open; the next one starts from the canvas.
+	afterEach(async () => await closeNode());
 
 	afterAll(async () => {
 		await browser?.close();
@@ -183,7 +281,45 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		await emulator.stop();
 	});
 
-	it('lists both nodes in the nodes panel', async () => {
+	/**
+	 * Requests the editor makes for options, fields and lists: settled when none is in flight. Two
+	 * animation frames first, so that the components just shown have sent theirs (the browser reports
+	 * a request before it answers the evaluate that follows it).
+	 */
+	let loading = 0;
+	async function settled(timeoutMs = 20_000): Promise<void> {
+		await page.evaluate(
+			'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+		);
+		const deadline = Date.now() + timeoutMs;
+		while (loading > 0 && Date.now() < deadline)
+			await Promise.race([
+				page.waitForEvent('requestfinished', { timeout: deadline - Date.now() }),
+				page.waitForEvent('requestfailed', { timeout: deadline - Date.now() }),
+			]).catch(() => undefined);
+	}
+
+	async function openNode(name: string) {
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
+		const parameters = page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]');
+		await parameters.waitFor({ timeout: 20_000 });
+		await settled();
+		return parameters;
+	}
+
+	async function closeNode() {
+		const parameters = page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]');
+		// Escape first closes an open dropdown, then the node; an input keeps the key to itself, so
+		// the focus leaves it first. At most three presses.
+		for (let press = 0; press < 3 && (await parameters.isVisible()); press++) {
+			await page.evaluate('document.activeElement && document.activeElement.blur()');
+			await page.keyboard.press('Escape');
+			await parameters.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+		}
+		await parameters.waitFor({ state: 'hidden', timeout: 1_000 });
+	}
+
+	it('lists both nodes in the nodes panel, with a description that speaks for the actions too', async () => {
 		await page.goto(`${n8n.url}/workflow/new`);
 		await page
 			.locator('[data-test-id="canvas-plus-button"], [data-test-id="canvas-add-button"]')
@@ -195,6 +331,14 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		const names = await items.allInnerTexts();
 		expect(names.join(' | ')).toContain('360dialog WhatsApp');
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'nodes-panel.png') });
+		// n8n shows the action node and the trigger as one entry with the trigger's description.
+		await items.first().click();
+		const creator = page.locator('[data-test-id="node-creator"]');
+		await creator.getByText('Actions').first().waitFor({ timeout: 20_000 });
+		const details = await creator.innerText();
+		expect(details).toContain('send messages and templates');
+		expect(details).toContain('start workflows on inbound messages');
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'node-details.png') });
 	});
 
 	it('renders every operation and the trigger with no parameter issue', async () => {
@@ -206,16 +350,13 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 			if ((await node.locator('[data-test-id="canvas-node-status-warning"]').count()) > 0)
 				problems.push(`${name}: the canvas shows a warning`);
-			await node.dblclick();
-			const parameters = page.locator('[data-test-id="node-parameters"]');
 			try {
-				await parameters.waitFor({ timeout: 20_000 });
+				await openNode(name);
 			} catch {
 				problems.push(`${name}: the parameter panel did not render`);
 				await page.keyboard.press('Escape');
 				continue;
 			}
-			await page.waitForTimeout(500); // options loaded from the emulator settle
 			const issues = await page
 				.locator('[data-test-id="ndv"] [data-test-id="parameter-issues"]')
 				.count();
@@ -223,10 +364,96 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			await page.screenshot({
 				path: path.join(SCREENSHOTS, `${name.replace(/\W+/g, '-').toLowerCase()}.png`),
 			});
-			await page.keyboard.press('Escape');
-			await parameters.waitFor({ state: 'hidden', timeout: 10_000 });
+			await closeNode();
 		}
 		expect(problems.filter((problem) => !problem.startsWith(CONTROL))).toEqual([]);
 		expect(problems.filter((problem) => problem.startsWith(CONTROL)).length).toBeGreaterThan(0);
+	});
+
+	it('subtitles on the canvas name the operation and the events in words', async () => {
+		const subtitle = async (name: string) =>
+			await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).innerText();
+		expect(await subtitle('Message Send Template')).toContain('Send a template message');
+		expect(await subtitle('Template Sync')).toContain('Sync templates');
+		expect(await subtitle('Profile Update')).toContain('Update the business profile');
+		expect(await subtitle('Trigger')).toContain('On messages, statuses');
+		expect(await subtitle('Message Send Template')).not.toContain('sendTemplate');
+	});
+
+	it('Template › Submit: a pasted template stays as written, gets one sample field per variable, and is submitted as written', async () => {
+		const parameters = await openNode(PASTE_NODE);
+		await parameters.locator('[data-test-id="parameter-input-body"] .cm-content').click();
+		// In the browser, as a user copying the template would.
+		await page.evaluate(
+			`navigator.clipboard.writeText(${JSON.stringify('Hi {{1}}, your order {{2}} ships today.')})`,
+		);
+		await page.keyboard.press('Control+V');
+		const samples = parameters.locator('[data-test-id="resource-mapper-container"]');
+		await samples.getByText('Sample for {{2}}').waitFor({ timeout: 20_000 });
+		expect(await samples.getByText(/Sample for/).allInnerTexts()).toEqual([
+			'Sample for {{1}}',
+			'Sample for {{2}}',
+		]);
+		const fields = samples.locator('[data-test-id="parameter-input-field"]');
+		await fields.nth(0).fill('Ada');
+		await fields.nth(1).fill('#123');
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'submit-pasted-template.png') });
+		await page.locator('[data-test-id="ndv"] [data-test-id="node-execute-button"]').click();
+		await page
+			.locator('[data-test-id="ndv"] [data-test-id="output-panel"]')
+			.getByText('SUBMITTED')
+			.first()
+			.waitFor({ timeout: 30_000 });
+		const [submitted] = emulator.requestsTo('POST', '/v1/configs/templates');
+		expect(submitted.body).toMatchObject({
+			name: 'pasted_template',
+			components: [
+				{
+					type: 'BODY',
+					text: 'Hi {{1}}, your order {{2}} ships today.',
+					example: { body_text: [['Ada', '#123']] },
+				},
+			],
+		});
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'submit-pasted-template-run.png') });
+		await closeNode();
+	});
+
+	it('Template › Submit: a button asks for its type first and shows only the fields of that type', async () => {
+		const parameters = await openNode(PASTE_NODE);
+		await parameters.getByText('Add Button').click();
+		const button = parameters.locator('[data-test-id="fixed-collection-buttons"]');
+		const labels = async () =>
+			(await button.locator('[data-test-id="parameter-input-label"], label').allInnerTexts())
+				.map((label) => label.split('\n')[0].trim())
+				.filter((label) => !['', 'Fixed', 'Expression'].includes(label));
+		expect((await labels())[0]).toContain('Button Type');
+		expect(await labels()).toEqual(expect.arrayContaining(['Text']));
+		expect((await labels()).join('|')).not.toMatch(/URL|Phone Number|Example Code/);
+		await button.locator('[data-test-id="parameter-input-type"]').click();
+		await page.getByRole('option', { name: 'URL' }).click();
+		await settled();
+		// The picture for the README: the dropdown gone, the URL button's fields in view.
+		await page.evaluate('document.activeElement && document.activeElement.blur()');
+		await page
+			.locator('.el-select__popper:visible')
+			.waitFor({ state: 'detached' })
+			.catch(() => undefined);
+		await button.locator('[data-test-id="parameter-input-urlSample"]').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'submit-buttons.png') });
+		expect((await labels()).join('|')).toMatch(/Text.*URL.*URL Sample/);
+		expect((await labels()).join('|')).not.toMatch(/Phone Number|Example Code/);
+		await button.locator('[data-test-id="parameter-input-type"]').click();
+		await page.getByRole('option', { name: 'Request Contact Info' }).click();
+		await settled();
+		expect((await labels()).join('|')).not.toMatch(/Text|URL|Phone Number|Example Code/);
+		await closeNode();
+	});
+
+	it("Profile › Update shows each field's limits before the run", async () => {
+		const parameters = await openNode('Profile Update');
+		// The limit is shown under the field, from the same rule table the checks use.
+		await parameters.getByText('1 to 139 characters, not only spaces').waitFor({ timeout: 10_000 });
+		await closeNode();
 	});
 });

@@ -428,45 +428,51 @@ describe('Template › Submit keeps WhatsApp variables, fixed or in expressions'
 		});
 	});
 
-	it('evaluates the n8n expressions in the same field and keeps the variables', async () => {
-		const { error, component } = await submitted(
-			{
-				body: '=Hi {{1}}, we ship to {{ $json.city }} on {{2}}.',
-				bodyVariableSamples: samples({ '1': 'Ada', '2': '={{ $json.day }}' }),
-				headerFormat: 'TEXT',
-				headerText: '=Order {{1}} for {{ $json.city }}',
-				headerTextSample: '#123',
-				buttons: {
-					button: [
-						{
-							type: 'URL',
-							text: '={{ $json.label }}',
-							url: '=https://x.io/{{ $json.city.toLowerCase() }}/{{1}}',
-							urlSample: 'https://x.io/berlin/123',
-						},
-					],
-				},
-			},
-			[{ city: 'Berlin', day: 'Monday', label: 'Track' }],
-		);
-		expect(error).toBeUndefined();
-		expect(component('BODY')).toMatchObject({
-			text: 'Hi {{1}}, we ship to Berlin on {{2}}.',
-			example: { body_text: [['Ada', 'Monday']] },
-		});
-		expect(component('HEADER')).toMatchObject({ text: 'Order {{1}} for Berlin' });
-		expect(component('BUTTONS')).toEqual({
-			type: 'BUTTONS',
-			buttons: [
+	it.each([
+		['an expression', '='],
+		["fixed, as n8n's HTML node does", ''],
+	])(
+		'evaluates the n8n expressions in the same field and keeps the variables (%s)',
+		async (_form, prefix) => {
+			const { error, component } = await submitted(
 				{
-					type: 'URL',
-					text: 'Track',
-					url: 'https://x.io/berlin/{{1}}',
-					example: ['https://x.io/berlin/123'],
+					body: `${prefix}Hi {{1}}, we ship to {{ $json.city }} on {{2}}.`,
+					bodyVariableSamples: samples({ '1': 'Ada', '2': '={{ $json.day }}' }),
+					headerFormat: 'TEXT',
+					headerText: `${prefix}Order {{1}} for {{ $json.city }}`,
+					headerTextSample: '#123',
+					buttons: {
+						button: [
+							{
+								type: 'URL',
+								text: '={{ $json.label }}',
+								url: `${prefix}https://x.io/{{ $json.city.toLowerCase() }}/{{1}}`,
+								urlSample: 'https://x.io/berlin/123',
+							},
+						],
+					},
 				},
-			],
-		});
-	});
+				[{ city: 'Berlin', day: 'Monday', label: 'Track' }],
+			);
+			expect(error).toBeUndefined();
+			expect(component('BODY')).toMatchObject({
+				text: 'Hi {{1}}, we ship to Berlin on {{2}}.',
+				example: { body_text: [['Ada', 'Monday']] },
+			});
+			expect(component('HEADER')).toMatchObject({ text: 'Order {{1}} for Berlin' });
+			expect(component('BUTTONS')).toEqual({
+				type: 'BUTTONS',
+				buttons: [
+					{
+						type: 'URL',
+						text: 'Track',
+						url: 'https://x.io/berlin/{{1}}',
+						example: ['https://x.io/berlin/123'],
+					},
+				],
+			});
+		},
+	);
 
 	it('keeps named variables, which n8n alone would fail on', async () => {
 		const { error, component } = await submitted({
@@ -537,7 +543,7 @@ describe('Template › Submit: one sample field per body variable', () => {
 	}
 
 	it('lists the variables in the order samples go, ignoring n8n expressions', async () => {
-		const { fields } = await fieldsFor('=On {{2}}, {{1}} ships to {{ $json.city }} ({{2}}).');
+		const { fields } = await fieldsFor('On {{2}}, {{1}} ships to {{ $json.city }} ({{2}}).');
 		expect(fields.map((field) => [field.id, field.displayName, field.required])).toEqual([
 			['1', 'Sample for {{1}}', true],
 			['2', 'Sample for {{2}}', true],

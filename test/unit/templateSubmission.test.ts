@@ -243,7 +243,7 @@ describe('template buttons and headers', () => {
 
 	it('allows a copy-code button only in marketing templates', () => {
 		expect(messages({ buttons: [{ type: 'COPY_CODE', example: 'SAVE10' }] })[0]).toBe(
-			'Button 1 cannot be a copy-code button in a UTILITY template: only marketing templates have one',
+			'Button 1 cannot be a copy-code button in a utility template: only marketing templates have one',
 		);
 		expect(
 			messages({ category: 'MARKETING', buttons: [{ type: 'COPY_CODE', example: 'SAVE10' }] }),

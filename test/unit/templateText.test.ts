@@ -54,7 +54,7 @@ describe('template text: WhatsApp variables next to n8n expressions', () => {
 		expect(knownTemplateText('=On {{2}}, {{1}} ships to {{ $json.city }}.')).toBe(
 			'On {{2}}, {{1}} ships to .',
 		);
-		expect(knownTemplateText('Hi {{1}}')).toBe('Hi {{1}}');
+		expect(knownTemplateText('Hi {{1}} in {{ $json.city }}')).toBe('Hi {{1}} in ');
 		expect(knownTemplateText(undefined)).toBe('');
 	});
 

@@ -25,8 +25,8 @@ function evaluateRaw(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): u
 
 /**
  * A field that takes WhatsApp template variables: `{{1}}` and `{{first_name}}` arrive as written,
- * whether the field is fixed or an expression (n8n makes it one as soon as `{{` is typed), and the
- * n8n expressions in it (`{{ $json.city }}`) are evaluated. `label` names the field in errors.
+ * whether the field is fixed or an expression (n8n makes a field one when `{{…}}` is pasted into it),
+ * and the n8n expressions in it (`{{ $json.city }}`) are evaluated. `label` names the field in errors.
  */
 export function templateTextOf(
 	ctx: IExecuteFunctions,
@@ -34,8 +34,10 @@ export function templateTextOf(
 	itemIndex: number,
 	label: string,
 ): string {
-	if (typeof raw !== 'string' || !raw.startsWith('=')) return textOf(raw);
-	const kept = keepVariables(raw.slice(1));
+	if (typeof raw !== 'string') return textOf(raw);
+	// Fixed or expression alike: as n8n's HTML node does with its template, the n8n expressions in a
+	// fixed value are evaluated too, so that the Body can stay fixed (the editor then sees its variables).
+	const kept = keepVariables(raw.startsWith('=') ? raw.slice(1) : raw);
 	const howToWrite = `WhatsApp variables are written {{1}}, {{2}}… or {{first_name}} (lower-case letters, digits and _) and are sent as written. Anything else between {{ and }} is an n8n expression, such as {{ $json.city }}.`;
 	if (kept.unclear.length)
 		throw new NodeOperationError(

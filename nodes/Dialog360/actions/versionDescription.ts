@@ -3,7 +3,7 @@
  * would be a new folder with its own versionDescription and router. The node's identity (name, icon,
  * version, credentials) stays in Dialog360.node.ts, where n8n's lint rules look for it.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import * as media from './media';
 import * as message from './message';
@@ -29,3 +29,20 @@ export const versionProperties: INodeProperties[] = [
 	...media.description,
 	...profile.description,
 ];
+
+/**
+ * The canvas subtitle: the operation's action in words ("Send a template message"), looked up by
+ * resource and operation, instead of their internal values.
+ */
+function subtitleExpression(properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation') continue;
+		for (const resource of (property.displayOptions?.show?.resource as string[]) ?? [])
+			for (const option of (property.options ?? []) as INodePropertyOptions[])
+				actions[`${resource}:${String(option.value)}`] = option.action ?? option.name;
+	}
+	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
+
+export const subtitle = subtitleExpression(versionProperties);

@@ -14,6 +14,14 @@ export function countCharacters(text: string): number {
 }
 
 /** "image" → "Image", for labels built from enum values. */
+/**
+ * A word with its indefinite article, as these messages use them: "an image", "an authentication",
+ * but "a utility", "a URL" (u sounds as "you" in every word they name).
+ */
+export function withArticle(word: string): string {
+	return `${/^[aeio]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 export function capitalize(text: string): string {
 	return text ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
 }

@@ -13,7 +13,7 @@ import {
 	TEMPLATE_VARIABLE_RULES,
 	type TemplateButtonType,
 } from './rules';
-import { RuleChecks, type Violation } from './checks';
+import { RuleChecks, withArticle, type Violation } from './checks';
 import { templateVariables } from './templateParameters';
 import { textOf } from './values';
 
@@ -238,7 +238,7 @@ function checkHeader(
 			if (!TEMPLATE_BUTTON_RULES.locationHeaderCategories.includes(category)) {
 				checks.add(
 					'Header',
-					`Header cannot be a location in a ${category} template: only utility and marketing templates have one`,
+					`Header cannot be a location in ${withArticle(category.toLowerCase())} template: only utility and marketing templates have one`,
 				);
 			}
 			return { type: 'HEADER', format: 'LOCATION' };
@@ -247,7 +247,7 @@ function checkHeader(
 			if (!sample)
 				checks.add(
 					'Header Sample',
-					`Header Sample is required for ${input.format === 'IMAGE' ? 'an' : 'a'} ${input.format.toLowerCase()} header: a URL or a file to upload; Meta reviews the template with it`,
+					`Header Sample is required for ${withArticle(input.format.toLowerCase())} header: a URL or a file to upload; Meta reviews the template with it`,
 				);
 			else if (sample !== 'upload' && !/^https?:\/\/\S+$/.test(sample))
 				checks.add('Header Sample', `Header Sample must be an http(s) URL (got "${sample}")`);
@@ -294,14 +294,14 @@ function checkButtons(
 			if (button.text?.trim())
 				checks.add(
 					`${where} Text`,
-					`${where} Text must be empty for a ${rules.perType[button.type].label} button: WhatsApp sets its label`,
+					`${where} Text must be empty for ${withArticle(rules.perType[button.type].label)} button: WhatsApp sets its label`,
 				);
 		} else checks.length(`${where} Text`, button.text, TEMPLATE_RULES.buttonText);
 		const allowedIn = rules.categories[button.type];
 		if (allowedIn && !allowedIn.includes(category))
 			checks.add(
 				where,
-				`${where} cannot be a ${rules.perType[button.type]?.label} button in a ${category} template: only ${allowedIn.map((name) => name.toLowerCase()).join(' and ')} templates have one`,
+				`${where} cannot be ${withArticle(rules.perType[button.type]?.label ?? button.type)} button in ${withArticle(category.toLowerCase())} template: only ${allowedIn.map((name) => name.toLowerCase()).join(' and ')} templates have one`,
 			);
 		switch (button.type) {
 			case 'QUICK_REPLY':

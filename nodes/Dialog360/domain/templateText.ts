@@ -111,13 +111,12 @@ export function keepVariables(expression: string): {
 }
 
 /**
- * The text of a field's raw value (`=` and all, as the editor holds it) with its n8n expressions left
+ * The text of a field's value (fixed, or an expression with its `=`) with its n8n expressions left
  * out: what is known of the WhatsApp text before a run, used to list the variables in the editor.
  */
 export function knownTemplateText(raw: unknown): string {
 	if (typeof raw !== 'string') return '';
-	if (!raw.startsWith('=')) return raw;
-	return splitTemplateText(raw.slice(1))
+	return splitTemplateText(raw.startsWith('=') ? raw.slice(1) : raw)
 		.map((part) =>
 			part.kind === 'text' ? part.text : part.kind === 'variable' ? `{{${part.name}}}` : '',
 		)

@@ -79,11 +79,14 @@ const properties: INodeProperties[] = [
 		displayName: 'Body',
 		name: 'body',
 		type: 'string',
-		typeOptions: { rows: 4 },
+		// The text editor n8n's HTML node uses: a pasted template stays fixed, so the editor can list
+		// its variables for the samples below; n8n expressions in it are evaluated when submitting.
+		typeOptions: { rows: 4, editor: 'htmlEditor' },
 		default: '',
 		required: true,
 		placeholder: 'e.g. Hi {{1}}, your order {{2}} ships today.',
-		description: `The message, at most ${TEMPLATE_RULES.body.max} characters. Variables are numbered from {{1}} without gaps (or named, such as {{first_name}}), never at the very start or end, never side by side. They reach WhatsApp as written, also when the field is an expression; n8n expressions such as {{ $json.city }} in it are evaluated.`,
+		hint: 'WhatsApp variables such as {{1}} are sent as written; n8n expressions such as {{ $today }} are evaluated',
+		description: `The message, at most ${TEMPLATE_RULES.body.max} characters. Variables are numbered from {{1}} without gaps (or named, such as {{first_name}}), never at the very start or end, never side by side.`,
 		displayOptions: NOT_AUTHENTICATION,
 	},
 	{
@@ -105,8 +108,9 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: { mappingMode: 'defineBelow', value: null },
 		description:
-			'An example value for each variable of the Body, which Meta reviews the template with. The fields follow the Body: write a variable there and its field appears here.',
+			'An example value for each variable of the Body, which Meta reviews the template with. The fields follow the Body while it is Fixed: write a variable there and its field appears here.',
 		typeOptions: {
+			// The editor sends a fixed Body as written; an expression it evaluates first ({{1}} becomes 1).
 			loadOptionsDependsOn: ['body', 'parameterFormat'],
 			resourceMapper: {
 				resourceMapperMethod: 'getBodyVariables',

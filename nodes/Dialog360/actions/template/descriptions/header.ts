@@ -66,7 +66,7 @@ export const headerFields: INodeProperties[] = [
 		},
 	},
 	{
-		displayName: 'Header Sample Binary Field',
+		displayName: 'Header Sample Input Binary Field',
 		name: 'headerSampleBinaryProperty',
 		type: 'string',
 		default: 'data',
