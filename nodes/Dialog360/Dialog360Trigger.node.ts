@@ -11,7 +11,7 @@ import { capitalize, reportViolations } from './domain/checks';
 import { MESSAGE_TYPES, STATUS_VALUES } from './domain/webhookEvents';
 import { WEBHOOK_URL_RULES, webhookUrlViolations } from './domain/webhookUrl';
 import { resolveCredentials } from './transport/request';
-import { receiveDelivery } from './trigger/receive';
+import { MERGE_RULES, receiveDelivery } from './trigger/receive';
 import {
 	joinWebhook,
 	leaveWebhook,
@@ -50,6 +50,12 @@ const EVENT_OPTIONS = [
 		value: 'identityChange',
 		description:
 			"A contact's user ID was replaced (they changed their phone number): the old and new IDs, to relink a record",
+	},
+	{
+		name: 'Business App Messages',
+		value: 'echo',
+		description:
+			'Messages a person sent from the WhatsApp Business app on a number that also uses the API (coexistence): a sign that someone has taken over the chat',
 	},
 ];
 
@@ -156,6 +162,14 @@ export class Dialog360Trigger implements INodeType {
 						],
 						description:
 							'When 360dialog gets its 200. It wants an answer at once and slows down a number whose webhook answers slowly.',
+					},
+					{
+						displayName: 'Merge Messages From One Contact Within (Seconds)',
+						name: 'mergeSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: MERGE_RULES.maxSeconds },
+						default: 0,
+						description: `People often type one thought as several messages. With a number of seconds, messages of one contact that follow each other within it start one execution: one item whose text joins theirs in order and which keeps every message. 0 starts one per message. At most ${MERGE_RULES.maxSeconds} s; 360dialog gets its answer at once either way.`,
 					},
 					{
 						displayName: 'Download Media',

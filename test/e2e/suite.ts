@@ -37,30 +37,65 @@ const WORKFLOWS: Array<[file: string, id: string]> = [
 	['operations-smoke.json', 'smokeOperations1'],
 	['trigger-at-once-smoke.json', 'smokeTriggerNow1'],
 	['phone-smoke.json', 'smokePhones00001'],
+	['tool-smoke.json', 'smokeAgentTool01'],
 ];
 /** The examples users import; the suite imports and runs each. */
 const EXAMPLES: Array<[file: string, id: string]> = [
 	['auto-reply-with-template-fallback.json', 'exampleAutoReply'],
 	['nightly-template-sync.json', 'exampleNightlySync'],
 	['profile-update-from-form.json', 'exampleProfileForm'],
+	['ai-agent-reply.json', 'exampleAiAgentReply'],
 ];
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
-/** The example as users import it, except that the nightly schedule fires every 2 seconds here. */
+/**
+ * The example as users import it, except that the nightly schedule fires every 2 seconds here, and
+ * the AI example's agent is a fixed reply (no language model): its chat model node is left out.
+ */
 function examplePath(file: string, work: string): string {
-	if (file !== 'nightly-template-sync.json') return path.join(EXAMPLES_DIR, file);
+	if (file !== 'nightly-template-sync.json' && file !== 'ai-agent-reply.json')
+		return path.join(EXAMPLES_DIR, file);
 	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
 		nodes: Array<{
+			name: string;
 			type: string;
-			parameters: { rule?: { interval: Array<{ expression?: string }> } };
+			typeVersion: number;
+			parameters: Record<string, unknown> & { rule?: { interval: Array<{ expression?: string }> } };
 		}>;
+		connections: Record<string, unknown>;
 	};
-	const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
-	if (!schedule?.parameters.rule) throw new Error('the nightly example has no schedule');
-	schedule.parameters.rule.interval[0].expression = '*/2 * * * * *';
+	if (file === 'nightly-template-sync.json') {
+		const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
+		if (!schedule?.parameters.rule) throw new Error('the nightly example has no schedule');
+		schedule.parameters.rule.interval[0].expression = '*/2 * * * * *';
+	} else {
+		const agent = workflow.nodes.find((node) => node.name === 'AI Agent');
+		if (!agent) throw new Error('the AI example has no AI Agent node');
+		Object.assign(agent, {
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						{
+							id: 'fixed-reply',
+							name: 'output',
+							type: 'string',
+							value: "={{ '**Thanks!** You wrote:\\n\\n' + $json.text }}",
+						},
+					],
+				},
+				options: {},
+			},
+		});
+		workflow.nodes = workflow.nodes.filter((node) => node.name !== 'Chat Model');
+		delete workflow.connections['Chat Model'];
+	}
 	const copy = path.join(work, file);
 	writeFileSync(copy, JSON.stringify(workflow));
 	return copy;
 }
+const AI_AGENT_WEBHOOK_ID = 'c1000000-0000-4000-8000-0000000000cc';
 const AUTO_REPLY_WEBHOOK_ID = 'a1000000-0000-4000-8000-0000000000aa';
 const AT_ONCE_WEBHOOK_ID = '6f1c2b8e-0005-4f7a-8f43-0000000000a1';
 const FORM_WEBHOOK_ID = 'c3000000-0000-4000-8000-0000000000cc';
@@ -218,6 +253,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		const emulator = new Emulator({ apiKeys: [API_KEY] });
 		let n8n: N8nInstance;
 		let atOnceDestination: { url: string; headers?: Record<string, string> } | undefined;
+		let aiAgentDestination: { url: string; headers?: Record<string, string> } | undefined;
 		const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-e2e-'));
 
 		beforeAll(async () => {
@@ -241,6 +277,11 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			atOnceDestination = await waitFor(() =>
 				emulator.multiWebhook.destinations.find((destination) =>
 					destination.url.includes(AT_ONCE_WEBHOOK_ID),
+				),
+			);
+			aiAgentDestination = await waitFor(() =>
+				emulator.multiWebhook.destinations.find((destination) =>
+					destination.url.includes(AI_AGENT_WEBHOOK_ID),
 				),
 			);
 			emulator.multiWebhook.enabled = false;
@@ -508,6 +549,8 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 				{
 					kind: 'message',
 					message: { ...MESSAGE_FIXTURES.text, id: 'wamid.e2e1' },
+					text: 'hello',
+					timestamp: '2023-11-14T22:13:20.000Z',
 					contact: {
 						key: '4915112345678',
 						address: '4915112345678',
@@ -520,6 +563,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 					},
 					businessPhoneNumberId: '1234567890',
 					businessDisplayPhoneNumber: '4930123456',
+					wabaId: 'WABA-1',
 				},
 			]);
 		});
@@ -755,6 +799,93 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			} finally {
 				emulator.multiWebhook = multiBefore;
 			}
+		});
+
+		it('example AI agent: three messages within the window make one answer, in WhatsApp formatting, after marking read with typing', async () => {
+			const ids = ['wamid.ai1', 'wamid.ai2', 'wamid.ai3'];
+			const bodies = ['hi', 'I need', 'help with my order'];
+			const answers: number[] = [];
+			for (const [index, id] of ids.entries())
+				answers.push(
+					...(await emulator.deliver(
+						cloudDelivery({
+							contacts: [CONTACT],
+							messages: [{ ...MESSAGE_FIXTURES.text, id, text: { body: bodies[index] } }],
+						}),
+						{ url: aiAgentDestination?.url ?? '', headers: aiAgentDestination?.headers ?? {} },
+					)),
+				);
+			expect(answers).toEqual([200, 200, 200]);
+			const reply = await waitFor(() =>
+				emulator.sent.find(
+					(message) =>
+						(message.payload.context as { message_id?: string } | undefined)?.message_id ===
+						'wamid.ai3',
+				),
+			);
+			expect(reply?.payload).toMatchObject({
+				to: CONTACT.wa_id,
+				text: { body: '*Thanks!* You wrote:\n\nhi\nI need\nhelp with my order' },
+			});
+			const requests = emulator.requestsTo('POST', '/messages').map((request) => request.body);
+			const read = requests.findIndex(
+				(body) =>
+					(body as { message_id?: string }).message_id === 'wamid.ai3' &&
+					(body as { typing_indicator?: unknown }).typing_indicator !== undefined,
+			);
+			const answer = requests.findIndex(
+				(body) =>
+					(body as { context?: { message_id?: string } }).context?.message_id === 'wamid.ai3',
+			);
+			expect(read).toBeGreaterThanOrEqual(0);
+			expect(read).toBeLessThan(answer);
+			const executions = await successfulExecutions(n8n, 'exampleAiAgentReply');
+			expect(executions).toHaveLength(1);
+			expect(
+				emulator.sent.filter((message) =>
+					ids.includes(
+						String((message.payload.context as { message_id?: string } | undefined)?.message_id),
+					),
+				),
+			).toHaveLength(1);
+		});
+
+		it('the action node works as an AI Agent tool: $fromAI arguments, run without a language model', async () => {
+			const { cookie } = await ownerSession(n8n.url);
+			const workflowData = (
+				await requestJson<{ data: Record<string, unknown> }>(
+					`${n8n.url}/rest/workflows/smokeAgentTool01`,
+					{ headers: { cookie } },
+				)
+			).body.data;
+			// n8n's "test tool" run: the agent is replaced by its Tool Executor, given the arguments.
+			const run = await requestJson<{ data: { executionId?: string } }>(
+				`${n8n.url}/rest/workflows/smokeAgentTool01/run`,
+				{
+					method: 'POST',
+					headers: { cookie },
+					body: {
+						workflowData,
+						destinationNode: { nodeName: 'Reply_on_WhatsApp', mode: 'inclusive' },
+						agentRequest: {
+							query: {
+								Reply_on_WhatsApp: { to: '+49 151 12345678', text: 'Your **order** ships today' },
+							},
+							tool: { name: '' },
+						},
+					},
+					idempotent: false,
+				},
+			);
+			expect(run.status).toBe(200);
+			const sent = await waitFor(() =>
+				emulator.sent.find(
+					(message) =>
+						(message.payload.text as { body?: string } | undefined)?.body ===
+						'Your *order* ships today',
+				),
+			);
+			expect(sent?.payload).toMatchObject({ to: '4915112345678', type: 'text' });
 		});
 
 		it('example auto-reply: when the 24-hour window has closed, the error output sends the template', async () => {

@@ -31,6 +31,8 @@ export interface Fault {
 	path?: string | RegExp;
 	/** How many matching requests it hits; Infinity for all. */
 	times?: number;
+	/** How many matching requests pass untouched before it hits. */
+	skip?: number;
 	status?: number;
 	body?: unknown;
 	headers?: Record<string, string>;
@@ -342,6 +344,10 @@ export class Emulator {
 		});
 		if (index === -1) return undefined;
 		const fault = this.faults[index];
+		if (fault.skip) {
+			fault.skip--;
+			return undefined;
+		}
 		fault.times = (fault.times ?? 1) - 1;
 		if (fault.times <= 0) this.faults.splice(index, 1);
 		return fault;

@@ -9,6 +9,7 @@ import {
 	MESSAGE_FIXTURES,
 	STATUS_FIXTURES,
 } from '../fixtures/webhooks';
+import { messageTextOf } from '../../nodes/Dialog360/domain/messageText';
 import { useEmulator } from '../support/emulatorFixture';
 import { pngOfSize } from '../support/images';
 import { emulatorCredentials } from '../support/n8nCore';
@@ -293,6 +294,8 @@ describe('Trigger receiving deliveries', () => {
 			expect(item.json).toEqual({
 				kind: 'message',
 				message,
+				text: messageTextOf(message),
+				timestamp: '2023-11-14T22:13:20.000Z',
 				contact: {
 					key: '4915112345678',
 					address: '4915112345678',
@@ -309,6 +312,7 @@ describe('Trigger receiving deliveries', () => {
 					: {}),
 				businessPhoneNumberId: BUSINESS.phone_number_id,
 				businessDisplayPhoneNumber: BUSINESS.display_phone_number,
+				wabaId: 'WABA-1',
 			});
 			expect((item.json.message as { type: string }).type).toBe(type);
 		},
@@ -483,22 +487,86 @@ describe('Trigger receiving deliveries', () => {
 		expect(harness.executions).toHaveLength(1);
 	});
 
-	it("leaves out echoes of the business's own messages", async () => {
-		const harness = await activeTrigger();
-		await fixture.emulator.deliver(
+	it("leaves out echoes of the business's own messages, or gives them as items of their own kind when asked", async () => {
+		const echoes = [
 			cloudDelivery({
 				messages: [
 					{ ...MESSAGE_FIXTURES.text, id: 'wamid.echo1', from: BUSINESS.display_phone_number },
 				],
 			}),
-		);
-		await fixture.emulator.deliver(
 			cloudDelivery(
-				{ message_echoes: [], messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.echo2' }] },
+				{
+					message_echoes: [
+						{
+							from: BUSINESS.display_phone_number,
+							to: CONTACT.wa_id,
+							id: 'wamid.echo2',
+							timestamp: '1700000009',
+							type: 'text',
+							text: { body: 'A person answers now' },
+						},
+					],
+				},
 				'smb_message_echoes',
 			),
-		);
+		];
+		const harness = await activeTrigger();
+		for (const delivery of echoes) await fixture.emulator.deliver(delivery);
 		expect(harness.executions).toHaveLength(0);
+
+		const withEchoes = await activeTrigger({ events: ['message', 'echo'] });
+		for (const delivery of echoes) await fixture.emulator.deliver(delivery);
+		expect(withEchoes.executions.map((items) => items[0].json)).toEqual([
+			expect.objectContaining({ kind: 'echo', text: 'hello' }),
+			expect.objectContaining({
+				kind: 'echo',
+				text: 'A person answers now',
+				timestamp: '2023-11-14T22:13:29.000Z',
+				contact: expect.objectContaining({ key: CONTACT.wa_id }),
+			}),
+		]);
+	});
+
+	it("merges one contact's messages within the window into one item, answered at once; after the window, a new execution", async () => {
+		const harness = await activeTrigger({ options: { mergeSeconds: 3 } });
+		const text = (id: string, body: string, contact = CONTACT) =>
+			cloudDelivery({
+				contacts: [contact],
+				messages: [{ ...MESSAGE_FIXTURES.text, id, from: contact.wa_id, text: { body } }],
+			});
+		const answers: number[] = [];
+		for (const [id, body] of [
+			['wamid.b1', 'hi'],
+			['wamid.b2', 'I need'],
+			['wamid.b3', 'help with my order'],
+		])
+			answers.push(...(await fixture.emulator.deliver(text(id, body))));
+		// Another contact in the same seconds is a burst of its own.
+		const other = { profile: { name: 'Bob' }, wa_id: '4915100000000' };
+		answers.push(...(await fixture.emulator.deliver(text('wamid.o1', 'hello', other))));
+		expect(answers).toEqual([200, 200, 200, 200]);
+		const executions = await harness.waitForExecutions(2, 20_000);
+		const items = executions.map((run) => run[0].json);
+		const ada = items.find((item) => (item.contact as { key: string }).key === CONTACT.wa_id);
+		expect(executions.map((run) => run.length)).toEqual([1, 1]);
+		expect(ada).toMatchObject({
+			kind: 'message',
+			text: 'hi\nI need\nhelp with my order',
+			message: expect.objectContaining({ id: 'wamid.b3' }),
+		});
+		expect((ada?.messages as Array<{ id: string }>).map((message) => message.id)).toEqual([
+			'wamid.b1',
+			'wamid.b2',
+			'wamid.b3',
+		]);
+		expect(items.find((item) => item !== ada)).toMatchObject({ text: 'hello' });
+
+		await fixture.emulator.deliver(text('wamid.b4', 'thanks'));
+		await harness.waitForExecutions(3, 20_000);
+		expect(harness.executions[2][0].json).toMatchObject({
+			text: 'thanks',
+			messages: [expect.anything()],
+		});
 	});
 
 	it('downloads inbound media into the item when asked, after acknowledging', async () => {

@@ -269,6 +269,7 @@ describe('The trigger with username contacts', () => {
 	const business = {
 		businessPhoneNumberId: BUSINESS.phone_number_id,
 		businessDisplayPhoneNumber: BUSINESS.display_phone_number,
+		wabaId: 'WABA-1',
 	};
 
 	it('a username-only contact: user ID, username and profile name, no phone, keyed and addressed by user ID', async () => {
@@ -278,6 +279,8 @@ describe('The trigger with username contacts', () => {
 			{
 				kind: 'message',
 				message: expect.objectContaining({ id: 'wamid.u1', from_user_id: USER_ID }),
+				text: 'hello',
+				timestamp: '2023-11-14T22:13:20.000Z',
 				contact: {
 					key: USER_ID,
 					address: USER_ID,
@@ -317,6 +320,7 @@ describe('The trigger with username contacts', () => {
 		expect(harness.executions[0][0].json).toEqual({
 			kind: 'status',
 			status: expect.objectContaining({ recipient_user_id: USER_ID, status: 'delivered' }),
+			timestamp: '2023-11-14T22:13:21.000Z',
 			contact: expect.objectContaining({
 				key: USER_ID,
 				userId: USER_ID,
@@ -345,6 +349,7 @@ describe('The trigger with username contacts', () => {
 		});
 		expect(update).toEqual({
 			kind: 'identityChange',
+			timestamp: '2023-11-14T22:13:24.000Z',
 			identityChange: {
 				change: 'user_id',
 				previous: { userId: USER_ID, phoneNumber: '+4915199999999', waId: '4915199999999' },

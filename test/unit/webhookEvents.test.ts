@@ -132,6 +132,7 @@ describe('event filters, identity and media', () => {
 				contact: null,
 				businessPhoneNumberId: null,
 				businessDisplayPhoneNumber: null,
+				wabaId: null,
 			}),
 		).toBeUndefined();
 	});

@@ -11,19 +11,31 @@ import {
 	type SharedContactInfo,
 	type WebhookContact,
 } from './identity';
+import { messageTextOf } from './messageText';
 import { isRecord } from './values';
 
 export type { WebhookContact } from './identity';
 
-/** `identityChange`: a contact's user ID was replaced (the `user_id_update` webhook field). */
-export type EventKind = 'message' | 'status' | 'error' | 'identityChange';
+/**
+ * `identityChange`: a contact's user ID was replaced (the `user_id_update` webhook field).
+ * `echo`: a message the business sent from the WhatsApp Business app (a coexistence number), so a
+ * flow can see that a person has taken over the chat.
+ */
+export type EventKind = 'message' | 'status' | 'error' | 'identityChange' | 'echo';
 
 export interface WebhookEvent {
 	kind: EventKind;
-	/** The message, status or error object as 360dialog sent it, under its kind. */
+	/** The message, status or error object as 360dialog sent it, under its kind (an echo's is `message`). */
 	message?: Record<string, unknown>;
 	status?: Record<string, unknown>;
 	error?: Record<string, unknown>;
+	/** Several messages of one contact merged into this item, in order (the trigger's merge option). */
+	messages?: Array<Record<string, unknown>>;
+	/** The text a person reads in the message: body, caption, tapped button, emoji... '' when none. */
+	text?: string;
+	/** When it happened, as an ISO date (the raw seconds stay in the message or status). */
+	timestamp?: string | null;
+	/** The contact: who wrote a message, who a status or echo is about. */
 	contact: WebhookContact | null;
 	/** Old and new identifiers, for a system message about a changed number or user ID, or a user ID update. */
 	identityChange?: IdentityChange;
@@ -31,6 +43,8 @@ export interface WebhookEvent {
 	sharedContactInfo?: SharedContactInfo;
 	businessPhoneNumberId: string | null;
 	businessDisplayPhoneNumber: string | null;
+	/** The WhatsApp Business Account (the Cloud envelope's `entry[].id`); null in the legacy format. */
+	wabaId: string | null;
 }
 
 /** Message types WhatsApp delivers [M] §9.1; `voice`, `ephemeral` and `hsm` only in the legacy format. */
@@ -75,18 +89,51 @@ const textOrNull = (value: unknown): string | null =>
 
 const digitsOnly = (value: string | null) => (value ?? '').replace(/\D/g, '');
 
-function eventsOfValue(value: Fields): WebhookEvent[] {
+/** Unix seconds as an ISO date; null when absent or not a number. */
+export function isoTime(seconds: unknown): string | null {
+	const value = Number(textOrNull(seconds));
+	return textOrNull(seconds) !== null && Number.isFinite(value)
+		? new Date(value * 1000).toISOString()
+		: null;
+}
+
+function eventsOfValue(value: Fields, wabaId: string | null, echoes = false): WebhookEvent[] {
 	const metadata = isRecord(value.metadata) ? value.metadata : {};
 	const business = {
 		businessPhoneNumberId: textOrNull(metadata.phone_number_id),
 		businessDisplayPhoneNumber: textOrNull(metadata.display_phone_number),
+		wabaId,
 	};
 	const businessDigits = digitsOnly(business.businessDisplayPhoneNumber);
 	const contacts = recordsIn(value.contacts);
 	const events: WebhookEvent[] = [];
-	for (const message of recordsIn(value.messages)) {
-		// Coexistence numbers echo the business's own messages with `from` set to the business number. [M] §9.1
-		if (businessDigits && digitsOnly(textOrNull(message.from)) === businessDigits) continue;
+	const messages = echoes
+		? [...recordsIn(value.message_echoes), ...recordsIn(value.messages)]
+		: recordsIn(value.messages);
+	for (const message of messages) {
+		// Coexistence numbers echo the business's own messages (from the WhatsApp Business app) in
+		// their own field, or with `from` set to the business number. The contact is the recipient.
+		const echo =
+			echoes || (businessDigits !== '' && digitsOnly(textOrNull(message.from)) === businessDigits);
+		if (echo) {
+			const contact = contactFor(
+				{
+					waId: textOrNull(message.to),
+					userId: textOrNull(message.to_user_id),
+					parentUserId: textOrNull(message.to_parent_user_id),
+				},
+				contacts,
+			);
+			events.push({
+				kind: 'echo',
+				message,
+				text: messageTextOf(message),
+				timestamp: isoTime(message.timestamp),
+				contact,
+				...business,
+			});
+			continue;
+		}
 		const contact = contactFor(
 			{
 				waId: textOrNull(message.from),
@@ -105,6 +152,8 @@ function eventsOfValue(value: Fields): WebhookEvent[] {
 		events.push({
 			kind: 'message',
 			message,
+			text: messageTextOf(message),
+			timestamp: isoTime(message.timestamp),
 			contact,
 			...(identityChange ? { identityChange } : {}),
 			...(sharedContactInfo ? { sharedContactInfo } : {}),
@@ -117,7 +166,13 @@ function eventsOfValue(value: Fields): WebhookEvent[] {
 			userId: textOrNull(status.recipient_user_id),
 			parentUserId: textOrNull(status.recipient_parent_user_id),
 		};
-		events.push({ kind: 'status', status, contact: contactFor(ids, contacts), ...business });
+		events.push({
+			kind: 'status',
+			status,
+			timestamp: isoTime(status.timestamp),
+			contact: contactFor(ids, contacts),
+			...business,
+		});
 	}
 	for (const error of recordsIn(value.errors)) {
 		events.push({ kind: 'error', error, contact: null, ...business });
@@ -127,12 +182,18 @@ function eventsOfValue(value: Fields): WebhookEvent[] {
 		if (!identityChange) continue;
 		const { userId, waId } = identityChange.current;
 		const contact = contactFor({ waId, userId, parentUserId: null }, contacts);
-		events.push({ kind: 'identityChange', identityChange, contact, ...business });
+		events.push({
+			kind: 'identityChange',
+			identityChange,
+			timestamp: isoTime(update.timestamp),
+			contact,
+			...business,
+		});
 	}
 	return events;
 }
 
-/** Changes that carry the business's own messages, not the contact's. [M] §9.1 */
+/** Changes that carry the business's own messages, not the contact's (coexistence numbers). */
 const ECHO_FIELDS = new Set(['smb_message_echoes', 'message_echoes']);
 
 export function readDelivery(body: unknown): WebhookEvent[] {
@@ -141,8 +202,9 @@ export function readDelivery(body: unknown): WebhookEvent[] {
 		const events: WebhookEvent[] = [];
 		for (const entry of recordsIn(body.entry)) {
 			for (const change of recordsIn(entry.changes)) {
-				if (ECHO_FIELDS.has(textOrNull(change.field) ?? '')) continue;
-				if (isRecord(change.value)) events.push(...eventsOfValue(change.value));
+				const echoes = ECHO_FIELDS.has(textOrNull(change.field) ?? '');
+				if (isRecord(change.value))
+					events.push(...eventsOfValue(change.value, textOrNull(entry.id), echoes));
 			}
 		}
 		return events;
@@ -154,7 +216,7 @@ export function readDelivery(body: unknown): WebhookEvent[] {
 		'contacts' in body ||
 		'user_id_update' in body
 	) {
-		return eventsOfValue(body);
+		return eventsOfValue(body, null);
 	}
 	throw new MalformedDeliveryError(
 		'neither the Cloud API envelope (entry[]) nor the legacy format',
@@ -183,8 +245,8 @@ export function matchesFilter(event: WebhookEvent, filter: EventFilter): boolean
  * message is sent, delivered and read: three events). Errors carry no id and are never deduplicated.
  */
 export function eventIdentity(event: WebhookEvent): string | undefined {
-	if (event.kind === 'message' && typeof event.message?.id === 'string')
-		return `message:${event.message.id}`;
+	if ((event.kind === 'message' || event.kind === 'echo') && typeof event.message?.id === 'string')
+		return `${event.kind}:${event.message.id}`;
 	if (event.kind === 'status' && typeof event.status?.id === 'string')
 		return `status:${event.status.id}:${textOrNull(event.status.status) ?? ''}`;
 	if (event.kind === 'identityChange' && event.identityChange)

@@ -19,7 +19,10 @@ import {
 } from '../domain/webhookEvents';
 import { toJson } from '../helpers/json';
 import { downloadMedia } from '../transport/media';
+import { closeBursts, joinBursts, MERGE_RULES } from './bursts';
 import { DELIVERY_HEADER } from './registration';
+
+export { MERGE_RULES };
 
 function secretMatches(expected: string | undefined, received: unknown): boolean {
 	if (!expected || typeof received !== 'string') return false;
@@ -31,8 +34,10 @@ function secretMatches(expected: string | undefined, received: unknown): boolean
 // Per n8n process, per trigger node: redeliveries usually come back to the same process within minutes.
 const recentByNode = new Map<string, RecentEvents>();
 
+const scopeOf = (ctx: IWebhookFunctions) => `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+
 function recentEventsOf(ctx: IWebhookFunctions): RecentEvents {
-	const key = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+	const key = scopeOf(ctx);
 	let recent = recentByNode.get(key);
 	if (!recent) {
 		recent = new RecentEvents();
@@ -117,11 +122,13 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		acknowledge?: 'stored' | 'atOnce';
 		downloadMedia?: boolean;
 		binaryPropertyName?: string;
+		mergeSeconds?: number;
 	};
+	const mergeMs = Math.min(Number(options.mergeSeconds) || 0, MERGE_RULES.maxSeconds) * 1000;
 	const withFiles = Boolean(options.downloadMedia) && fresh.some((event) => mediaOf(event));
-	// 360dialog wants the answer at once: files are fetched after it, and on request n8n stores the
-	// execution after it too. Otherwise n8n answers once the execution is stored.
-	if (!withFiles && options.acknowledge !== 'atOnce') {
+	// 360dialog wants the answer at once: files are fetched after it, bursts are merged after it, and
+	// on request n8n stores the execution after it too. Otherwise n8n answers once it is stored.
+	if (!withFiles && mergeMs === 0 && options.acknowledge !== 'atOnce') {
 		// n8n answers with an error when it cannot store the execution; 360dialog then delivers the
 		// events again, and that delivery must not be taken for a repeat.
 		response.once('finish', () => {
@@ -130,9 +137,18 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		return { workflowData: [ctx.helpers.returnJsonArray(fresh.map(toJson))] };
 	}
 	response.status(200).json({ received: events.length, emitted: fresh.length });
+	let emitted = fresh;
+	if (mergeMs > 0) {
+		const mergeable = fresh.filter((event) => event.kind === 'message');
+		// Messages join their contact's open burst; the delivery that opened one waits for it to end.
+		const owned = joinBursts(scopeOf(ctx), mergeable);
+		const others = fresh.filter((event) => event.kind !== 'message');
+		if (owned.length === 0 && others.length === 0) return { noWebhookResponse: true };
+		emitted = [...others, ...(await closeBursts(owned, mergeMs))];
+	}
 	const property = options.binaryPropertyName || 'data';
 	const items = withFiles
-		? await Promise.all(fresh.map(async (event) => await withMedia(ctx, event, property)))
-		: ctx.helpers.returnJsonArray(fresh.map(toJson));
+		? await Promise.all(emitted.map(async (event) => await withMedia(ctx, event, property)))
+		: ctx.helpers.returnJsonArray(emitted.map(toJson));
 	return { noWebhookResponse: true, workflowData: [items] };
 }

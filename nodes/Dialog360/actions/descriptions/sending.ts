@@ -42,6 +42,15 @@ export const sendingOptionsField: INodeProperties = {
 				'Two-letter country code used to read recipient numbers written without their country code',
 		},
 		{
+			displayName: 'Mark Replied Message as Read and Show Typing',
+			name: 'markAsReadAndType',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to mark the message given in Reply To Message ID as read (blue ticks) and show "typing…" first, for up to 25 seconds or until the reply arrives',
+			displayOptions: { show: { '/operation': ['send'] } },
+		},
+		{
 			displayName: 'Max Concurrent Requests',
 			name: 'maxConcurrent',
 			type: 'number',
@@ -74,6 +83,36 @@ export const sendingOptionsField: INodeProperties = {
 			default: false,
 			description:
 				'Whether to send again after 360dialog answers 500, 502 or 504. Such an answer can come after the message was accepted, so the contact may get it twice. Off: the item is reported as possibly sent and not repeated.',
+		},
+		{
+			displayName: 'Split Text Longer Than (Characters)',
+			name: 'splitAt',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: MESSAGE_RULES.text.max },
+			default: 0,
+			description: `0 refuses a text over ${MESSAGE_RULES.text.max} characters. A number sends a longer text as several messages of at most that many characters, in order, cut at paragraphs, sentences or words (never inside a link or a formatting span); the output lists every message ID.`,
+			displayOptions: { show: { '/operation': ['send'], '/messageType': ['text'] } },
+		},
+		{
+			displayName: 'Text Format',
+			name: 'textFormat',
+			type: 'options',
+			default: 'whatsapp',
+			options: [
+				{
+					name: 'Markdown',
+					value: 'markdown',
+					description:
+						'As AI models write it: **bold**, lists, [links](…), tables… turned into WhatsApp formatting',
+				},
+				{
+					name: 'WhatsApp',
+					value: 'whatsapp',
+					description: 'Sent as written: *bold*, _italic_, ~strike~, `code`',
+				},
+			],
+			description: 'How the text, caption or body is written',
+			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
 			displayName: 'Timeout (Seconds)',

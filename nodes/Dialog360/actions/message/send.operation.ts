@@ -1,15 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { countCharacters } from '../../domain/checks';
+import { markdownToWhatsApp } from '../../domain/markdown';
 import {
 	buildMessage,
+	markAsReadPayload,
 	withMediaId,
+	type BuiltMessage,
 	type ListRow,
 	type MediaSource,
 	type MessageContent,
 	type MessageType,
 } from '../../domain/messages';
+import { SPLIT_RULES, splitText } from '../../domain/splitText';
 import { textOf } from '../../domain/values';
+import { IN_DOUBT, isInDoubt, markInDoubt } from '../../transport/errors';
 import { uploadMedia } from '../../transport/media';
+import { apiRequest } from '../../transport/request';
 import { simplifyField } from '../descriptions/common';
 import { recipientField, sendingOptionsField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
@@ -22,7 +30,12 @@ import { mediaFields } from './descriptions/media';
 import { MESSAGE_TYPE_OPTIONS } from './descriptions/messageTypes';
 import { reactionFields } from './descriptions/reaction';
 import { textFields } from './descriptions/text';
-import { readSendingOptions, sendingRunnerOptions, sendMessage } from './sending';
+import {
+	readSendingOptions,
+	sendingRunnerOptions,
+	sendMessage,
+	type SendingOptions,
+} from './sending';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -188,28 +201,132 @@ async function readContent(
 	}
 }
 
+/** The text of the content in WhatsApp formatting: Markdown converted when the option says so. */
+function formatted(content: MessageContent, format: SendingOptions['textFormat']): MessageContent {
+	if (format !== 'markdown') return content;
+	const convert = (text: string | undefined) =>
+		text === undefined || text === '' ? text : markdownToWhatsApp(text);
+	switch (content.type) {
+		case 'text':
+			return { ...content, body: convert(content.body) ?? '' };
+		case 'image':
+		case 'video':
+		case 'document':
+			return { ...content, caption: convert(content.caption) };
+		case 'replyButtons':
+		case 'list':
+		case 'ctaUrl':
+		case 'requestContactInfo':
+			return { ...content, body: convert(content.body) ?? '' };
+		default:
+			return content;
+	}
+}
+
+/** The texts to send: one, or the parts of a long text when Split Text Longer Than is set. */
+function textParts(content: MessageContent, splitAt: number | undefined): MessageContent[] {
+	if (content.type !== 'text' || !splitAt || countCharacters(content.body) <= splitAt)
+		return [content];
+	return splitText(content.body, splitAt).map((body) => ({ ...content, body }));
+}
+
+/**
+ * Sends the parts of a split text one after the other. A part that fails stops the rest; the error
+ * says which parts went out (with their IDs) so that nothing is sent twice by a re-run.
+ */
+async function sendParts(
+	ctx: IExecuteFunctions,
+	parts: BuiltMessage[],
+	itemIndex: number,
+): Promise<IDataObject> {
+	const results: IDataObject[] = [];
+	for (const [index, part] of parts.entries()) {
+		// The outcome as a value: the first part's error goes out as it is, a later one names the parts sent.
+		const outcome = await sendMessage(ctx, part, itemIndex).then(
+			(result) => ({ result }),
+			(error: Error) => ({ error }),
+		);
+		if ('result' in outcome) {
+			results.push(outcome.result);
+			continue;
+		}
+		if (index === 0) throw outcome.error;
+		const sent = results.map((result) => textOf(result.messageId ?? result.messages)).join(', ');
+		const failed = new NodeOperationError(
+			ctx.getNode(),
+			`Part ${index + 1} of ${parts.length} of the text failed: ${outcome.error.message}`,
+			{
+				itemIndex,
+				description: `Parts 1–${index} were sent (${sent}). Part ${index + 1} ${isInDoubt(outcome.error) ? IN_DOUBT : 'was not sent'}; the parts after it were not sent.`,
+			},
+		);
+		throw isInDoubt(outcome.error) ? markInDoubt(failed) : failed;
+	}
+	if (parts.length === 1) return results[0];
+	return {
+		...results[0],
+		messageIds: results.map((result) => result.messageId ?? null),
+		parts: parts.length,
+	};
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('messageType', itemIndex) as MessageType;
 	const options = readSendingOptions(this, itemIndex);
-	const { content, file } = await readContent(this, type, itemIndex);
-	const built = buildMessage(
-		{
-			to: this.getNodeParameter('to', itemIndex),
-			defaultCountry: options.defaultCountry,
-			replyTo: options.replyTo,
-			bizOpaqueCallbackData: options.bizOpaqueCallbackData,
-		},
-		content,
+	const read = await readContent(this, type, itemIndex);
+	const content = formatted(read.content, options.textFormat);
+	const envelope = {
+		to: this.getNodeParameter('to', itemIndex),
+		defaultCountry: options.defaultCountry,
+		bizOpaqueCallbackData: options.bizOpaqueCallbackData,
+	};
+	const splitAt = Number(options.splitAt) || 0;
+	if (splitAt > 0 && splitAt < SPLIT_RULES.minimum)
+		assertNoViolations(
+			this,
+			[
+				{
+					field: 'Split Text Longer Than',
+					message: `Split Text Longer Than must be 0 (no splitting) or at least ${SPLIT_RULES.minimum} characters (got ${splitAt})`,
+				},
+			],
+			itemIndex,
+			'WhatsApp message',
+		);
+	// Every part is checked before the first is sent; only the first quotes the replied message.
+	const parts = textParts(content, splitAt).map((part, index) =>
+		buildMessage({ ...envelope, replyTo: index === 0 ? options.replyTo : undefined }, part),
 	);
-	assertNoViolations(this, built.violations, itemIndex, 'WhatsApp message');
+	assertNoViolations(
+		this,
+		parts.flatMap((part) => part.violations),
+		itemIndex,
+		'WhatsApp message',
+	);
+	const [built] = parts;
 
-	if (built.pendingUpload && file) {
+	if (built.pendingUpload && read.file) {
 		const mediaId = await uploadMedia.call(
 			this,
-			{ data: file.data, mimeType: built.pendingUpload.mimeType, fileName: file.fileName },
+			{
+				data: read.file.data,
+				mimeType: built.pendingUpload.mimeType,
+				fileName: read.file.fileName,
+			},
 			itemIndex,
 		);
 		built.payload = withMediaId(built.payload, built.pendingUpload.kind, mediaId);
 	}
-	return await sendMessage(this, built, itemIndex);
+	if (options.markAsReadAndType && options.replyTo) {
+		const { payload, violations } = markAsReadPayload(textOf(options.replyTo), true);
+		assertNoViolations(this, violations, itemIndex, 'mark-as-read request');
+		await apiRequest.call(this, {
+			method: 'POST',
+			endpoint: 'messages',
+			body: payload as IDataObject,
+			idempotent: true, // reading a message twice changes nothing
+			itemIndex,
+		});
+	}
+	return await sendParts(this, parts, itemIndex);
 }

@@ -14,6 +14,9 @@ import { wantsRawOutput } from '../parameters';
 
 export interface SendingOptions {
 	bizOpaqueCallbackData?: string;
+	markAsReadAndType?: boolean;
+	splitAt?: number;
+	textFormat?: 'whatsapp' | 'markdown';
 	defaultCountry?: string;
 	replyTo?: string;
 	retryServerErrors?: boolean;

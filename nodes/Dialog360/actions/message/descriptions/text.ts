@@ -12,7 +12,7 @@ export const textFields: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
-		description: `The message, at most ${MESSAGE_RULES.text.max} characters. *bold*, _italic_, ~strike~ and \`\`\`code\`\`\` work as in WhatsApp.`,
+		description: `The message, at most ${MESSAGE_RULES.text.max} characters (longer with Options › Split Text Longer Than). *bold*, _italic_, ~strike~ and \`\`\`code\`\`\` work as in WhatsApp; with Options › Text Format: Markdown, Markdown works too.`,
 		displayOptions: forTypes(['text']),
 	},
 	{
