@@ -2,7 +2,12 @@
  * Bulk send benchmark (issue 3): 2,000 messages through n8n-core to the emulator, limited like a
  * 360dialog number (80 messages per second) with 150 ms latency. Not a test: it prints a table.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
 import { Emulator } from '../emulator/server';
+import { freePort } from '../n8n/n8nHost';
+import { requestJson } from '../support/http';
 import { bulkTextRun, sentTexts } from '../support/bulk';
 import { emulatorCredentials, runActionNode } from '../support/n8nCore';
 import { SENTINEL_API_KEY } from '../support/sentinel';
@@ -18,19 +23,81 @@ export interface BulkSendResult {
 	errorItems: number;
 }
 
-export async function bulkSend(
-	label: string,
-	messages: number,
-	options: Record<string, number>,
-	limit = 80,
-	latencyMs = 150,
-): Promise<BulkSendResult> {
+/** The emulator, in this process or in a process of its own (so that it does not share the node's CPU). */
+interface EmulatorHandle {
+	baseUrl: string;
+	sent(): Promise<Array<{ id: string; payload: Record<string, unknown> }>>;
+	rateLimited(): Promise<number>;
+	stop(): Promise<void>;
+}
+
+async function inProcessEmulator(limit: number, latencyMs: number): Promise<EmulatorHandle> {
 	const emulator = new Emulator({
 		apiKeys: [SENTINEL_API_KEY],
 		messagesPerSecond: limit,
 		latencyMs,
 	});
 	await emulator.start();
+	return {
+		baseUrl: emulator.baseUrl,
+		sent: async () => emulator.sent,
+		rateLimited: async () => emulator.rateLimited,
+		stop: async () => await emulator.stop(),
+	};
+}
+
+async function separateEmulator(limit: number, latencyMs: number): Promise<EmulatorHandle> {
+	const port = await freePort();
+	const child = spawn(
+		process.execPath,
+		['-r', 'ts-node/register/transpile-only', path.join(__dirname, '..', 'emulator', 'cli.ts')],
+		{
+			cwd: path.join(__dirname, '..', '..'),
+			env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_API_KEY: SENTINEL_API_KEY },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
+	await new Promise<void>((resolve, reject) => {
+		child.stdout?.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('listening')) resolve();
+		});
+		child.once('exit', (code) => reject(new Error(`the emulator process exited (${code})`)));
+	});
+	const baseUrl = `http://127.0.0.1:${port}`;
+	await requestJson(`${baseUrl}/__emulator/limits`, {
+		method: 'POST',
+		body: { latencyMs, messagesPerSecond: limit },
+		idempotent: true,
+	});
+	const state = async () =>
+		(
+			await requestJson<{
+				sent: Array<{ id: string; payload: Record<string, unknown> }>;
+				rateLimited: number;
+			}>(`${baseUrl}/__emulator/state`)
+		).body;
+	return {
+		baseUrl,
+		sent: async () => (await state()).sent,
+		rateLimited: async () => (await state()).rateLimited,
+		stop: async () => {
+			child.kill('SIGTERM');
+			await new Promise((resolve) => child.once('exit', resolve));
+		},
+	};
+}
+
+export async function bulkSend(
+	label: string,
+	messages: number,
+	options: Record<string, number>,
+	limit = 80,
+	latencyMs = 150,
+	setup: { separateEmulator?: boolean; ceilingRate?: number } = {},
+): Promise<BulkSendResult> {
+	const emulator = setup.separateEmulator
+		? await separateEmulator(limit, latencyMs)
+		: await inProcessEmulator(limit, latencyMs);
 	try {
 		const started = Date.now();
 		const { items, error } = await runActionNode({
@@ -40,9 +107,10 @@ export async function bulkSend(
 		});
 		const wallSeconds = (Date.now() - started) / 1000;
 		if (error) throw error;
-		const texts = sentTexts(emulator.sent);
+		const sent = await emulator.sent();
+		const texts = sentTexts(sent);
 		const distinct = new Set(texts);
-		const sentIds = new Set(emulator.sent.map((message) => message.id));
+		const sentIds = new Set(sent.map((message) => message.id));
 		const confirmed = items.filter(
 			(item) => typeof item.json.messageId === 'string' && sentIds.has(item.json.messageId),
 		);
@@ -55,10 +123,10 @@ export async function bulkSend(
 			label,
 			messages,
 			wallSeconds,
-			ceilingSeconds: messages / limit,
+			ceilingSeconds: messages / (setup.ceilingRate ?? limit),
 			lost: messages - distinct.size,
 			duplicated: texts.length - distinct.size,
-			rateLimited: emulator.rateLimited,
+			rateLimited: await emulator.rateLimited(),
 			errorItems: items.length - confirmed.length,
 		};
 	} finally {

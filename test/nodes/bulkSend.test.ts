@@ -73,3 +73,26 @@ describe('Bulk sending: 2,000 items through injected faults', () => {
 		expect(emulator.sent).toHaveLength(delivered.length + 5);
 	});
 });
+
+describe('Bulk sending when the real limit is below the configured rate', () => {
+	it('settles under the limit: every message sent once, few rate-limit answers', async () => {
+		const { emulator } = fixture;
+		emulator.messagesPerSecond = 40;
+		try {
+			const count = 600;
+			const { items, error } = await runActionNode({
+				...bulkTextRun(count, 'slow', {}),
+				credentials: emulatorCredentials(fixture.baseUrl),
+				continueOnFail: true,
+			});
+			expect(error).toBeUndefined();
+			expect(items.filter((item) => item.json.messageId !== undefined)).toHaveLength(count);
+			const texts = sentTexts(emulator.sent);
+			expect(new Set(texts).size).toBe(count); // nothing lost, nothing sent twice
+			// Without following the limit, 80 a second against 40 is refused about every other time.
+			expect(emulator.rateLimited).toBeLessThan(count * 0.1);
+		} finally {
+			emulator.messagesPerSecond = 0;
+		}
+	});
+});

@@ -204,7 +204,19 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		if (request.paced) await pacerOf(this)?.acquire();
+		const sentAt = Date.now();
 		const result = await attemptOnce(this, options, request, apiKey);
+		if (request.paced) {
+			// The pace follows what 360dialog accepts (see RatePacer), the workers its answer time.
+			pacerOf(this)?.answered(Date.now() - sentAt);
+			if (result.kind === 'success') pacerOf(this)?.succeeded();
+			else if (
+				result.kind === 'answer' &&
+				result.outcome.kind === 'response' &&
+				result.outcome.rateLimited
+			)
+				pacerOf(this)?.rateLimited();
+		}
 		if (result.kind === 'success') return result.body as IDataObject;
 
 		if (

@@ -2,10 +2,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSAGE_RULES } from '../../domain/rules';
+import { PACE_RULES } from '../../transport/runner';
 
 /** 360dialog's documented throughput per number. [H] reference §12 */
 export const DEFAULT_MESSAGES_PER_SECOND = 80;
-export const DEFAULT_MAX_CONCURRENT = 20;
+/** 0: as many requests in flight as the rate needs at 360dialog's answer time (PACE_RULES). */
+export const DEFAULT_MAX_CONCURRENT = 0;
 
 export const recipientField: INodeProperties = {
 	displayName: 'Recipient',
@@ -54,10 +56,9 @@ export const sendingOptionsField: INodeProperties = {
 			displayName: 'Max Concurrent Requests',
 			name: 'maxConcurrent',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
+			typeOptions: { minValue: 0, maxValue: PACE_RULES.autoMaxWorkers },
 			default: DEFAULT_MAX_CONCURRENT,
-			description:
-				'How many messages are on their way to 360dialog at once when the node gets many items',
+			description: `How many messages may be on their way to 360dialog at once. 0 (automatic) starts with ${PACE_RULES.autoStartWorkers} and adds more as Messages per Second and 360dialog's answer time need, up to ${PACE_RULES.autoMaxWorkers}.`,
 		},
 		{
 			displayName: 'Messages per Second',
@@ -65,7 +66,7 @@ export const sendingOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: DEFAULT_MESSAGES_PER_SECOND,
-			description: `The most messages started per second; ${DEFAULT_MESSAGES_PER_SECOND} is the per-number rate 360dialog documents. 0 sends as fast as the concurrency allows. Rate-limit answers are waited out and retried either way.`,
+			description: `The most messages started per second; ${DEFAULT_MESSAGES_PER_SECOND} is the per-number rate 360dialog documents (its upgraded tier allows 1,000). When 360dialog answers that the limit is lower, the pace settles just under what it accepts and climbs back when it can. 0 sends as fast as the concurrency allows. Rate-limit answers are waited out and retried either way.`,
 		},
 		{
 			displayName: 'Reply To Message ID',

@@ -45,7 +45,7 @@ function sentMessageIds(output: INodeExecutionData[]): string | undefined {
 export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
 	const options = readSendingOptions(ctx, 0);
 	return {
-		maxConcurrent: Math.max(1, Math.floor(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT)),
+		maxConcurrent: Math.max(0, Math.floor(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT)),
 		perSecond: Math.max(0, options.messagesPerSecond ?? DEFAULT_MESSAGES_PER_SECOND),
 		describeDone: sentMessageIds,
 	};
