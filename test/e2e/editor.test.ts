@@ -21,6 +21,7 @@ import {
 	type N8nInstance,
 } from '../n8n/n8nHost';
 import { requestJson } from '../support/http';
+import { mapperValue } from '../support/mapper';
 import { SENTINEL_API_KEY } from '../support/sentinel';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,56 +58,20 @@ const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
 				value: 'order_shipped|en_US',
 				cachedResultName: 'order_shipped (en_US)',
 			},
-			templateParameters: {
-				mappingMode: 'defineBelow',
-				value: {
+			templateParameters: mapperValue(
+				{
 					header_image: 'https://example.com/parcel.jpg',
 					body_1: 'Ada',
 					body_2: '#1042',
 					button_0_url: '1042',
 				},
-				matchingColumns: [],
-				schema: [
-					{
-						id: 'header_image',
-						displayName: 'Header Image',
-						required: true,
-						defaultMatch: false,
-						display: true,
-						type: 'string',
-						canBeUsedToMatch: false,
-					},
-					{
-						id: 'body_1',
-						displayName: 'Body {{1}}',
-						required: true,
-						defaultMatch: false,
-						display: true,
-						type: 'string',
-						canBeUsedToMatch: false,
-					},
-					{
-						id: 'body_2',
-						displayName: 'Body {{2}}',
-						required: true,
-						defaultMatch: false,
-						display: true,
-						type: 'string',
-						canBeUsedToMatch: false,
-					},
-					{
-						id: 'button_0_url',
-						displayName: 'Button "Track parcel" URL Suffix',
-						required: true,
-						defaultMatch: false,
-						display: true,
-						type: 'string',
-						canBeUsedToMatch: false,
-					},
-				],
-				attemptToConvertTypes: false,
-				convertFieldsToString: true,
-			},
+				{
+					header_image: 'Header Image',
+					body_1: 'Body {{1}}',
+					body_2: 'Body {{2}}',
+					button_0_url: 'Button "Track parcel" URL Suffix',
+				},
+			),
 		},
 	],
 	['Message Mark as Read', { resource: 'message', operation: 'markAsRead', messageId: 'wamid.1' }],
@@ -120,24 +85,7 @@ const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
 			operation: 'submit',
 			name: 'order_update',
 			body: 'Hi {{1}}, thanks.',
-			bodyVariableSamples: {
-				mappingMode: 'defineBelow',
-				value: { '1': 'Ada' },
-				matchingColumns: [],
-				schema: [
-					{
-						id: '1',
-						displayName: 'Sample for {{1}}',
-						required: true,
-						defaultMatch: false,
-						display: true,
-						type: 'string',
-						canBeUsedToMatch: false,
-					},
-				],
-				attemptToConvertTypes: false,
-				convertFieldsToString: true,
-			},
+			bodyVariableSamples: mapperValue({ '1': 'Ada' }, { '1': 'Sample for {{1}}' }),
 		},
 	],
 	[

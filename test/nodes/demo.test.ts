@@ -11,6 +11,7 @@ import type { ResourceMapperFields } from 'n8n-workflow';
 
 import { SAMPLE_EVENTS } from '../emulator/demo';
 import { useEmulator } from '../support/emulatorFixture';
+import { mapperValue } from '../support/mapper';
 import { callNodeMethod, emulatorCredentials, runActionNode } from '../support/n8nCore';
 import { TriggerHarness } from '../support/triggerHarness';
 
@@ -84,14 +85,7 @@ describe('the demo templates', () => {
 				operation: 'sendTemplate',
 				to: '+4915112345678',
 				template: { __rl: true, mode: 'list', value: 'login_code|en' },
-				templateParameters: {
-					mappingMode: 'defineBelow',
-					value: { body_1: '482913' },
-					matchingColumns: [],
-					schema: [],
-					attemptToConvertTypes: false,
-					convertFieldsToString: true,
-				},
+				templateParameters: mapperValue({ body_1: '482913' }),
 			},
 			credentials: emulatorCredentials(fixture.baseUrl),
 		});

@@ -1,12 +1,8 @@
-import type {
-	INodeListSearchResult,
-	INodeParameters,
-	ResourceMapperFields,
-	ResourceMapperValue,
-} from 'n8n-workflow';
+import type { INodeListSearchResult, INodeParameters, ResourceMapperFields } from 'n8n-workflow';
 
 import type { Template } from '../emulator/server';
 import { useEmulator } from '../support/emulatorFixture';
+import { mapperValue } from '../support/mapper';
 import { callNodeMethod, emulatorCredentials, runActionNode } from '../support/n8nCore';
 
 const fixture = useEmulator();
@@ -63,21 +59,7 @@ function sendTemplate(parameters: INodeParameters, continueOnFail = false) {
 }
 
 /** The value the editor saves for the resource mapper. */
-const mapper = (value: Record<string, string>): ResourceMapperValue => ({
-	mappingMode: 'defineBelow',
-	value,
-	matchingColumns: [],
-	schema: Object.keys(value).map((id) => ({
-		id,
-		displayName: id,
-		required: false,
-		defaultMatch: false,
-		display: true,
-		type: 'string',
-	})),
-	attemptToConvertTypes: false,
-	convertFieldsToString: true,
-});
+const mapper = (values: Record<string, string>) => mapperValue(values);
 
 describe('Message › Send Template with generated fields', () => {
 	it('builds header, body and button components from the mapped values', async () => {

@@ -6,29 +6,18 @@ import type {
 } from 'n8n-workflow';
 
 import { useEmulator } from '../support/emulatorFixture';
+import { mapperValue } from '../support/mapper';
 import { jpegOfSize } from '../support/images';
 import { binaryItem, callNodeMethod, emulatorCredentials, runActionNode } from '../support/n8nCore';
 
 const fixture = useEmulator();
 
 /** Body Variable Samples as the editor saves them: one field per variable. */
-function samples(value: Record<string, string>) {
-	return {
-		mappingMode: 'defineBelow',
-		value,
-		matchingColumns: [],
-		schema: Object.keys(value).map((id) => ({
-			id,
-			displayName: `Sample for {{${id}}}`,
-			required: true,
-			defaultMatch: false,
-			display: true,
-			type: 'string',
-		})),
-		attemptToConvertTypes: false,
-		convertFieldsToString: true,
-	};
-}
+const samples = (values: Record<string, string>) =>
+	mapperValue(
+		values,
+		Object.fromEntries(Object.keys(values).map((id) => [id, `Sample for {{${id}}}`])),
+	);
 
 function template(
 	parameters: IDataObject,

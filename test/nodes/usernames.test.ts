@@ -21,6 +21,7 @@ import {
 	usernameOnlyMessage,
 } from '../fixtures/webhooks';
 import { useEmulator } from '../support/emulatorFixture';
+import { mapperValue } from '../support/mapper';
 import { emulatorCredentials, errorOf, runActionNode } from '../support/n8nCore';
 import { TriggerHarness } from '../support/triggerHarness';
 
@@ -41,14 +42,7 @@ function sendTemplateTo(to: string, template: string, values: Record<string, str
 			operation: 'sendTemplate',
 			to,
 			template: { __rl: true, mode: 'list', value: `${template}|en` },
-			templateParameters: {
-				mappingMode: 'defineBelow',
-				value: values,
-				matchingColumns: [],
-				schema: [],
-				attemptToConvertTypes: false,
-				convertFieldsToString: true,
-			},
+			templateParameters: mapperValue(values),
 		},
 		credentials: emulatorCredentials(fixture.baseUrl),
 	});

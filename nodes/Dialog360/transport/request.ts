@@ -82,8 +82,23 @@ interface ResolvedCredentials {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+// One read of the credential per execution context: n8n decrypts it on every call, which adds up at
+// a thousand sends per second. A context lives for one node run, so a changed key is read next run.
+const credentialsByContext = new WeakMap<object, Promise<ResolvedCredentials>>();
+
 export async function resolveCredentials(this: RequestContext): Promise<ResolvedCredentials> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	let resolved = credentialsByContext.get(this);
+	if (!resolved) {
+		resolved = readCredentials(this);
+		credentialsByContext.set(this, resolved);
+		// A failed read is not kept: the next request tries again.
+		resolved.catch(() => credentialsByContext.delete(this));
+	}
+	return await resolved;
+}
+
+async function readCredentials(ctx: RequestContext): Promise<ResolvedCredentials> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const environment = isEnvironmentName(credentials.environment)
 		? credentials.environment
 		: 'production';
@@ -94,7 +109,7 @@ export async function resolveCredentials(this: RequestContext): Promise<Resolved
 			apiKey: textOf(credentials.apiKey),
 		};
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message);
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
 	}
 }
 

@@ -238,11 +238,12 @@ async function sendParts(
 	ctx: IExecuteFunctions,
 	parts: BuiltMessage[],
 	itemIndex: number,
+	options: SendingOptions,
 ): Promise<IDataObject> {
 	const results: IDataObject[] = [];
 	for (const [index, part] of parts.entries()) {
 		// The outcome as a value: the first part's error goes out as it is, a later one names the parts sent.
-		const outcome = await sendMessage(ctx, part, itemIndex).then(
+		const outcome = await sendMessage(ctx, part, itemIndex, [], options).then(
 			(result) => ({ result }),
 			(error: Error) => ({ error }),
 		);
@@ -328,5 +329,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	return await sendParts(this, parts, itemIndex);
+	return await sendParts(this, parts, itemIndex, options);
 }

@@ -169,7 +169,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...addressed.payload,
 		...templateMessageBody(definition, components as unknown[]),
 	};
-	return await sendMessage(this, { payload, recipient: addressed.recipient }, itemIndex, [
-		'templateSend',
-	]);
+	return await sendMessage(
+		this,
+		{ payload, recipient: addressed.recipient },
+		itemIndex,
+		['templateSend'],
+		options,
+	);
 }

@@ -57,8 +57,9 @@ export async function sendMessage(
 	built: Pick<BuiltMessage, 'payload' | 'recipient'>,
 	itemIndex: number,
 	hintContexts: HintContext[] = [],
+	options: SendingOptions = readSendingOptions(ctx, itemIndex),
 ): Promise<IDataObject> {
-	const { timeoutSeconds, retryServerErrors } = readSendingOptions(ctx, itemIndex);
+	const { timeoutSeconds, retryServerErrors } = options;
 	const response = await apiRequest.call(ctx, {
 		method: 'POST',
 		endpoint: 'messages',
