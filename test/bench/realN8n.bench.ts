@@ -295,7 +295,7 @@ async function bulkBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
 	}));
 	const bulk: Row[] = [];
 	for (const [label, pathName] of [
-		['this package (Send Template, defaults: 80/s, 20 concurrent)', 'bench-package'],
+		['this package (Send Template, defaults: 80/s, automatic concurrency)', 'bench-package'],
 		['HTTP Request node, default settings', 'bench-http-default'],
 		['HTTP Request node, batches of 80 per second', 'bench-http-batched'],
 	] as const) {

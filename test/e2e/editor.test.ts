@@ -6,7 +6,7 @@
  * adds buttons, reads the subtitles and the hints. Screenshots go to test/e2e/.work/screenshots
  * (ignored by git); the README's come from there.
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -403,5 +403,33 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		// The limit is shown under the field, from the same rule table the checks use.
 		await parameters.getByText('1 to 139 characters, not only spaces').waitFor({ timeout: 10_000 });
 		await closeNode();
+	});
+
+	it('shows the three-node chatbot of examples/ai-agent-reply.json', async () => {
+		const example = JSON.parse(
+			readFileSync(path.join(__dirname, '..', '..', 'examples', 'ai-agent-reply.json'), 'utf8'),
+		) as { name: string; nodes: Array<{ credentials?: unknown }>; connections: unknown };
+		for (const node of example.nodes) if (node.credentials) node.credentials = CREDENTIAL;
+		const { cookie } = await ownerSession(n8n.url);
+		const created = await requestJson<{ data: { id: string } }>(`${n8n.url}/rest/workflows`, {
+			method: 'POST',
+			headers: { cookie },
+			body: {
+				name: example.name,
+				nodes: example.nodes,
+				connections: example.connections,
+				settings: { executionOrder: 'v1' },
+				active: false,
+			},
+			idempotent: false,
+		});
+		await page.goto(`${n8n.url}/workflow/${created.body.data.id}`);
+		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+		expect(
+			await page
+				.locator('[data-test-id="canvas-node"][data-node-type^="n8n-nodes-360dialog"]')
+				.count(),
+		).toBe(2);
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'ai-agent-chatbot.png') });
 	});
 });

@@ -653,6 +653,46 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 				'wamid.now1',
 				'wamid.now2',
 			]);
+
+			// A message a person sent from the WhatsApp Business app: an item of its own kind.
+			const echo = cloudDelivery(
+				{
+					message_echoes: [
+						{
+							from: '4930123456',
+							to: CONTACT.wa_id,
+							id: 'wamid.now-echo',
+							timestamp: '1700000009',
+							type: 'text',
+							text: { body: 'A person answers now' },
+						},
+					],
+				},
+				'smb_message_echoes',
+			);
+			expect(await emulator.deliver(echo, target)).toEqual([200]);
+			const both = await waitFor(async () => {
+				const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(
+					n8n,
+					'/executions?workflowId=smokeTriggerNow1',
+				);
+				return list.data.length === 2 && list.data.every((run) => run.status === 'success')
+					? list.data
+					: undefined;
+			});
+			const newest = both?.find((run) => run.id !== executions?.[0].id);
+			const echoItems = await nodeOutput<Record<string, unknown>>(
+				n8n,
+				newest?.id,
+				'On WhatsApp message',
+			);
+			expect(echoItems.map((item) => item.json)).toEqual([
+				expect.objectContaining({
+					kind: 'echo',
+					text: 'A person answers now',
+					contact: expect.objectContaining({ key: CONTACT.wa_id }),
+				}),
+			]);
 		});
 
 		it('trigger lifecycle: activation and deactivation, of the main URL and of two extra destinations, leave the number as it was', async () => {
@@ -841,6 +881,22 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			expect(read).toBeLessThan(answer);
 			const executions = await successfulExecutions(n8n, 'exampleAiAgentReply');
 			expect(executions).toHaveLength(1);
+			// After the window, a message starts an execution of its own.
+			await emulator.deliver(
+				cloudDelivery({
+					contacts: [CONTACT],
+					messages: [{ ...MESSAGE_FIXTURES.text, id: 'wamid.ai4', text: { body: 'thanks' } }],
+				}),
+				{ url: aiAgentDestination?.url ?? '', headers: aiAgentDestination?.headers ?? {} },
+			);
+			const second = await waitFor(() =>
+				emulator.sent.find(
+					(message) =>
+						(message.payload.context as { message_id?: string } | undefined)?.message_id ===
+						'wamid.ai4',
+				),
+			);
+			expect(second?.payload).toMatchObject({ text: { body: '*Thanks!* You wrote:\n\nthanks' } });
 			expect(
 				emulator.sent.filter((message) =>
 					ids.includes(
