@@ -3,9 +3,13 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { sendAndWait } from './actions/message';
+import { SEND_AND_WAIT_WEBHOOKS } from './actions/message/sendAndWait.operation';
 import { router } from './actions/router';
 import { subtitle, versionProperties } from './actions/versionDescription';
 import { listSearch, resourceMapping } from './methods';
@@ -26,10 +30,15 @@ export class Dialog360 implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dialog360Api', required: true }],
+		webhooks: SEND_AND_WAIT_WEBHOOKS,
 		properties: versionProperties,
 	};
 
 	methods = { listSearch, resourceMapping };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWait.webhook.call(this);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

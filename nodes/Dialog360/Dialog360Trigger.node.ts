@@ -114,7 +114,8 @@ export class Dialog360Trigger implements INodeType {
 				type: 'multiOptions',
 				default: ['message', 'status'],
 				options: EVENT_OPTIONS,
-				description: 'Which events start the workflow; each event is one item',
+				description:
+					'Which events start the workflow; each event is one item. Answers to Send and Wait for Response go to the executions that wait for them whatever is chosen here, and start nothing; with none chosen the trigger only carries those answers.',
 			},
 			{
 				displayName: 'Message Types',

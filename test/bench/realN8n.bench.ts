@@ -1,9 +1,10 @@
 /**
- * Benchmarks in a real n8n (the oldest supported line, regular mode), each next to what a user would
- * build without this package: bulk template sends against the HTTP Request node, the trigger against
- * n8n's own Webhook node, Template › Sync against a paginated HTTP Request. Not tests: they print.
+ * Benchmarks in a real n8n (either supported line, regular or queue mode), each next to what a user
+ * would build without this package: bulk template sends against the HTTP Request node (at the
+ * standard limit, and at the high tier with the n8n process's memory), the trigger against n8n's
+ * own Webhook node, Template › Sync against a paginated HTTP Request. Not tests: they print.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,6 +16,7 @@ import {
 	startN8n,
 	startQueueCluster,
 	type N8nInstance,
+	type N8nLine,
 	N8N_LINES,
 } from '../n8n/n8nHost';
 import { SENTINEL_API_KEY } from '../support/sentinel';
@@ -27,7 +29,18 @@ const AT_ONCE_WEBHOOK_ID = '0000bbbb-0000-4000-8000-000000000002';
 const DELIVERIES = 1000;
 const ROUNDS = 5;
 const WARM_UP = 100;
-export type RealN8nPart = 'bulk' | 'trigger' | 'sync';
+export const HIGH_TIER = { messages: 20_000, limit: 1000, latencyMs: 150 } as const;
+export type RealN8nPart = 'bulk' | 'highTier' | 'trigger' | 'inboundRate' | 'sync';
+
+/**
+ * 360dialog's rule for a webhook: a median answer of at most 250 ms and under 1 % of answers over
+ * 1 s (360dialog's "Webhook Response Requirements",
+ * https://docs.360dialog.com/partner/messaging/sending-and-receiving-messages/receiving-messages-via-webhook).
+ * The ladder of inbound rates tried against it.
+ */
+export const INBOUND_RULE = { medianMs: 250, slowMs: 1000, slowShare: 0.01 } as const;
+const INBOUND_RATES = [25, 50, 100, 200] as const;
+const INBOUND_SECONDS = 6;
 
 type Node = Record<string, unknown>;
 
@@ -77,7 +90,7 @@ const splitOut: Node = {
 	parameters: { fieldToSplitOut: 'body.recipients', options: {} },
 };
 
-function httpSend(baseUrl: string, batching: boolean): Node {
+function httpSend(baseUrl: string, batchPerSecond: number): Node {
 	return {
 		id: 'http',
 		name: 'HTTP Request',
@@ -92,7 +105,36 @@ function httpSend(baseUrl: string, batching: boolean): Node {
 			specifyBody: 'json',
 			jsonBody:
 				'={{ JSON.stringify({ messaging_product: "whatsapp", to: $json.to, type: "template", template: { name: "bench_template", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "text", text: $json.name }] }] } }) }}',
-			options: batching ? { batching: { batch: { batchSize: LIMIT, batchInterval: 1000 } } } : {},
+			options: batchPerSecond
+				? { batching: { batch: { batchSize: batchPerSecond, batchInterval: 1000 } } }
+				: {},
+		},
+	};
+}
+
+/** Send Template of the benchmark's template, with the send options given (defaults otherwise). */
+function packageSend(options: Record<string, number>): Node {
+	return {
+		id: 'send',
+		name: 'Send Template',
+		type: 'n8n-nodes-360dialog.dialog360',
+		typeVersion: 1,
+		onError: 'continueRegularOutput',
+		credentials: CREDENTIAL,
+		parameters: {
+			resource: 'message',
+			operation: 'sendTemplate',
+			to: '={{ $json.to }}',
+			template: { __rl: true, mode: 'id', value: 'bench_template|en' },
+			templateParameters: {
+				mappingMode: 'defineBelow',
+				value: { body_1: '={{ $json.name }}' },
+				matchingColumns: [],
+				schema: [],
+				attemptToConvertTypes: false,
+				convertFieldsToString: true,
+			},
+			options,
 		},
 	};
 }
@@ -101,39 +143,27 @@ const WORKFLOWS = (baseUrl: string) => [
 	chain('benchPackageSend', 'Bench: this package sends 2,000 templates', [
 		webhookNode('bench-package', 'lastNode'),
 		splitOut,
-		{
-			id: 'send',
-			name: 'Send Template',
-			type: 'n8n-nodes-360dialog.dialog360',
-			typeVersion: 1,
-			onError: 'continueRegularOutput',
-			credentials: CREDENTIAL,
-			parameters: {
-				resource: 'message',
-				operation: 'sendTemplate',
-				to: '={{ $json.to }}',
-				template: { __rl: true, mode: 'id', value: 'bench_template|en' },
-				templateParameters: {
-					mappingMode: 'defineBelow',
-					value: { body_1: '={{ $json.name }}' },
-					matchingColumns: [],
-					schema: [],
-					attemptToConvertTypes: false,
-					convertFieldsToString: true,
-				},
-				options: {},
-			},
-		},
+		packageSend({}),
+	]),
+	chain('benchPackageHigh', 'Bench: this package sends 20,000 templates at the high tier', [
+		webhookNode('bench-package-high', 'lastNode'),
+		splitOut,
+		packageSend({ messagesPerSecond: HIGH_TIER.limit }),
+	]),
+	chain('benchHttpHighTier', 'Bench: HTTP Request, batches of 1,000 per second', [
+		webhookNode('bench-http-high', 'lastNode'),
+		splitOut,
+		httpSend(baseUrl, HIGH_TIER.limit),
 	]),
 	chain('benchHttpDefault', 'Bench: HTTP Request, default settings', [
 		webhookNode('bench-http-default', 'lastNode'),
 		splitOut,
-		httpSend(baseUrl, false),
+		httpSend(baseUrl, 0),
 	]),
 	chain('benchHttpBatched', 'Bench: HTTP Request, batches of 80 per second', [
 		webhookNode('bench-http-batched', 'lastNode'),
 		splitOut,
-		httpSend(baseUrl, true),
+		httpSend(baseUrl, LIMIT),
 	]),
 	chain('benchTrigger0001', 'Bench: 360dialog trigger', [
 		{
@@ -237,6 +267,8 @@ async function executionCount(
 export async function realN8nBenchmarks(
 	parts: RealN8nPart[],
 	mode: 'regular' | 'queue' = 'regular',
+	line: N8nLine = N8N_LINES.oldest,
+	extraEnv: Record<string, string> = {},
 ): Promise<Partial<Record<RealN8nPart, Row[]>>> {
 	const emulator = new Emulator({
 		apiKeys: [SENTINEL_API_KEY],
@@ -245,7 +277,6 @@ export async function realN8nBenchmarks(
 	});
 	const baseUrl = await emulator.start();
 	const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-bench-'));
-	const line = N8N_LINES.oldest;
 	const workflows = WORKFLOWS(baseUrl).map((workflow) => {
 		const file = path.join(work, `${workflow.id as string}.json`);
 		writeFileSync(file, JSON.stringify(workflow));
@@ -266,7 +297,7 @@ export async function realN8nBenchmarks(
 	const n8n =
 		mode === 'queue'
 			? await startQueueCluster(userFolder, { line })
-			: await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64' } });
+			: await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64', ...extraEnv } });
 	// Both triggers registered with the emulator on activation; their secrets go with every delivery.
 	const secrets = {
 		main: { ...emulator.webhook.headers },
@@ -279,7 +310,10 @@ export async function realN8nBenchmarks(
 	try {
 		const results: Partial<Record<RealN8nPart, Row[]>> = {};
 		if (parts.includes('bulk')) results.bulk = await bulkBench(n8n, emulator);
+		if (parts.includes('highTier')) results.highTier = await highTierBench(n8n, emulator);
 		if (parts.includes('trigger')) results.trigger = await triggerBench(n8n, emulator, secrets);
+		if (parts.includes('inboundRate'))
+			results.inboundRate = await inboundRateBench(n8n, emulator, secrets.main);
 		if (parts.includes('sync')) results.sync = await syncBench(n8n, emulator);
 		return results;
 	} finally {
@@ -288,48 +322,131 @@ export async function realN8nBenchmarks(
 	}
 }
 
-async function bulkBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
-	const recipients = Array.from({ length: MESSAGES }, (_, n) => ({
+/** The resident memory of a process in MB (Linux), or NaN where /proc is not there. */
+function residentMb(pid: number | undefined): number {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+	} catch {
+		return NaN;
+	}
+}
+
+interface SendRun {
+	seconds: number;
+	lost: number;
+	duplicated: number;
+	rateLimited: number;
+	status: number;
+	/** The n8n process's resident memory before the run and its peak during it (sampled every 250 ms). */
+	memoryMb: { before: number; peak: number };
+}
+
+/** Posts the recipients to a bench workflow and reads what reached the emulator. */
+async function sendRun(
+	n8n: N8nInstance,
+	emulator: Emulator,
+	pathName: string,
+	messages: number,
+): Promise<SendRun> {
+	const recipients = Array.from({ length: messages }, (_, n) => ({
 		to: `+4915112${String(n).padStart(6, '0')}`,
 		name: `N${n}`,
 	}));
+	emulator.reset();
+	emulator.seedTemplates(1, () => ({ id: 'benchTpl', name: 'bench_template', language: 'en' }));
+	const before = residentMb(n8n.process.pid);
+	let peak = before;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, residentMb(n8n.process.pid));
+	}, 250);
+	const { ms, result: status } = await timed(async () => {
+		const response = await fetch(`${n8n.webhookUrl}/webhook/${pathName}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ recipients }),
+		});
+		await response.arrayBuffer();
+		return response.status;
+	}).finally(() => clearInterval(sampler));
+	const names = emulator.sent.map(
+		(message) =>
+			(message.payload.template as { components: Array<{ parameters: Array<{ text: string }> }> })
+				.components[0].parameters[0].text,
+	);
+	const distinct = new Set(names);
+	return {
+		seconds: ms / 1000,
+		lost: messages - distinct.size,
+		duplicated: names.length - distinct.size,
+		rateLimited: emulator.rateLimited,
+		status,
+		memoryMb: { before, peak },
+	};
+}
+
+async function bulkBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
 	const bulk: Row[] = [];
 	for (const [label, pathName] of [
 		['this package (Send Template, defaults: 80/s, automatic concurrency)', 'bench-package'],
 		['HTTP Request node, default settings', 'bench-http-default'],
 		['HTTP Request node, batches of 80 per second', 'bench-http-batched'],
 	] as const) {
-		emulator.reset();
-		emulator.seedTemplates(1, () => ({ id: 'benchTpl', name: 'bench_template', language: 'en' }));
-		const { ms, result: status } = await timed(async () => {
-			const response = await fetch(`${n8n.webhookUrl}/webhook/${pathName}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ recipients }),
-			});
-			await response.arrayBuffer();
-			return response.status;
-		});
-		const names = emulator.sent.map(
-			(message) =>
-				(message.payload.template as { components: Array<{ parameters: Array<{ text: string }> }> })
-					.components[0].parameters[0].text,
-		);
-		const distinct = new Set(names);
+		const run = await sendRun(n8n, emulator, pathName, MESSAGES);
+		const ceiling = MESSAGES / LIMIT;
 		bulk.push({
 			label,
 			values: [
-				`${(ms / 1000).toFixed(1)} s`,
-				`${(MESSAGES / LIMIT).toFixed(1)} s`,
-				`${(ms / 1000 / (MESSAGES / LIMIT)).toFixed(2)} ×`,
-				String(MESSAGES - distinct.size),
-				String(names.length - distinct.size),
-				String(emulator.rateLimited),
-				String(status),
+				`${run.seconds.toFixed(1)} s`,
+				`${ceiling.toFixed(1)} s`,
+				`${(run.seconds / ceiling).toFixed(2)} ×`,
+				String(run.lost),
+				String(run.duplicated),
+				String(run.rateLimited),
+				String(run.status),
 			],
 		});
 	}
 	return bulk;
+}
+
+/**
+ * 360dialog's high tier through n8n: 20,000 templates, limit 1,000/s, 150 ms latency, this package
+ * against the HTTP Request node in batches of 1,000 per second; wall time and the n8n process's memory.
+ */
+async function highTierBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[]> {
+	emulator.latencyMs = HIGH_TIER.latencyMs;
+	emulator.messagesPerSecond = HIGH_TIER.limit;
+	const rows: Row[] = [];
+	try {
+		for (const [label, pathName] of [
+			[
+				'this package (Send Template, Messages per Second 1,000, automatic concurrency)',
+				'bench-package-high',
+			],
+			['HTTP Request node, batches of 1,000 per second', 'bench-http-high'],
+		] as const) {
+			const run = await sendRun(n8n, emulator, pathName, HIGH_TIER.messages);
+			const ceiling = HIGH_TIER.messages / HIGH_TIER.limit;
+			rows.push({
+				label,
+				values: [
+					`${run.seconds.toFixed(1)} s`,
+					`${(run.seconds / ceiling).toFixed(2)} ×`,
+					String(run.lost),
+					String(run.duplicated),
+					String(run.rateLimited),
+					`${run.memoryMb.before.toFixed(0)} MB`,
+					`${run.memoryMb.peak.toFixed(0)} MB`,
+					String(run.status),
+				],
+			});
+		}
+	} finally {
+		emulator.latencyMs = 150;
+		emulator.messagesPerSecond = LIMIT;
+	}
+	return rows;
 }
 
 /** 1,000 deliveries from 20 concurrent senders to each receiver; the ratio is to the Webhook node's p99. */
@@ -458,6 +575,75 @@ async function triggerBench(
 		label,
 		values: [...values, `${(p99 / webhookP99).toFixed(2)} ×`],
 	}));
+}
+
+/**
+ * Deliveries at a steady rate, as 360dialog sends them (each on time, whether or not the previous
+ * one was answered), to the trigger with its default acknowledgement: 6 s per rate, rising until a
+ * rate misses 360dialog's rule; the next rate starts once n8n has finished the last one's executions.
+ */
+async function inboundRateBench(
+	n8n: N8nInstance,
+	emulator: Emulator,
+	headers: Record<string, string>,
+): Promise<Row[]> {
+	emulator.reset();
+	const { cookie } = await ownerSession(n8n.url);
+	const url = `${n8n.webhookUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+	const workflowId = 'benchTrigger0001';
+	const rows: Row[] = [];
+	let sent = 0;
+	const base = await executionCount(n8n, workflowId, cookie);
+	for (const rate of INBOUND_RATES) {
+		const count = rate * INBOUND_SECONDS;
+		const started = performance.now();
+		const answers: Array<Promise<{ ms: number; status: number }>> = [];
+		for (let n = 0; n < count; n++) {
+			const due = started + (n * 1000) / rate;
+			const wait = due - performance.now();
+			if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+			sent++;
+			const body = JSON.stringify(
+				cloudDelivery({
+					contacts: [CONTACT],
+					messages: [{ ...MESSAGE_FIXTURES.text, id: `wamid.rate${rate}.${n}` }],
+				}),
+			);
+			answers.push(
+				timed(async () => {
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', ...headers },
+						body,
+					});
+					await response.arrayBuffer();
+					return response.status;
+				}).then(({ ms, result }) => ({ ms, status: result })),
+			);
+		}
+		const results = await Promise.all(answers);
+		for (let waited = 0; waited < 120_000; waited += 250) {
+			if ((await executionCount(n8n, workflowId, cookie)) - base >= sent) break;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		const sorted = results.map((result) => result.ms).sort((a, b) => a - b);
+		const median = percentile(sorted, 50);
+		const slow = sorted.filter((ms) => ms > INBOUND_RULE.slowMs).length / sorted.length;
+		const failed = results.filter((result) => result.status !== 200).length;
+		const meets = median <= INBOUND_RULE.medianMs && slow < INBOUND_RULE.slowShare && failed === 0;
+		rows.push({
+			label: `${rate} deliveries per second for ${INBOUND_SECONDS} s`,
+			values: [
+				`${median.toFixed(0)} ms`,
+				`${percentile(sorted, 99).toFixed(0)} ms`,
+				`${(slow * 100).toFixed(1)} %`,
+				String(failed),
+				meets ? 'yes' : 'no',
+			],
+		});
+		if (!meets) break;
+	}
+	return rows;
 }
 
 /** Sync of 5,000 templates against a plain paginated fetch. */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: benchmarks, not tests. Prints Markdown tables for the README.
  * `npm run bench -- --quick` leaves out the long one-at-a-time comparison;
- * `--only=core|n8n|trigger|footprint` runs one part.
+ * `--only=core|n8n|hightier|trigger|footprint` runs one part (`n8n`: every real-n8n part).
  */
 import os from 'node:os';
 
@@ -9,9 +9,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { PACKAGE_ROOT, packPackage } from '../n8n/n8nHost';
+import { N8N_LINES, PACKAGE_ROOT, packPackage, type N8nLine } from '../n8n/n8nHost';
 import { bulkSend, type BulkSendResult } from './bulkSend.bench';
-import { realN8nBenchmarks, type Row } from './realN8n.bench';
+import {
+	HIGH_TIER,
+	INBOUND_RULE,
+	realN8nBenchmarks,
+	type RealN8nPart,
+	type Row,
+} from './realN8n.bench';
 
 const MESSAGES = 2000;
 const HIGH_TIER_MESSAGES = 20_000;
@@ -27,9 +33,9 @@ function table(header: string[], rows: Row[]): void {
 	for (const row of rows) console.log(`| ${row.label} | ${row.values.join(' | ')} |`);
 }
 
-function triggerTable(setup: string, rows: Row[]): void {
+function triggerTable(line: N8nLine, setup: string, rows: Row[]): void {
 	console.log(
-		`\nIn a real n8n 2.8.4 (${setup}): 1,000 deliveries from 20 concurrent senders to each receiver (after 100 to warm up; 5 rounds of 200, order rotating, the next batch once the executions of the last have finished)\n`,
+		`\nIn a real n8n ${line.version} (${setup}): 1,000 deliveries from 20 concurrent senders to each receiver (after 100 to warm up; 5 rounds of 200, order rotating, the next batch once the executions of the last have finished)\n`,
 	);
 	table(
 		[
@@ -41,6 +47,16 @@ function triggerTable(setup: string, rows: Row[]): void {
 			'executions finished per second',
 			'p99 ratio to the Webhook node',
 		],
+		rows,
+	);
+}
+
+function inboundTable(line: N8nLine, setup: string, rows: Row[]): void {
+	console.log(
+		`\nIn a real n8n ${line.version} (${setup}): deliveries at a steady rate to the trigger (default acknowledgement); 360dialog's rule is a median answer of at most ${INBOUND_RULE.medianMs} ms and under ${INBOUND_RULE.slowShare * 100} % over ${INBOUND_RULE.slowMs / 1000} s\n`,
+	);
+	table(
+		['rate', 'median answer', 'p99 answer', 'over 1 s', 'non-200 answers', 'meets the rule'],
 		rows,
 	);
 }
@@ -120,17 +136,24 @@ async function main() {
 				),
 			);
 	}
-	const parts =
-		!only || only === 'n8n'
-			? (['bulk', 'trigger', 'sync'] as const)
-			: only === 'trigger'
-				? (['trigger'] as const)
-				: [];
-	if (parts.length) {
-		const results = await realN8nBenchmarks([...parts]);
+	const wants = (part: string) => !only || only === 'n8n' || only === part;
+	const optionName = (part: RealN8nPart) =>
+		part === 'highTier' ? 'hightier' : part === 'inboundRate' ? 'trigger' : part;
+	const oldestParts = (['bulk', 'trigger', 'inboundRate', 'sync'] as RealN8nPart[]).filter((part) =>
+		wants(optionName(part)),
+	);
+	const currentParts = (['highTier', 'trigger', 'inboundRate'] as RealN8nPart[]).filter((part) =>
+		wants(optionName(part)),
+	);
+	for (const [line, parts] of [
+		[N8N_LINES.oldest, oldestParts],
+		[N8N_LINES.current, currentParts],
+	] as const) {
+		if (!parts.length) continue;
+		const results = await realN8nBenchmarks([...parts], 'regular', line);
 		if (results.bulk) {
 			console.log(
-				'\nIn a real n8n 2.8.4: 2,000 template messages, emulator limited to 80 messages/s with 150 ms latency\n',
+				`\nIn a real n8n ${line.version}: 2,000 template messages, emulator limited to 80 messages/s with 150 ms latency\n`,
 			);
 			table(
 				[
@@ -146,14 +169,50 @@ async function main() {
 				results.bulk,
 			);
 		}
-		if (results.trigger) triggerTable('regular mode', results.trigger);
+		if (results.highTier) {
+			console.log(
+				`\nIn a real n8n ${line.version} (regular mode): the high tier, ${HIGH_TIER.messages.toLocaleString('en')} template messages, emulator limited to ${HIGH_TIER.limit.toLocaleString('en')} messages/s with ${HIGH_TIER.latencyMs} ms latency (ceiling ${HIGH_TIER.messages / HIGH_TIER.limit} s); memory is the n8n process's resident set\n`,
+			);
+			table(
+				[
+					'run',
+					'wall time',
+					'ratio',
+					'lost',
+					'duplicated',
+					'429s seen',
+					'n8n memory before',
+					'n8n memory peak',
+					'HTTP status of the run',
+				],
+				results.highTier,
+			);
+		}
+		if (results.trigger) triggerTable(line, 'regular mode', results.trigger);
+		if (results.inboundRate) inboundTable(line, 'regular mode', results.inboundRate);
 		if (results.sync) {
-			console.log('\nIn a real n8n 2.8.4: 5,000 templates\n');
+			console.log(`\nIn a real n8n ${line.version}: 5,000 templates\n`);
 			table(['run', 'requests made', 'wall time'], results.sync);
 		}
-		const queued = await realN8nBenchmarks(['trigger'], 'queue');
-		if (queued.trigger)
-			triggerTable('queue mode: main, one worker and one webhook process, Redis', queued.trigger);
+		const inbound = parts.filter((part) => part === 'trigger' || part === 'inboundRate');
+		// n8n 2.40 gives every webhook of a node other than its own Webhook node an expression isolate
+		// for the whole request, from a pool of one (a cold isolate for each request beyond it), unless
+		// isolates are acquired only when an expression needs one.
+		if (line === N8N_LINES.current && inbound.length) {
+			const lazy = await realN8nBenchmarks(inbound, 'regular', line, {
+				N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
+			});
+			const setup = 'regular mode, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true';
+			if (lazy.trigger) triggerTable(line, setup, lazy.trigger);
+			if (lazy.inboundRate) inboundTable(line, setup, lazy.inboundRate);
+		}
+		const queueParts = inbound;
+		if (queueParts.length) {
+			const queued = await realN8nBenchmarks(queueParts, 'queue', line);
+			const setup = 'queue mode: main, one worker and one webhook process, Redis';
+			if (queued.trigger) triggerTable(line, setup, queued.trigger);
+			if (queued.inboundRate) inboundTable(line, setup, queued.inboundRate);
+		}
 	}
 	if (!only || only === 'footprint') {
 		console.log('\nFootprint\n');

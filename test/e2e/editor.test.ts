@@ -74,6 +74,19 @@ const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
 			),
 		},
 	],
+	[
+		'Message Send and Wait',
+		{
+			resource: 'message',
+			operation: 'sendAndWait',
+			to: '+447700900123',
+			responseType: 'approval',
+			message: 'Refund 25.00 EUR for order #1042?',
+			limitWaitTime: true,
+			resumeAmount: 1,
+			resumeUnit: 'days',
+		},
+	],
 	['Message Mark as Read', { resource: 'message', operation: 'markAsRead', messageId: 'wamid.1' }],
 	['Media Upload', { resource: 'media', operation: 'upload' }],
 	['Media Download', { resource: 'media', operation: 'download', mediaId: '123' }],
@@ -325,6 +338,7 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		expect(await subtitle('Template Sync')).toContain('Sync templates');
 		expect(await subtitle('Profile Update')).toContain('Update the business profile');
 		expect(await subtitle('Trigger')).toContain('On messages, statuses');
+		expect(await subtitle('Message Send and Wait')).toContain('Send message and wait for response');
 		expect(await subtitle('Message Send Template')).not.toContain('sendTemplate');
 	});
 
@@ -395,6 +409,19 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		await page.getByRole('option', { name: 'Request Contact Info' }).click();
 		await settled();
 		expect((await labels()).join('|')).not.toMatch(/Text|URL|Phone Number|Example Code/);
+		await closeNode();
+	});
+
+	it('Message › Send and Wait says where the answer comes from, and shows the buttons and the time limit', async () => {
+		const parameters = await openNode('Message Send and Wait');
+		await parameters
+			.getByText('The answer arrives through the 360dialog Trigger of this number', {
+				exact: false,
+			})
+			.waitFor({ timeout: 10_000 });
+		for (const label of ['Approve Button Label', 'Decline Button Label', 'Limit Wait Time', 'Unit'])
+			await parameters.getByText(label, { exact: true }).first().waitFor({ timeout: 10_000 });
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'send-and-wait.png') });
 		await closeNode();
 	});
 

@@ -13,6 +13,8 @@ import {
 	CONTACT,
 	cloudDelivery,
 	MESSAGE_FIXTURES,
+	buttonTap,
+	textFrom,
 	USER_ID,
 	USERNAME,
 	usernameOnlyMessage,
@@ -38,6 +40,7 @@ const WORKFLOWS: Array<[file: string, id: string]> = [
 	['trigger-at-once-smoke.json', 'smokeTriggerNow1'],
 	['phone-smoke.json', 'smokePhones00001'],
 	['tool-smoke.json', 'smokeAgentTool01'],
+	['wait-smoke.json', 'smokeWaitText001'],
 ];
 /** The examples users import; the suite imports and runs each. */
 const EXAMPLES: Array<[file: string, id: string]> = [
@@ -45,6 +48,7 @@ const EXAMPLES: Array<[file: string, id: string]> = [
 	['nightly-template-sync.json', 'exampleNightlySync'],
 	['profile-update-from-form.json', 'exampleProfileForm'],
 	['ai-agent-reply.json', 'exampleAiAgentReply'],
+	['refund-approval.json', 'exampleRefundOkay'],
 ];
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 /**
@@ -99,6 +103,7 @@ const AI_AGENT_WEBHOOK_ID = 'c1000000-0000-4000-8000-0000000000cc';
 const AUTO_REPLY_WEBHOOK_ID = 'a1000000-0000-4000-8000-0000000000aa';
 const AT_ONCE_WEBHOOK_ID = '6f1c2b8e-0005-4f7a-8f43-0000000000a1';
 const FORM_WEBHOOK_ID = 'c3000000-0000-4000-8000-0000000000cc';
+const ANSWERS_WEBHOOK_ID = 'd1000000-0000-4000-8000-0000000000dd';
 
 /** Polls (bounded) until `probe` gives something other than undefined. */
 async function waitFor<T>(
@@ -254,12 +259,14 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		let n8n: N8nInstance;
 		let atOnceDestination: { url: string; headers?: Record<string, string> } | undefined;
 		let aiAgentDestination: { url: string; headers?: Record<string, string> } | undefined;
+		let answersDestination: { url: string; headers?: Record<string, string> } | undefined;
+		let userFolder = '';
 		const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-e2e-'));
 
 		beforeAll(async () => {
 			const baseUrl = await emulator.start();
 			const data = { apiKey: API_KEY, environment: 'custom', baseUrl };
-			const userFolder = prepareUserFolder(work, line, {
+			userFolder = prepareUserFolder(work, line, {
 				credentials: [
 					{ id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data },
 					{ id: 'exampleCredential', name: '360dialog', type: 'dialog360Api', data },
@@ -282,6 +289,11 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			aiAgentDestination = await waitFor(() =>
 				emulator.multiWebhook.destinations.find((destination) =>
 					destination.url.includes(AI_AGENT_WEBHOOK_ID),
+				),
+			);
+			answersDestination = await waitFor(() =>
+				emulator.multiWebhook.destinations.find((destination) =>
+					destination.url.includes(ANSWERS_WEBHOOK_ID),
 				),
 			);
 			emulator.multiWebhook.enabled = false;
@@ -949,6 +961,176 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			},
 		);
 
+		/** Delivers to the example's "Answers From WhatsApp" trigger (an extra destination of the number). */
+		const deliverAnswer = async (body: unknown) =>
+			await emulator.deliver(body, {
+				url: answersDestination?.url ?? '',
+				headers: answersDestination?.headers ?? {},
+			});
+
+		/**
+		 * The executions of a workflow with a status, through the editor's API (n8n 2.8's public API does
+		 * not list waiting executions).
+		 */
+		const executionsOf = async (workflowId: string, status: string) => {
+			const { cookie } = await ownerSession(n8n.url);
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const list = await requestJson<{ data: { results: Array<{ id: string; status: string }> } }>(
+				`${n8n.url}/rest/executions?filter=${filter}`,
+				{ headers: { cookie } },
+			);
+			return list.body.data.results.filter((execution) => execution.status === status);
+		};
+
+		it("example refund approval: the manager's tap resumes the waiting execution; another contact's tap and a replayed tap resume nothing", async () => {
+			expect(answersDestination).toBeDefined();
+			const started = await callWebhook(`${n8n.webhookUrl}/webhook/refund-request`, {
+				order: '#1042',
+				amount: '25.00 EUR',
+				reason: 'arrived broken',
+				customer: '+49 151 12345678',
+				manager: '+44 7700 900123',
+			});
+			expect(started.status).toBe(200);
+			const question = await waitFor(() =>
+				emulator.sent.find(
+					(message) =>
+						message.to === '447700900123' &&
+						String(
+							(message.payload.interactive as { body?: { text?: string } } | undefined)?.body?.text,
+						).includes('#1042'),
+				),
+			);
+			const buttons = (
+				question?.payload.interactive as {
+					action: { buttons: Array<{ reply: { id: string; title: string } }> };
+				}
+			).action.buttons.map((button) => button.reply);
+			expect(buttons.map((button) => button.title)).toEqual(['✓ Refund', '✗ Decline']);
+			const [approve] = buttons;
+			expect(approve.id.length).toBeLessThanOrEqual(256);
+			const waiting = await waitFor(async () => {
+				const list = await executionsOf('exampleRefundOkay', 'waiting');
+				return list.length ? list : undefined;
+			});
+			expect(waiting).toHaveLength(1);
+			const refunds = () =>
+				emulator.sent.filter((message) =>
+					String((message.payload.text as { body?: string } | undefined)?.body).includes('refund'),
+				);
+
+			// Another contact taps the same button (a forwarded or forged tap): n8n's signature check fails.
+			expect(
+				await deliverAnswer(
+					buttonTap('wamid.tapOther', approve, { waId: '4915199999999' }, question?.id ?? ''),
+				),
+			).toEqual([200]);
+			expect(await executionsOf('exampleRefundOkay', 'waiting')).toHaveLength(1);
+
+			// The manager taps Refund: the execution resumes and tells the customer.
+			expect(
+				await deliverAnswer(
+					buttonTap('wamid.tapManager', approve, { waId: '447700900123' }, question?.id ?? ''),
+				),
+			).toEqual([200]);
+			const told = await waitFor(() => (refunds().length ? refunds() : undefined));
+			expect(told?.[0]).toMatchObject({ to: '4915112345678' });
+			expect(String((told?.[0].payload.text as { body: string }).body)).toContain('Good news');
+			const executions = await successfulExecutions(n8n, 'exampleRefundOkay');
+			expect(executions).toHaveLength(1);
+			const [answer] = await nodeOutput<Record<string, unknown>>(
+				n8n,
+				executions?.[0].id,
+				'Ask the Manager',
+			);
+			expect(answer.json).toMatchObject({
+				timedOut: false,
+				answer: 'approve',
+				approved: true,
+				text: '✓ Refund',
+				respondedBy: { waId: '447700900123', phoneNumber: '+447700900123' },
+				answerMessageId: 'wamid.tapManager',
+				questionMessageId: question?.id,
+			});
+
+			// The same tap again (a new message) and the same delivery again change nothing.
+			const decline = buttons[1];
+			await deliverAnswer(
+				buttonTap('wamid.tapAgain', decline, { waId: '447700900123' }, question?.id ?? ''),
+			);
+			await deliverAnswer(
+				buttonTap('wamid.tapManager', approve, { waId: '447700900123' }, question?.id ?? ''),
+			);
+			expect(refunds()).toHaveLength(1);
+			expect(await successfulExecutions(n8n, 'exampleRefundOkay')).toHaveLength(1);
+			expect(await executionsOf('exampleRefundOkay', 'waiting')).toHaveLength(0);
+		});
+
+		it('Send and Wait for a text answer: the next text of the contact (a username contact by user ID) resumes the execution, and an unanswered question times out', async () => {
+			expect(answersDestination).toBeDefined();
+			const ask = async (to: string, question: string, waitSeconds: number) => {
+				const response = await callWebhook(`${n8n.webhookUrl}/webhook/ask-and-wait`, {
+					to,
+					question,
+					waitSeconds,
+				});
+				expect(response.status).toBe(200);
+				return await waitFor(() =>
+					emulator.sent.find(
+						(message) => (message.payload.text as { body?: string } | undefined)?.body === question,
+					),
+				);
+			};
+			const answered = await ask(USER_ID, 'Which day suits you for the delivery?', 600);
+			expect(answered?.payload).toMatchObject({ recipient: USER_ID, type: 'text' });
+			expect(String(answered?.payload.biz_opaque_callback_data)).toMatch(/^n8nwait:u:t:/);
+			// WhatsApp's status of the question tells the trigger that a text of this contact is an answer.
+			expect(await deliverAnswer(emulator.statusDelivery(answered?.id ?? '', 'sent'))).toEqual([
+				200,
+			]);
+			expect(
+				await deliverAnswer(textFrom('wamid.dayAnswer', 'Friday after 3 pm', { userId: USER_ID })),
+			).toEqual([200]);
+			const resumed = await waitFor(async () => {
+				const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(
+					n8n,
+					`/executions?workflowId=smokeWaitText001&status=success`,
+				);
+				return list.data.length ? list.data : undefined;
+			});
+			const [output] = await nodeOutput<Record<string, unknown>>(
+				n8n,
+				resumed?.[0].id,
+				'Wait for Text',
+			);
+			expect(output.json).toMatchObject({
+				timedOut: false,
+				answer: 'text',
+				approved: null,
+				text: 'Friday after 3 pm',
+				respondedBy: { userId: USER_ID },
+				answerMessageId: 'wamid.dayAnswer',
+			});
+
+			// No answer within its limit: n8n continues the execution, and the output says so.
+			const unanswered = await ask('+49 151 12345678', 'Still there?', 2);
+			const timedOut = await waitFor(async () => {
+				const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(
+					n8n,
+					`/executions?workflowId=smokeWaitText001&status=success`,
+				);
+				return list.data.length === 2 ? list.data : undefined;
+			}, 150_000);
+			expect(timedOut).toHaveLength(2);
+			const newest = timedOut?.find((execution) => execution.id !== resumed?.[0].id);
+			const [late] = await nodeOutput<Record<string, unknown>>(n8n, newest?.id, 'Wait for Text');
+			expect(late.json).toMatchObject({
+				timedOut: true,
+				answer: null,
+				question: { messageId: unanswered?.id },
+			});
+		});
+
 		it('example auto-reply: when the 24-hour window has closed, the error output sends the template', async () => {
 			emulator.seedTemplates(1, () => ({
 				id: 'welcomeBack',
@@ -1162,6 +1344,59 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 				expect(n8n.webhookUrl).not.toBe(n8n.url);
 			});
 		}
+
+		// Regular mode restarts its one process on the same port; a queue cluster's resume path (the
+		// webhook process reading the execution from the database) is the one the tests above use. It
+		// runs late: a restart empties the trigger's memory of deliveries seen (per process).
+		(mode === 'regular' ? it : it.skip)(
+			'a waiting execution survives a restart of n8n: the tap after it resumes it',
+			async () => {
+				await callWebhook(`${n8n.webhookUrl}/webhook/refund-request`, {
+					order: '#2077',
+					amount: '9.90 EUR',
+					reason: 'late',
+					customer: '+49 151 12345678',
+					manager: '+44 7700 900123',
+				});
+				const question = await waitFor(() =>
+					emulator.sent.find((message) =>
+						String(
+							(message.payload.interactive as { body?: { text?: string } } | undefined)?.body?.text,
+						).includes('#2077'),
+					),
+				);
+				expect(
+					await waitFor(async () =>
+						(await executionsOf('exampleRefundOkay', 'waiting')).length === 1 ? true : undefined,
+					),
+				).toBe(true);
+				const decline = (
+					question?.payload.interactive as {
+						action: { buttons: Array<{ reply: { id: string; title: string } }> };
+					}
+				).action.buttons[1].reply;
+
+				const { port, logs } = n8n;
+				await n8n.stop();
+				n8n = await startN8n(userFolder, { line, port });
+				// The key check at the end reads the log of both runs.
+				n8n.logs.unshift(...logs);
+
+				expect(
+					await deliverAnswer(
+						buttonTap('wamid.afterRestart', decline, { waId: '447700900123' }, question?.id ?? ''),
+					),
+				).toEqual([200]);
+				const told = await waitFor(() =>
+					emulator.sent.find((message) =>
+						String((message.payload.text as { body?: string } | undefined)?.body).includes(
+							'#2077 was not approved',
+						),
+					),
+				);
+				expect(told).toMatchObject({ to: '4915112345678' });
+			},
+		);
 
 		it('never writes the API key into its log or into anything it stores (executions included)', async () => {
 			assertNoSentinel("n8n's log", n8n.logs.join(''));

@@ -13,8 +13,10 @@ import {
 	STATUS_FIXTURES,
 	userIdUpdate,
 	usernameOnlyMessage,
+	buttonTap,
+	textFrom,
 } from '../fixtures/webhooks';
-import type { Template } from './server';
+import type { SentMessage, Template } from './server';
 
 export const DEMO_TEMPLATES: Array<Partial<Template> & Pick<Template, 'name'>> = [
 	{
@@ -122,10 +124,51 @@ let sampleCount = 0;
 const freshId = (kind: string) => `wamid.sample.${kind}.${Date.now()}.${++sampleCount}`;
 const now = () => String(Math.floor(Date.now() / 1000));
 
-/** Sample deliveries by kind; `lastSentId` is the last message the emulator accepted, for statuses. */
+const WAIT_PREFIX = 'n8nwait:';
+
+/** The newest Send and Wait question the emulator sent: reply buttons or callback data of a wait. */
+function lastQuestion(sent: SentMessage[], kind: 'buttons' | 'text'): SentMessage {
+	const question = [...sent].reverse().find((message) => {
+		if (kind === 'text')
+			return String(message.payload.biz_opaque_callback_data ?? '').startsWith(WAIT_PREFIX);
+		const interactive = message.payload.interactive as
+			{ action?: { buttons?: Array<{ reply?: { id?: string } }> } } | undefined;
+		return interactive?.action?.buttons?.some((button) =>
+			String(button.reply?.id).startsWith(WAIT_PREFIX),
+		);
+	});
+	if (!question)
+		throw new Error(
+			`No Send and Wait question with ${kind === 'text' ? 'Free Text' : 'Approval'} was sent through the emulator yet`,
+		);
+	return question;
+}
+
+/** Who a sent message went to, as their answer names them. */
+function recipientOf(message: SentMessage): { waId?: string; userId?: string } {
+	return typeof message.payload.recipient === 'string'
+		? { userId: message.payload.recipient }
+		: { waId: message.to };
+}
+
+function tapOnLastQuestion(sent: SentMessage[], index: number) {
+	const question = lastQuestion(sent, 'buttons');
+	const buttons = (
+		question.payload.interactive as {
+			action: { buttons: Array<{ reply: { id: string; title: string } }> };
+		}
+	).action.buttons;
+	const button = buttons[Math.min(index, buttons.length - 1)].reply;
+	return buttonTap(freshId('tap'), button, recipientOf(question), question.id);
+}
+
+/**
+ * Sample deliveries by kind; `lastSentId` is the last message the emulator accepted, for statuses,
+ * and `sent` every message it accepted. A sample of several deliveries is an array, posted in order.
+ */
 export const SAMPLE_EVENTS: Record<
 	string,
-	{ description: string; build(lastSentId?: string): unknown }
+	{ description: string; build(lastSentId?: string, sent?: SentMessage[]): unknown }
 > = {
 	...Object.fromEntries(
 		Object.entries(MESSAGE_FIXTURES).map(([kind, message]) => [
@@ -185,5 +228,24 @@ export const SAMPLE_EVENTS: Record<
 		description:
 			'a username contact shares their phone number (the answer to Request Contact Info)',
 		build: () => contactInfoShared(freshId('contactinfo')),
+	},
+	approve: {
+		description: 'the recipient of the last Send and Wait question taps its first button',
+		build: (_lastSentId, sent = []) => tapOnLastQuestion(sent, 0),
+	},
+	decline: {
+		description: 'the recipient of the last Send and Wait question taps its second button',
+		build: (_lastSentId, sent = []) => tapOnLastQuestion(sent, 1),
+	},
+	answer: {
+		description:
+			'the "sent" status of the last Free Text question, then its recipient answers "Friday"',
+		build: (_lastSentId, sent = []) => {
+			const question = lastQuestion(sent, 'text');
+			return [
+				{ statusOf: question.id },
+				textFrom(freshId('answer'), 'Friday', recipientOf(question), question.id),
+			];
+		},
 	},
 };

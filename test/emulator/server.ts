@@ -278,7 +278,55 @@ export class Emulator {
 		const sample = SAMPLE_EVENTS[kind];
 		if (!sample)
 			throw new Error(`No sample event "${kind}": one of ${Object.keys(SAMPLE_EVENTS).join(', ')}`);
-		return await this.deliver(sample.build(this.sent.at(-1)?.id));
+		const built = sample.build(this.sent.at(-1)?.id, this.sent);
+		const statuses: number[] = [];
+		for (const body of Array.isArray(built) ? built : [built]) {
+			const { statusOf } = body as { statusOf?: string };
+			statuses.push(...(await this.deliver(statusOf ? this.statusDelivery(statusOf) : body)));
+		}
+		return statuses;
+	}
+
+	/**
+	 * The status event WhatsApp sends for a message this emulator sent: its recipient as it was
+	 * addressed, and its callback data (`biz_opaque_callback_data`) as Meta returns it in statuses.
+	 */
+	statusDelivery(messageId: string, status = 'sent'): Record<string, unknown> {
+		const message = this.sent.find((entry) => entry.id === messageId);
+		if (!message) throw new Error(`emulator: no sent message ${messageId}`);
+		const { payload } = message;
+		const recipient =
+			typeof payload.recipient === 'string'
+				? { recipient_user_id: payload.recipient }
+				: { recipient_id: message.to };
+		return {
+			object: 'whatsapp_business_account',
+			entry: [
+				{
+					id: 'WABA-1',
+					changes: [
+						{
+							field: 'messages',
+							value: {
+								messaging_product: 'whatsapp',
+								metadata: { display_phone_number: '4930123456', phone_number_id: '1234567890' },
+								statuses: [
+									{
+										id: messageId,
+										status,
+										timestamp: String(Math.floor(Date.now() / 1000)),
+										...recipient,
+										...(typeof payload.biz_opaque_callback_data === 'string'
+											? { biz_opaque_callback_data: payload.biz_opaque_callback_data }
+											: {}),
+									},
+								],
+							},
+						},
+					],
+				},
+			],
+		};
 	}
 
 	/** Posts a delivery to the registered webhook (and the enabled extra destinations). */

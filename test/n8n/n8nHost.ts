@@ -500,8 +500,24 @@ export async function startQueueCluster(
 	}
 }
 
-/** An owner and a logged-in session for n8n's internal REST API (credential tests). */
+const sessions = new Map<string, string>();
+
+/**
+ * An owner and a logged-in session for n8n's internal REST API (credential tests). One login per n8n,
+ * reused while n8n still accepts it: n8n rate-limits logins.
+ */
 export async function ownerSession(url: string): Promise<{ cookie: string }> {
+	const cached = sessions.get(url);
+	if (cached) {
+		const check = await request(`${url}/rest/login`, { headers: { cookie: cached } });
+		if (check.status === 200) return { cookie: cached };
+	}
+	const fresh = await newOwnerSession(url);
+	sessions.set(url, fresh.cookie);
+	return fresh;
+}
+
+async function newOwnerSession(url: string): Promise<{ cookie: string }> {
 	const owner = {
 		email: 'owner@example.com',
 		firstName: 'Test',

@@ -118,11 +118,53 @@ describe('sample events for the trigger', () => {
 	});
 	afterEach(async () => await harness.stop());
 
-	it.each(Object.keys(SAMPLE_EVENTS))('"%s" starts one execution', async (kind) => {
-		const statuses = await fixture.emulator.deliverSample(kind);
-		expect(statuses).toEqual([200]);
-		expect(harness.executions).toHaveLength(1);
-		expect(harness.executions[0].length).toBeGreaterThan(0);
+	const WAIT_SAMPLES = ['approve', 'decline', 'answer'];
+
+	it.each(Object.keys(SAMPLE_EVENTS).filter((kind) => !WAIT_SAMPLES.includes(kind)))(
+		'"%s" starts one execution',
+		async (kind) => {
+			const statuses = await fixture.emulator.deliverSample(kind);
+			expect(statuses).toEqual([200]);
+			expect(harness.executions).toHaveLength(1);
+			expect(harness.executions[0].length).toBeGreaterThan(0);
+		},
+	);
+
+	it('"approve" and "answer" answer the last Send and Wait question, resuming its execution', async () => {
+		const ask = async (executionId: string, parameters: Record<string, unknown>) => {
+			const run = await runActionNode({
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWait',
+					to: '+447700900123',
+					...parameters,
+				},
+				credentials: emulatorCredentials(fixture.baseUrl),
+				executionId,
+				webhookWaitingBaseUrl: harness.waitingBaseUrl,
+			});
+			expect(run.error).toBeUndefined();
+			harness.waitingExecutions.add(executionId);
+		};
+		await expect(fixture.emulator.deliverSample('approve')).rejects.toThrow(
+			'No Send and Wait question',
+		);
+		await ask('1', { responseType: 'approval', message: 'Approve?' });
+		expect(await fixture.emulator.deliverSample('approve')).toEqual([200]);
+		await ask('2', { responseType: 'freeText', message: 'Which day?' });
+		expect(await fixture.emulator.deliverSample('answer')).toEqual([200, 200]);
+		expect(
+			harness.resumed.map(({ executionId, items }) => [
+				executionId,
+				items[0].json.answer,
+				items[0].json.text,
+			]),
+		).toEqual([
+			['1', 'approve', '✓ Approve'],
+			['2', 'text', 'Friday'],
+		]);
+		// The answers started no workflow; the status of the question did (the trigger listens to statuses).
+		expect(harness.executions.map((items) => items[0].json.kind)).toEqual(['status']);
 	});
 
 	it('a status sample names the last message sent through the emulator', async () => {

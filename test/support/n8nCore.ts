@@ -234,6 +234,9 @@ export interface RunNodeOptions {
 	staticData?: IDataObject;
 	/** The node's version; the one the editor adds (its defaultVersion) unless given. */
 	typeVersion?: number;
+	/** For Send and Wait: the execution's id and where n8n's waiting webhooks are. */
+	executionId?: string;
+	webhookWaitingBaseUrl?: string;
 }
 
 export interface NodeRun {
@@ -413,6 +416,9 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
 
 	const additionalData = testAdditionalData(options.credentials, hooks);
+	if (options.executionId) additionalData.executionId = options.executionId;
+	if (options.webhookWaitingBaseUrl)
+		additionalData.webhookWaitingBaseUrl = options.webhookWaitingBaseUrl;
 
 	const runExecutionData = {
 		version: 1,

@@ -6,7 +6,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { HookContext, WebhookContext } from 'n8n-core';
+import { Container } from '@n8n/di';
+import {
+	generateUrlSignature,
+	HookContext,
+	InstanceSettings,
+	prepareUrlForSigning,
+	WAITING_TOKEN_QUERY_PARAM,
+	WebhookContext,
+} from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -41,6 +49,12 @@ export class TriggerHarness {
 	readonly testExecutions: INodeExecutionData[][] = [];
 	readonly staticData: IDataObject = {};
 	private test?: TestRegistration;
+	/**
+	 * Plays n8n's waiting webhooks (/webhook-waiting/<execution>/<node>) for Send and Wait: the
+	 * executions that wait, and the items the action node's webhook() gave each one it resumed.
+	 */
+	readonly waitingExecutions = new Set<string>();
+	readonly resumed: Array<{ executionId: string; items: INodeExecutionData[] }> = [];
 	/** Plays an n8n that cannot store executions (database or Redis down): it answers 500 when it still can. */
 	storeFails = false;
 	private server?: http.Server;
@@ -82,6 +96,7 @@ export class TriggerHarness {
 			...testAdditionalData(this.credentials),
 			webhookBaseUrl: this.options.webhookBaseUrl ?? `${this.baseUrl}/webhook`,
 			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
+			webhookWaitingBaseUrl: this.waitingBaseUrl,
 			...extra,
 		} as IWorkflowExecuteAdditionalData;
 	}
@@ -115,6 +130,11 @@ export class TriggerHarness {
 
 	private hook(activation: 'activate' | 'update' = 'activate'): HookContext {
 		return new HookContext(this.workflow, this.node, this.additionalData(), 'trigger', activation);
+	}
+
+	/** Where this harness plays n8n's waiting webhooks (what `$execution.resumeUrl` starts with). */
+	get waitingBaseUrl(): string {
+		return `${this.baseUrl}/webhook-waiting`;
 	}
 
 	get webhookUrl(): string {
@@ -251,6 +271,79 @@ export class TriggerHarness {
 		return { status: response.status, body: parsed };
 	}
 
+	/**
+	 * n8n's waiting webhook for a send-and-wait node, as n8n 2.8 does it: the signature over host, path
+	 * and query checked first (401), an execution that no longer waits refused (409), otherwise the
+	 * action node's webhook() through n8n-core's WebhookContext, once.
+	 */
+	private async resume(
+		req: http.IncomingMessage,
+		body: unknown,
+		response: http.ServerResponse & {
+			status(code: number): typeof response;
+			json(value: unknown): typeof response;
+		},
+	): Promise<void> {
+		const url = new URL(req.url ?? '', `http://${req.headers.host}`);
+		const [, , executionId, nodeId] = url.pathname.split('/');
+		const given = url.searchParams.get(WAITING_TOKEN_QUERY_PARAM) ?? '';
+		url.searchParams.delete(WAITING_TOKEN_QUERY_PARAM);
+		const expected = generateUrlSignature(
+			prepareUrlForSigning(url),
+			Container.get(InstanceSettings).hmacSignatureSecret,
+		);
+		if (given !== expected) {
+			response.status(401).json({ error: 'Invalid token' });
+			return;
+		}
+		if (!this.waitingExecutions.delete(executionId)) {
+			response.status(409).json({ message: `The execution "${executionId}" is not waiting` });
+			return;
+		}
+		const node: INode = {
+			id: decodeURIComponent(nodeId),
+			name: '360dialog WhatsApp',
+			type: 'n8n-nodes-360dialog.dialog360',
+			typeVersion: 1.1,
+			position: [0, 0],
+			parameters: { resource: 'message', operation: 'sendAndWait' },
+		};
+		const workflow = new Workflow({
+			id: 'waiting-workflow',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+		});
+		const request = Object.assign(req, {
+			body,
+			params: {},
+			query: Object.fromEntries(url.searchParams),
+		});
+		const context = new WebhookContext(
+			workflow,
+			node,
+			this.additionalData({
+				httpRequest: request,
+				httpResponse: response,
+			} as unknown as Partial<IWorkflowExecuteAdditionalData>),
+			'webhook',
+			{
+				httpMethod: 'POST',
+				node: node.name,
+				path: node.id,
+				webhookDescription: { name: 'default', httpMethod: 'POST', path: node.id },
+				workflowId: workflow.id,
+			} as unknown as IWebhookData,
+			[],
+			null,
+		);
+		const actionNode = nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
+		const result = await actionNode.webhook!.call(context);
+		this.resumed.push({ executionId, items: result.workflowData?.[0] ?? [] });
+		response.status(200).json(result.webhookResponse);
+	}
+
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -273,6 +366,10 @@ export class TriggerHarness {
 				return response;
 			},
 		});
+		if ((req.url ?? '').startsWith('/webhook-waiting/')) {
+			await this.resume(req, body, response);
+			return;
+		}
 		const request = Object.assign(req, { body, params: {}, query: {} });
 		const isTest = (req.url ?? '').startsWith('/webhook-test/');
 		if (isTest && !this.test) {

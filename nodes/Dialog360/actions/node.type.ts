@@ -9,7 +9,7 @@ import type {
 import type { RunnerOptions } from '../transport/runner';
 
 export type Dialog360Map = {
-	message: 'send' | 'sendTemplate' | 'markAsRead';
+	message: 'send' | 'sendAndWait' | 'sendTemplate' | 'markAsRead';
 	media: 'upload' | 'download' | 'delete';
 	template: 'submit' | 'list' | 'sync' | 'get' | 'delete';
 	profile: 'get' | 'update';

@@ -11,6 +11,7 @@ import * as template from './template';
 const operations: OperationTable = {
 	message: {
 		send: message.send,
+		sendAndWait: message.sendAndWait,
 		sendTemplate: message.sendTemplate,
 		markAsRead: message.markAsRead,
 	},

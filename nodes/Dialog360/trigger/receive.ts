@@ -21,6 +21,7 @@ import { toJson } from '../helpers/json';
 import { downloadMedia } from '../transport/media';
 import { closeBursts, joinBursts, MERGE_RULES } from './bursts';
 import { DELIVERY_HEADER } from './registration';
+import { answerWaits } from './waitAnswers';
 
 export { MERGE_RULES };
 
@@ -111,11 +112,17 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 
 	const filter = readFilter(ctx);
 	const recent = recentEventsOf(ctx);
-	const fresh = events.filter((event) => {
-		if (!matchesFilter(event, filter)) return false;
+	const firstSeen = events.filter((event) => {
 		const identity = eventIdentity(event);
 		return identity === undefined || recent.firstTime(identity);
 	});
+	// Answers to Send and Wait for Response go to their executions whatever the events chosen. When
+	// n8n cannot be reached for them, 360dialog gets an error and delivers them again.
+	const left = await answerWaits(ctx, firstSeen).catch((error: Error) => {
+		for (const event of firstSeen) forgetEvent(recent, event);
+		throw error;
+	});
+	const fresh = left.filter((event) => matchesFilter(event, filter));
 	if (fresh.length === 0) return { webhookResponse: { received: events.length, emitted: 0 } };
 
 	const options = ctx.getNodeParameter('options', {}) as {

@@ -20,6 +20,17 @@ export const recipientField: INodeProperties = {
 		"Who receives the message: a phone number with its country code (+44 7700 900123, 0044…, or the wa_id digits), or a WhatsApp user ID such as DE.8827364519203746 for contacts who hide their number behind a username. From the trigger, use the contact's address. A national number such as 07700 900123 needs a Default Country under Options.",
 };
 
+/** Reads national numbers (07700 900123) in Recipient; every operation that addresses a contact offers it. */
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. GB',
+	description:
+		'Two-letter country code used to read recipient numbers written without their country code',
+};
+
 export const sendingOptionsField: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -34,15 +45,7 @@ export const sendingOptionsField: INodeProperties = {
 			default: '',
 			description: `Your own tracking text, at most ${MESSAGE_RULES.bizOpaqueCallbackData.max} characters; WhatsApp returns it in this message's status events`,
 		},
-		{
-			displayName: 'Default Country',
-			name: 'defaultCountry',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. GB',
-			description:
-				'Two-letter country code used to read recipient numbers written without their country code',
-		},
+		defaultCountryOption,
 		{
 			displayName: 'Mark Replied Message as Read and Show Typing',
 			name: 'markAsReadAndType',

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as markAsRead from './markAsRead.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendTemplate from './sendTemplate.operation';
 
-export { markAsRead, send, sendTemplate };
+export { markAsRead, send, sendAndWait, sendTemplate };
 
 export const description: INodeProperties[] = [
 	{
@@ -29,6 +30,13 @@ export const description: INodeProperties[] = [
 				action: 'Send a message',
 			},
 			{
+				name: 'Send and Wait for Response',
+				value: 'sendAndWait',
+				description:
+					'Ask a question with reply buttons or for a text answer, and pause the workflow until the contact answers in the chat',
+				action: 'Send message and wait for response',
+			},
+			{
 				name: 'Send Template',
 				value: 'sendTemplate',
 				description:
@@ -39,6 +47,7 @@ export const description: INodeProperties[] = [
 		default: 'send',
 	},
 	...send.description,
+	...sendAndWait.description,
 	...sendTemplate.description,
 	...markAsRead.description,
 ];
