@@ -150,7 +150,7 @@ const WORKFLOWS = (baseUrl: string) => [
 		splitOut,
 		packageSend({ messagesPerSecond: HIGH_TIER.limit }),
 	]),
-	chain('benchHttpHighTier', 'Bench: HTTP Request, batches of 1,000 per second', [
+	chain('benchHttpHigh001', 'Bench: HTTP Request, batches of 1,000 per second', [
 		webhookNode('bench-http-high', 'lastNode'),
 		splitOut,
 		httpSend(baseUrl, HIGH_TIER.limit),
@@ -264,6 +264,35 @@ async function executionCount(
 	return ((await response.json()) as { data: { count: number } }).data.count;
 }
 
+/**
+ * n8n 2.40 activates workflows after it says it is ready: waits (bounded) until every bench webhook
+ * is registered, probing with GET, which a POST webhook refuses with "not registered for GET".
+ */
+async function webhooksRegistered(n8n: N8nInstance, count: number): Promise<void> {
+	const paths = WORKFLOWS('http://unused')
+		.flatMap((workflow) => workflow.nodes as Node[])
+		.map((node) =>
+			node.type === 'n8n-nodes-base.webhook'
+				? (node.parameters as { path: string }).path
+				: node.webhookId
+					? `${node.webhookId as string}/webhook`
+					: undefined,
+		)
+		.filter((webhookPath): webhookPath is string => webhookPath !== undefined);
+	if (paths.length !== count) throw new Error('every bench workflow starts with a webhook');
+	const deadline = Date.now() + 180_000;
+	for (const webhookPath of paths) {
+		for (;;) {
+			const response = await fetch(`${n8n.webhookUrl}/webhook/${webhookPath}`);
+			const text = await response.text();
+			if (response.status !== 404 || text.includes('not registered for GET')) break;
+			if (Date.now() > deadline)
+				throw new Error(`n8n did not register the webhook ${webhookPath} within 180 s: ${text}`);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+}
+
 export async function realN8nBenchmarks(
 	parts: RealN8nPart[],
 	mode: 'regular' | 'queue' = 'regular',
@@ -298,6 +327,7 @@ export async function realN8nBenchmarks(
 		mode === 'queue'
 			? await startQueueCluster(userFolder, { line })
 			: await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64', ...extraEnv } });
+	await webhooksRegistered(n8n, workflows.length);
 	// Both triggers registered with the emulator on activation; their secrets go with every delivery.
 	const secrets = {
 		main: { ...emulator.webhook.headers },
