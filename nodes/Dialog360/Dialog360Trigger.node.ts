@@ -65,7 +65,11 @@ export class Dialog360Trigger implements INodeType {
 		name: 'dialog360Trigger',
 		icon: { light: 'file:../../icons/dialog360.svg', dark: 'file:../../icons/dialog360.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n 2.40 evaluates `$parameter.options.binaryData` through its expression
+		// engine on every request to a version-1 webhook node (webhook-helpers' parseRequestBody, kept
+		// for the Webhook node v1); from 1.1 nothing in this trigger's webhook phase needs an expression.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: `={{ "On " + $parameter["events"].map((event) => (${JSON.stringify(
 			Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name.toLowerCase()])),
 		)})[event] ?? event).join(", ") }}`,

@@ -170,7 +170,7 @@ const WORKFLOWS = (baseUrl: string) => [
 			id: 'trigger',
 			name: '360dialog WhatsApp Trigger',
 			type: 'n8n-nodes-360dialog.dialog360Trigger',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			webhookId: TRIGGER_WEBHOOK_ID,
 			credentials: CREDENTIAL,
 			parameters: { events: ['message', 'status'] },
@@ -182,7 +182,7 @@ const WORKFLOWS = (baseUrl: string) => [
 			id: 'trigger',
 			name: '360dialog WhatsApp Trigger',
 			type: 'n8n-nodes-360dialog.dialog360Trigger',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			webhookId: AT_ONCE_WEBHOOK_ID,
 			credentials: CREDENTIAL,
 			parameters: {

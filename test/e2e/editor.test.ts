@@ -190,7 +190,7 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 				id: 'e0000000-0000-4000-8000-999999999999',
 				name: 'Trigger',
 				type: 'n8n-nodes-360dialog.dialog360Trigger',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 600],
 				webhookId: 'e0000000-0000-4000-8000-aaaaaaaaaaaa',
 				parameters: { events: ['message', 'status'] },
