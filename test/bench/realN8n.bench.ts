@@ -293,6 +293,27 @@ async function webhooksRegistered(n8n: N8nInstance, count: number): Promise<void
 	}
 }
 
+/**
+ * The executions of a workflow finished since `base`, once they reach `expected` or the time is up
+ * (polled every 250 ms).
+ */
+async function finishedSince(
+	n8n: N8nInstance,
+	workflowId: string,
+	cookie: string,
+	base: number,
+	expected: number,
+	timeoutMs: number,
+): Promise<number> {
+	let finished = 0;
+	for (let waited = 0; waited < timeoutMs; waited += 250) {
+		finished = (await executionCount(n8n, workflowId, cookie)) - base;
+		if (finished >= expected) break;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return finished;
+}
+
 export async function realN8nBenchmarks(
 	parts: RealN8nPart[],
 	mode: 'regular' | 'queue' = 'regular',
@@ -479,6 +500,30 @@ async function highTierBench(n8n: N8nInstance, emulator: Emulator): Promise<Row[
 	return rows;
 }
 
+/** One inbound text message delivered to a receiver, and how long its answer took. */
+async function postDelivery(
+	url: string,
+	headers: Record<string, string>,
+	messageId: string,
+): Promise<{ ms: number; status: number }> {
+	const body = JSON.stringify(
+		cloudDelivery({
+			contacts: [CONTACT],
+			messages: [{ ...MESSAGE_FIXTURES.text, id: messageId }],
+		}),
+	);
+	const { ms, result } = await timed(async () => {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body,
+		});
+		await response.arrayBuffer();
+		return response.status;
+	});
+	return { ms, status: result };
+}
+
 /** 1,000 deliveries from 20 concurrent senders to each receiver; the ratio is to the Webhook node's p99. */
 async function triggerBench(
 	n8n: N8nInstance,
@@ -536,22 +581,8 @@ async function triggerBench(
 					remaining--;
 					const n = (sent.get(workflowId) ?? 0) + 1;
 					sent.set(workflowId, n);
-					const body = JSON.stringify(
-						cloudDelivery({
-							contacts: [CONTACT],
-							messages: [{ ...MESSAGE_FIXTURES.text, id: `wamid.bench${workflowId}${n}` }],
-						}),
-					);
-					const { ms, result } = await timed(async () => {
-						const response = await fetch(url, {
-							method: 'POST',
-							headers: { 'content-type': 'application/json', ...headers },
-							body,
-						});
-						await response.arrayBuffer();
-						return response.status;
-					});
-					if (result !== 200) failures.set(workflowId, (failures.get(workflowId) ?? 0) + 1);
+					const { ms, status } = await postDelivery(url, headers, `wamid.bench${workflowId}${n}`);
+					if (status !== 200) failures.set(workflowId, (failures.get(workflowId) ?? 0) + 1);
 					if (record) latencies.get(workflowId)?.push(ms);
 				}
 			}),
@@ -559,13 +590,14 @@ async function triggerBench(
 	}
 	/** Executions of the receiver's deliveries so far, once n8n has finished them (bounded wait). */
 	async function drained(workflowId: string): Promise<number> {
-		let finished = 0;
-		for (let waited = 0; waited < 60_000; waited += 250) {
-			finished = (await executionCount(n8n, workflowId, cookie)) - (before.get(workflowId) ?? 0);
-			if (finished >= (sent.get(workflowId) ?? 0)) break;
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-		return finished;
+		return await finishedSince(
+			n8n,
+			workflowId,
+			cookie,
+			before.get(workflowId) ?? 0,
+			sent.get(workflowId) ?? 0,
+			60_000,
+		);
 	}
 	// A receiver that answers before its executions are stored leaves them running; the next batch
 	// starts when they have finished, so it is not measured against another receiver's backlog.
@@ -633,29 +665,10 @@ async function inboundRateBench(
 			const wait = due - performance.now();
 			if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 			sent++;
-			const body = JSON.stringify(
-				cloudDelivery({
-					contacts: [CONTACT],
-					messages: [{ ...MESSAGE_FIXTURES.text, id: `wamid.rate${rate}.${n}` }],
-				}),
-			);
-			answers.push(
-				timed(async () => {
-					const response = await fetch(url, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json', ...headers },
-						body,
-					});
-					await response.arrayBuffer();
-					return response.status;
-				}).then(({ ms, result }) => ({ ms, status: result })),
-			);
+			answers.push(postDelivery(url, headers, `wamid.rate${rate}.${n}`));
 		}
 		const results = await Promise.all(answers);
-		for (let waited = 0; waited < 120_000; waited += 250) {
-			if ((await executionCount(n8n, workflowId, cookie)) - base >= sent) break;
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
+		await finishedSince(n8n, workflowId, cookie, base, sent, 120_000);
 		const sorted = results.map((result) => result.ms).sort((a, b) => a - b);
 		const median = percentile(sorted, 50);
 		const slow = sorted.filter((ms) => ms > INBOUND_RULE.slowMs).length / sorted.length;

@@ -9,7 +9,7 @@
  * Sending to a BSUID puts it in `recipient` instead of `to` (360dialog's page, several BSPs agree).
  */
 import { canonicalDigits, PhoneNumberError, readPhoneNumber } from './phone';
-import { textOf } from './values';
+import { textOf, textOrNull } from './values';
 
 export const BSUID_RULES = {
 	userId: /^[A-Z]{2}\.[A-Za-z0-9]{1,128}$/,
@@ -118,13 +118,6 @@ export interface WebhookContact {
 
 type Fields = Record<string, unknown>;
 
-const textIn = (value: unknown): string | null =>
-	typeof value === 'string' && value !== ''
-		? value
-		: typeof value === 'number'
-			? String(value)
-			: null;
-
 const phoneOf = (waId: string | null): string | null =>
 	waId && /^\d+$/.test(waId) ? `+${waId}` : null;
 
@@ -144,8 +137,8 @@ export function contactFor(
 	contacts: Fields[],
 ): WebhookContact | null {
 	const matches = (entry: Fields) =>
-		(ids.userId !== null && textIn(entry.user_id) === ids.userId) ||
-		(ids.waId !== null && textIn(entry.wa_id) === ids.waId);
+		(ids.userId !== null && textOrNull(entry.user_id) === ids.userId) ||
+		(ids.waId !== null && textOrNull(entry.wa_id) === ids.waId);
 	// The lone contact stands in only for an event that names nobody: a status for another recipient
 	// must not borrow the sender's profile.
 	const match =
@@ -158,18 +151,18 @@ export function contactFor(
 		match && typeof match.profile === 'object' && match.profile !== null
 			? (match.profile as Fields)
 			: {};
-	const waId = ids.waId ?? textIn(match?.wa_id);
-	const userId = ids.userId ?? textIn(match?.user_id);
+	const waId = ids.waId ?? textOrNull(match?.wa_id);
+	const userId = ids.userId ?? textOrNull(match?.user_id);
 	if (!waId && !userId) return null;
 	return {
 		key: contactKeyOf(userId, waId),
 		address: userId ?? waId,
 		userId,
-		parentUserId: ids.parentUserId ?? textIn(match?.parent_user_id),
-		username: textIn(profile.username),
+		parentUserId: ids.parentUserId ?? textOrNull(match?.parent_user_id),
+		username: textOrNull(profile.username),
 		phoneNumber: phoneOf(waId),
 		waId,
-		profileName: textIn(profile.name),
+		profileName: textOrNull(profile.name),
 	};
 }
 
@@ -201,31 +194,31 @@ const identity = (userId: string | null, waId: string | null): IdentityState => 
  */
 export function identityChangeOf(message: Fields): IdentityChange | undefined {
 	if (
-		textIn(message.type) !== 'system' ||
+		textOrNull(message.type) !== 'system' ||
 		typeof message.system !== 'object' ||
 		message.system === null
 	)
 		return undefined;
 	const system = message.system as Fields;
-	const kind = textIn(system.type);
+	const kind = textOrNull(system.type);
 	if (kind === 'user_changed_number') {
 		return {
 			change: 'phone_number',
-			previous: identity(textIn(message.from_user_id), textIn(message.from)),
-			current: identity(textIn(system.user_id), textIn(system.wa_id)),
+			previous: identity(textOrNull(message.from_user_id), textOrNull(message.from)),
+			current: identity(textOrNull(system.user_id), textOrNull(system.wa_id)),
 		};
 	}
 	if (kind === 'user_changed_user_id') {
-		const named = /changed from (\S+) to (\S+)/.exec(textIn(system.body) ?? '');
+		const named = /changed from (\S+) to (\S+)/.exec(textOrNull(system.body) ?? '');
 		const previousUserId =
-			textIn(message.from_user_id) ??
-			textIn(system.previous_user_id) ??
+			textOrNull(message.from_user_id) ??
+			textOrNull(system.previous_user_id) ??
 			(named && isUserId(named[1]) ? named[1] : null);
-		const waId = textIn(system.wa_id) ?? textIn(message.from);
+		const waId = textOrNull(system.wa_id) ?? textOrNull(message.from);
 		return {
 			change: 'user_id',
 			previous: identity(previousUserId, waId),
-			current: identity(textIn(system.user_id), waId),
+			current: identity(textOrNull(system.user_id), waId),
 		};
 	}
 	return undefined;
@@ -235,10 +228,10 @@ export function identityChangeOf(message: Fields): IdentityChange | undefined {
 export function userIdUpdateOf(entry: Fields): IdentityChange | undefined {
 	const ids =
 		typeof entry.user_id === 'object' && entry.user_id !== null ? (entry.user_id as Fields) : {};
-	const previous = textIn(ids.previous);
-	const current = textIn(ids.current);
+	const previous = textOrNull(ids.previous);
+	const current = textOrNull(ids.current);
 	if (!previous && !current) return undefined;
-	const waId = textIn(entry.wa_id);
+	const waId = textOrNull(entry.wa_id);
 	return {
 		change: 'user_id',
 		previous: identity(previous, waId),
@@ -262,21 +255,22 @@ export function sharedContactInfoOf(
 	message: Fields,
 	sender: WebhookContact | null,
 ): SharedContactInfo | undefined {
-	if (textIn(message.type) !== 'contacts' || !Array.isArray(message.contacts)) return undefined;
+	if (textOrNull(message.type) !== 'contacts' || !Array.isArray(message.contacts)) return undefined;
 	const cards = message.contacts.filter(
 		(card): card is Fields => typeof card === 'object' && card !== null,
 	);
 	const card =
-		cards.find((candidate) => textIn(candidate.origin) === 'contact_request') ??
-		(textIn(message.origin) === 'contact_request' ? cards[0] : undefined);
+		cards.find((candidate) => textOrNull(candidate.origin) === 'contact_request') ??
+		(textOrNull(message.origin) === 'contact_request' ? cards[0] : undefined);
 	if (!card) return undefined;
 	const phones = Array.isArray(card.phones)
 		? card.phones.filter((phone): phone is Fields => typeof phone === 'object' && phone !== null)
 		: [];
-	const waId = textIn(phones[0]?.wa_id) ?? textIn(phones[0]?.phone)?.replace(/\D/g, '') ?? null;
+	const waId =
+		textOrNull(phones[0]?.wa_id) ?? textOrNull(phones[0]?.phone)?.replace(/\D/g, '') ?? null;
 	const name =
 		typeof card.name === 'object' && card.name !== null
-			? textIn((card.name as Fields).formatted_name)
+			? textOrNull((card.name as Fields).formatted_name)
 			: null;
 	return {
 		userId: sender?.userId ?? null,

@@ -16,6 +16,12 @@ export function textOf(value: unknown): string {
 	}
 }
 
+/** A text or number of a webhook body or an API answer as text; null when absent or empty. */
+export function textOrNull(value: unknown): string | null {
+	if (typeof value === 'string') return value === '' ? null : value;
+	return typeof value === 'number' ? String(value) : null;
+}
+
 /** A plain object (not null, not an array), as JSON objects from bodies and expressions are. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

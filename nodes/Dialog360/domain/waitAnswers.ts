@@ -119,6 +119,15 @@ export function resumeUrlOf(waitingBaseUrl: string, token: WaitToken, contactKey
 	return url.toString();
 }
 
+/** What the trigger posts to the resume URL with an answer, and the node's webhook reads. */
+export interface WaitAnswerBody {
+	text: string | null;
+	contact: WebhookContact | null;
+	timestamp: string | null;
+	messageId: string | null;
+	questionMessageId: string | null;
+}
+
 /** A Free Text wait the trigger learned from a status event of the question. */
 export interface PendingWait {
 	token: string;

@@ -12,7 +12,7 @@ import {
 	type WebhookContact,
 } from './identity';
 import { messageTextOf } from './messageText';
-import { isRecord } from './values';
+import { isRecord, textOrNull } from './values';
 
 export type { WebhookContact } from './identity';
 
@@ -78,14 +78,6 @@ type Fields = Record<string, unknown>;
 /** The objects in an array of the body (anything else in it is left out). */
 const recordsIn = (value: unknown): Fields[] =>
 	Array.isArray(value) ? value.filter(isRecord) : [];
-
-/** A text or number of the body as text; null when absent or empty. */
-const textOrNull = (value: unknown): string | null =>
-	typeof value === 'string' && value !== ''
-		? value
-		: typeof value === 'number'
-			? String(value)
-			: null;
 
 const digitsOnly = (value: string | null) => (value ?? '').replace(/\D/g, '');
 

@@ -16,8 +16,10 @@ import {
 	waitAnsweredBy,
 	type BindingKind,
 	type PendingWaits,
+	type WaitAnswerBody,
 	type WaitToken,
 } from '../domain/waitAnswers';
+import { textOrNull } from '../domain/values';
 import type { WebhookEvent } from '../domain/webhookEvents';
 
 /** What became of an answer that resumed nothing; the item carries it to the workflow. */
@@ -38,13 +40,10 @@ function waitingBaseUrl(ctx: IWebhookFunctions): string {
 	return String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0)).replace(/\/[^/]*$/, '');
 }
 
-const textIn = (value: unknown): string | undefined =>
-	typeof value === 'string' && value !== '' ? value : undefined;
-
 function buttonIdOf(event: WebhookEvent): string | undefined {
 	const interactive = event.message?.interactive as IDataObject | undefined;
 	const reply = interactive?.button_reply as IDataObject | undefined;
-	return textIn(reply?.id);
+	return textOrNull(reply?.id) ?? undefined;
 }
 
 /** Posts the answer to n8n; true when the waiting execution took it. */
@@ -63,11 +62,11 @@ async function resume(
 		url: resumeUrlOf(waitingBaseUrl(ctx), token, contactKey),
 		body: {
 			text: event.text ?? null,
-			contact: event.contact as unknown as IDataObject,
+			contact: event.contact,
 			timestamp: event.timestamp ?? null,
-			messageId: textIn(message.id) ?? null,
-			questionMessageId: textIn(context?.id) ?? null,
-		},
+			messageId: textOrNull(message.id),
+			questionMessageId: textOrNull(context?.id),
+		} satisfies WaitAnswerBody as unknown as IDataObject,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -98,8 +97,8 @@ export async function answerWaits(
 		if (event.kind === 'status') {
 			const token = decodeWaitToken(event.status?.biz_opaque_callback_data);
 			const key = token && answererKey(token.binding, event.contact);
-			const messageId = textIn(event.status?.id);
-			const status = textIn(event.status?.status);
+			const messageId = textOrNull(event.status?.id);
+			const status = textOrNull(event.status?.status);
 			if (token?.answer === 'text' && key && messageId && status !== 'failed')
 				pending = rememberWait(
 					pending,
@@ -127,7 +126,8 @@ export async function answerWaits(
 			left.push(event);
 			continue;
 		}
-		const repliesTo = textIn((event.message.context as IDataObject | undefined)?.id);
+		const repliesTo =
+			textOrNull((event.message.context as IDataObject | undefined)?.id) ?? undefined;
 		const candidates = BINDINGS.map((binding) => {
 			const key = answererKey(binding, event.contact);
 			const slot = key ? `${binding}:${key}` : '';

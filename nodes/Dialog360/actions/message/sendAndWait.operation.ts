@@ -23,6 +23,7 @@ import {
 	signatureOf,
 	signedQuery,
 	type WaitAnswer,
+	type WaitAnswerBody,
 } from '../../domain/waitAnswers';
 import { recipientField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
@@ -189,22 +190,13 @@ export async function execute(
 	return timedOut;
 }
 
-interface AnswerBody {
-	text?: string;
-	title?: string;
-	contact?: IDataObject;
-	timestamp?: string;
-	messageId?: string;
-	questionMessageId?: string;
-}
-
 /**
  * The resume request the trigger posts once n8n has checked its signature: what was answered
  * (signed), and who answered, when and with which message (from the delivery 360dialog signed).
  */
 export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const query = this.getQueryData() as { answer?: string };
-	const body = (this.getBodyData() ?? {}) as AnswerBody;
+	const body = (this.getBodyData() ?? {}) as Partial<WaitAnswerBody>;
 	const answer = query.answer === 'approve' || query.answer === 'decline' ? query.answer : 'text';
 	return {
 		webhookResponse: { resumed: true },
@@ -215,8 +207,8 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 						timedOut: false,
 						answer,
 						approved: answer === 'text' ? null : answer === 'approve',
-						text: body.text ?? body.title ?? null,
-						respondedBy: body.contact ?? null,
+						text: body.text ?? null,
+						respondedBy: (body.contact ?? null) as IDataObject | null,
 						respondedAt: body.timestamp ?? null,
 						answerMessageId: body.messageId ?? null,
 						questionMessageId: body.questionMessageId ?? null,
