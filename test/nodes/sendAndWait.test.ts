@@ -153,6 +153,31 @@ describe('Send and Wait for Response: Approval', () => {
 		});
 	});
 
+	it('a time limit at a date: a date is taken, anything else is refused with the field named, before anything is sent', async () => {
+		const limit = { limitWaitTime: true, limitType: 'atSpecifiedTime' };
+		const bad = await askAndWait('104', {
+			to: MANAGER,
+			responseType: 'approval',
+			message: 'Approve?',
+			...limit,
+			maxDateAndTime: 'next Friday-ish',
+		});
+		expect(bad.error?.message).toBe(
+			'Max Date and Time is not a date: pick a date and time, or an expression that gives one',
+		);
+		expect(fixture.emulator.sent).toHaveLength(0);
+		const good = await askAndWait('105', {
+			to: MANAGER,
+			responseType: 'approval',
+			message: 'Approve?',
+			...limit,
+			maxDateAndTime: '2030-01-31T17:00:00Z',
+		});
+		expect(good.error).toBeUndefined();
+		expect((good.run.waitTill as Date).toISOString()).toBe('2030-01-31T17:00:00.000Z');
+		expect(fixture.emulator.sent).toHaveLength(1);
+	});
+
 	it('refuses labels WhatsApp would refuse, naming the field, before anything is sent', async () => {
 		const run = await askAndWait('103', {
 			to: MANAGER,
