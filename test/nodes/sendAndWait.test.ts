@@ -233,7 +233,9 @@ describe('Send and Wait for Response: Free Text', () => {
 			},
 		]);
 		expect(harness.executions).toHaveLength(before);
-		expect(pendingWaits()).toEqual({});
+		expect(pendingWaits()).toEqual({
+			[`u:${USER_ID}`]: [expect.objectContaining({ messageId: question.id, answered: true })],
+		});
 
 		// The next text is an ordinary message again.
 		await fixture.emulator.deliver(textFrom('wamid.later', 'thanks', { userId: USER_ID }));
@@ -258,5 +260,34 @@ describe('Send and Wait for Response: Free Text', () => {
 			['301', 'to the first'],
 			['302', 'plain text'],
 		]);
+	});
+
+	it('statuses out of order: a late status of an older question does not make it the newest, and one of an answered question does not reopen it', async () => {
+		await askAndWait('401', { to: MANAGER, responseType: 'freeText', message: 'First question?' });
+		await askAndWait('402', { to: MANAGER, responseType: 'freeText', message: 'Second question?' });
+		const [first, second] = fixture.emulator.sent;
+		await fixture.emulator.deliver(fixture.emulator.statusDelivery(first.id, 'sent'));
+		await fixture.emulator.deliver(fixture.emulator.statusDelivery(second.id, 'sent'));
+		await fixture.emulator.deliver(fixture.emulator.statusDelivery(first.id, 'read'));
+
+		await fixture.emulator.deliver(textFrom('wamid.a1', 'answer one', { waId: MANAGER_WA_ID }));
+		await fixture.emulator.deliver(fixture.emulator.statusDelivery(second.id, 'read'));
+		await fixture.emulator.deliver(textFrom('wamid.a2', 'answer two', { waId: MANAGER_WA_ID }));
+		expect(
+			harness.resumed.map(({ executionId, items }) => [executionId, items[0].json.text]),
+		).toEqual([
+			['402', 'answer one'],
+			['401', 'answer two'],
+		]);
+		const before = harness.executions.length;
+		await fixture.emulator.deliver(fixture.emulator.statusDelivery(first.id, 'read'));
+		await fixture.emulator.deliver(textFrom('wamid.a3', 'just chatting', { waId: MANAGER_WA_ID }));
+		expect(harness.resumed).toHaveLength(2);
+		expect(harness.executions.at(-1)?.[0].json).toMatchObject({
+			kind: 'message',
+			text: 'just chatting',
+		});
+		expect(harness.executions.at(-1)?.[0].json).not.toHaveProperty('waitAnswer');
+		expect(harness.executions.length).toBeGreaterThan(before);
 	});
 });

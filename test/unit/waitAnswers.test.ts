@@ -8,6 +8,7 @@ import {
 	bindingOf,
 	decodeWaitToken,
 	encodeWaitToken,
+	markAnswered,
 	rememberWait,
 	resumeUrlOf,
 	signedQuery,
@@ -134,11 +135,40 @@ describe('Free Text questions the trigger keeps', () => {
 		let pending: PendingWaits = {};
 		pending = rememberWait(pending, 'p:1', wait('q1', 1), 1);
 		pending = rememberWait(pending, 'p:1', wait('q2', 2), 2);
-		pending = rememberWait(pending, 'p:1', wait('q1', 3), 3); // a later status of q1 moves it, once
-		expect(pending['p:1'].map((entry) => entry.messageId)).toEqual(['q2', 'q1']);
-		expect(waitAnsweredBy(pending, 'p:1', 'q2')?.messageId).toBe('q2');
-		expect(waitAnsweredBy(pending, 'p:1', undefined)?.messageId).toBe('q1');
+		// A later status of q1 (its "read" after q2's "sent") changes nothing.
+		expect(rememberWait(pending, 'p:1', wait('q1', 3), 3)).toBe(pending);
+		expect(pending['p:1'].map((entry) => entry.messageId)).toEqual(['q1', 'q2']);
+		expect(waitAnsweredBy(pending, 'p:1', 'q1')?.messageId).toBe('q1');
+		expect(waitAnsweredBy(pending, 'p:1', undefined)?.messageId).toBe('q2');
 		expect(waitAnsweredBy(pending, 'p:2', 'q2')).toBeUndefined();
+	});
+
+	it('an answered question waits no more, and its late statuses do not reopen it', () => {
+		let pending: PendingWaits = {};
+		pending = rememberWait(pending, 'p:1', wait('q1', 1), 1);
+		pending = rememberWait(pending, 'p:1', wait('q2', 2), 2);
+		pending = markAnswered(pending, 'p:1', 'q2');
+		expect(waitAnsweredBy(pending, 'p:1', 'q2')?.messageId).toBe('q1');
+		expect(rememberWait(pending, 'p:1', wait('q2', 3), 3)).toBe(pending);
+		pending = markAnswered(pending, 'p:1', 'q1');
+		expect(waitAnsweredBy(pending, 'p:1', undefined)).toBeUndefined();
+	});
+
+	it('over the limit for a contact, answered questions go first, then the oldest', () => {
+		let pending: PendingWaits = {};
+		for (let index = 0; index < WAIT_RULES.pendingPerContact; index++)
+			pending = rememberWait(pending, 'p:1', wait(`q${index}`, index), index);
+		pending = markAnswered(pending, 'p:1', 'q3');
+		pending = rememberWait(pending, 'p:1', wait('new', 10), 10);
+		expect(pending['p:1'].map((entry) => entry.messageId)).toEqual(['q0', 'q1', 'q2', 'q4', 'new']);
+		pending = rememberWait(pending, 'p:1', wait('newer', 11), 11);
+		expect(pending['p:1'].map((entry) => entry.messageId)).toEqual([
+			'q1',
+			'q2',
+			'q4',
+			'new',
+			'newer',
+		]);
 	});
 
 	it('keeps at most a few per contact and a bounded number in all, and forgets old ones', () => {

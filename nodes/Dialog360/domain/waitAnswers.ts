@@ -133,30 +133,45 @@ export interface PendingWait {
 	token: string;
 	/** The question's message ID: a reply (swipe) to it answers this wait. */
 	messageId: string;
-	/** When the trigger learned of it (ms since epoch). */
+	/** When the trigger first learned of it (ms since epoch): the question's place among the contact's. */
 	at: number;
+	/**
+	 * Set once a text answered it. The entry stays (within the same limits) so that a late status of
+	 * the question (WhatsApp does not order its webhooks) does not make it wait again.
+	 */
+	answered?: true;
 }
 
 export type PendingWaits = Record<string, PendingWait[]>;
 
-/** Adds a wait for a contact (once per question), dropping the oldest beyond the limits. */
+/**
+ * Adds a wait for a contact, dropping the oldest beyond the limits (answered ones before open ones).
+ * A question already known keeps its place and state: each of its statuses (sent, delivered, read)
+ * carries the same token, and a late "read" of an older question must not make it the newest.
+ * Returns `pending` itself when nothing changes.
+ */
 export function rememberWait(
 	pending: PendingWaits,
 	contactKey: string,
 	wait: PendingWait,
 	now: number,
 ): PendingWaits {
+	if (pending[contactKey]?.some((entry) => entry.messageId === wait.messageId)) return pending;
 	const cutoff = now - WAIT_RULES.pendingDays * 24 * 3600 * 1000;
 	const next: PendingWaits = {};
 	for (const [key, waits] of Object.entries(pending)) {
 		const kept = waits.filter((entry) => entry.at >= cutoff);
 		if (kept.length) next[key] = kept;
 	}
-	const own = (next[contactKey] ?? []).filter((entry) => entry.messageId !== wait.messageId);
-	next[contactKey] = [...own, wait].slice(-WAIT_RULES.pendingPerContact);
+	next[contactKey] = withoutOldest(
+		[...(next[contactKey] ?? []), wait],
+		WAIT_RULES.pendingPerContact,
+	);
 	const all = Object.entries(next)
 		.flatMap(([key, waits]) => waits.map((entry) => ({ key, entry })))
-		.sort((a, b) => a.entry.at - b.entry.at);
+		.sort(
+			(a, b) => Number(!a.entry.answered) - Number(!b.entry.answered) || a.entry.at - b.entry.at,
+		);
 	for (const { key, entry } of all.slice(0, Math.max(0, all.length - WAIT_RULES.pendingTotal))) {
 		next[key] = next[key].filter((kept) => kept !== entry);
 		if (!next[key].length) delete next[key];
@@ -164,31 +179,44 @@ export function rememberWait(
 	return next;
 }
 
+/** Keeps at most `limit` entries, dropping answered ones first, then the oldest; order is kept. */
+function withoutOldest(waits: PendingWait[], limit: number): PendingWait[] {
+	const dropped = new Set(
+		[...waits]
+			.sort((a, b) => Number(!a.answered) - Number(!b.answered) || a.at - b.at)
+			.slice(0, Math.max(0, waits.length - limit)),
+	);
+	return waits.filter((entry) => !dropped.has(entry));
+}
+
 /**
- * The wait a text answers: the one whose question it replies to (swipe), otherwise the contact's most
- * recent one.
+ * The open wait a text answers: the one whose question it replies to (swipe), otherwise the
+ * contact's most recent one.
  */
 export function waitAnsweredBy(
 	pending: PendingWaits,
 	contactKey: string,
 	repliesTo: string | undefined,
 ): PendingWait | undefined {
-	const waits = pending[contactKey] ?? [];
+	const open = (pending[contactKey] ?? []).filter((entry) => !entry.answered);
 	if (repliesTo) {
-		const replied = waits.find((entry) => entry.messageId === repliesTo);
+		const replied = open.find((entry) => entry.messageId === repliesTo);
 		if (replied) return replied;
 	}
-	return waits.at(-1);
+	return open.at(-1);
 }
 
-export function forgetWait(
+/** Marks a question answered: it no longer waits for a text, and its later statuses change nothing. */
+export function markAnswered(
 	pending: PendingWaits,
 	contactKey: string,
 	messageId: string,
 ): PendingWaits {
-	const kept = (pending[contactKey] ?? []).filter((entry) => entry.messageId !== messageId);
-	const next = { ...pending };
-	if (kept.length) next[contactKey] = kept;
-	else delete next[contactKey];
-	return next;
+	const waits = pending[contactKey] ?? [];
+	return {
+		...pending,
+		[contactKey]: waits.map((entry) =>
+			entry.messageId === messageId ? { ...entry, answered: true as const } : entry,
+		),
+	};
 }

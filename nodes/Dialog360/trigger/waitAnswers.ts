@@ -10,7 +10,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import {
 	answererKey,
 	decodeWaitToken,
-	forgetWait,
+	markAnswered,
 	rememberWait,
 	resumeUrlOf,
 	waitAnsweredBy,
@@ -142,7 +142,7 @@ export async function answerWaits(
 		}
 		const outcome = await resume(ctx, token, chosen.key, event);
 		// Answered or not, this question no longer waits for a text of this trigger.
-		pending = forgetWait(pending, chosen.slot, chosen.wait.messageId);
+		pending = markAnswered(pending, chosen.slot, chosen.wait.messageId);
 		if (!outcome.resumed) left.push({ ...event, waitAnswer: outcome });
 	}
 	if (JSON.stringify(pending) !== startedWith) state.pendingWaits = pending;
