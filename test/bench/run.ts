@@ -196,8 +196,10 @@ async function main() {
 		}
 		const inbound = parts.filter((part) => part === 'trigger' || part === 'inboundRate');
 		// n8n 2.40 gives every webhook of a node other than its own Webhook node an expression isolate
-		// for the whole request, from a pool of one (a cold isolate for each request beyond it), unless
-		// isolates are acquired only when an expression needs one.
+		// for the whole request (live-webhooks.js, webhookPhaseNeedsIsolate) and disposes it after use
+		// (@n8n/expression-runtime's IsolatePool.release), so each request costs a new isolate whatever
+		// the pool size; only acquiring isolates when an expression needs one removes that cost.
+		// https://docs.n8n.io/hosting/configuration/environment-variables/expression-engine/
 		if (line === N8N_LINES.current && inbound.length) {
 			const lazy = await realN8nBenchmarks(inbound, 'regular', line, {
 				N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
