@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { DELIVERY_HEADER } from '../../nodes/Dialog360/trigger/registration';
 import { Emulator } from '../emulator/server';
 import { CONTACT, cloudDelivery, MESSAGE_FIXTURES } from '../fixtures/webhooks';
 import {
@@ -293,6 +294,26 @@ async function webhooksRegistered(n8n: N8nInstance, count: number): Promise<void
 	}
 }
 
+/** The secret headers both bench triggers registered with the emulator (polled every 250 ms, 180 s). */
+async function triggersRegistered(
+	emulator: Emulator,
+): Promise<Record<'main' | 'atOnce', Record<string, string>>> {
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		const secrets = {
+			main: { ...emulator.webhook.headers },
+			atOnce: {
+				...emulator.multiWebhook.destinations.find((destination) =>
+					destination.url.includes(AT_ONCE_WEBHOOK_ID),
+				)?.headers,
+			},
+		};
+		if (secrets.main[DELIVERY_HEADER] && secrets.atOnce[DELIVERY_HEADER]) return secrets;
+		if (Date.now() > deadline) throw new Error('the triggers did not register with the emulator');
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 /**
  * The executions of a workflow finished since `base`, once they reach `expected` or the time is up
  * (polled every 250 ms).
@@ -349,15 +370,9 @@ export async function realN8nBenchmarks(
 			? await startQueueCluster(userFolder, { line })
 			: await startN8n(userFolder, { line, extraEnv: { N8N_PAYLOAD_SIZE_MAX: '64', ...extraEnv } });
 	await webhooksRegistered(n8n, workflows.length);
-	// Both triggers registered with the emulator on activation; their secrets go with every delivery.
-	const secrets = {
-		main: { ...emulator.webhook.headers },
-		atOnce: {
-			...emulator.multiWebhook.destinations.find((destination) =>
-				destination.url.includes(AT_ONCE_WEBHOOK_ID),
-			)?.headers,
-		},
-	};
+	// Both triggers register with the emulator on activation; their secrets go with every delivery.
+	// n8n routes a webhook's path before the node's create() has finished, so wait for both.
+	const secrets = await triggersRegistered(emulator);
 	try {
 		const results: Partial<Record<RealN8nPart, Row[]>> = {};
 		if (parts.includes('bulk')) results.bulk = await bulkBench(n8n, emulator);
@@ -530,8 +545,6 @@ async function triggerBench(
 	emulator: Emulator,
 	secrets: Record<'main' | 'atOnce', Record<string, string>>,
 ): Promise<Row[]> {
-	if (!secrets.main['x-n8n-360dialog-secret'] || !secrets.atOnce['x-n8n-360dialog-secret'])
-		throw new Error('the triggers did not register with the emulator');
 	emulator.reset();
 	const { cookie } = await ownerSession(n8n.url);
 	await new Promise((resolve) => setTimeout(resolve, 500));
