@@ -1070,10 +1070,10 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 
 		// n8n builds a Human in the Loop tool from every node with a Send and Wait operation. Its "test
 		// tool" run (regular mode only, as above) sends the question, waits, and runs the gated tool
-		// once the manager approves in WhatsApp. n8n 2.8.4 as npm installs it runs no gated tool of any
-		// Human in the Loop node there: n8n-core and n8n's LangChain nodes each carry their own copy of
-		// @langchain/core, so the Tool Executor's instanceof check skips them (the run succeeds with an
-		// empty item); hence the current line only.
+		// once the manager approves in WhatsApp. n8n 2.8.4 as npm installs it ran no gated tool of any
+		// Human in the Loop node there (the run succeeds with an empty item; likely because n8n-core and
+		// n8n's LangChain nodes each carry their own copy of @langchain/core, which fails the Tool
+		// Executor's instanceof check); hence the current line only.
 		(mode === 'regular' && line === N8N_LINES.current ? it : it.skip)(
 			"Send and Wait as n8n's Human in the Loop tool: the manager's approval in WhatsApp lets the agent's tool run, a decline does not",
 			async () => {
