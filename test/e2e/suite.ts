@@ -14,6 +14,7 @@ import {
 	cloudDelivery,
 	MESSAGE_FIXTURES,
 	buttonTap,
+	replyButtonsOf,
 	textFrom,
 	USER_ID,
 	USERNAME,
@@ -920,37 +921,48 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			).toHaveLength(1);
 		});
 
+		/**
+		 * n8n's "test tool" run of a workflow's tool node: the agent is replaced by its Tool Executor,
+		 * given the arguments in `agentRequest`.
+		 */
+		const runToolTest = async (
+			workflowId: string,
+			toolNode: string,
+			agentRequest: { query: Record<string, unknown>; tool: { name: string } },
+		) => {
+			const { cookie } = await ownerSession(n8n.url);
+			const workflowData = (
+				await requestJson<{ data: Record<string, unknown> }>(
+					`${n8n.url}/rest/workflows/${workflowId}`,
+					{ headers: { cookie } },
+				)
+			).body.data;
+			return await requestJson<{ data: { executionId?: string } }>(
+				`${n8n.url}/rest/workflows/${workflowId}/run`,
+				{
+					method: 'POST',
+					headers: { cookie },
+					body: {
+						workflowData,
+						destinationNode: { nodeName: toolNode, mode: 'inclusive' },
+						agentRequest,
+					},
+					idempotent: false,
+				},
+			);
+		};
+
 		// n8n's "test tool" run needs the main process: a worker's job carries no agentRequest (n8n's
 		// scaling/job-processor drops it), so in queue mode the check runs in regular mode only.
 		(mode === 'regular' ? it : it.skip)(
 			'the action node works as an AI Agent tool: $fromAI arguments, run without a language model',
 			async () => {
-				const { cookie } = await ownerSession(n8n.url);
-				const workflowData = (
-					await requestJson<{ data: Record<string, unknown> }>(
-						`${n8n.url}/rest/workflows/smokeAgentTool01`,
-						{ headers: { cookie } },
-					)
-				).body.data;
-				// n8n's "test tool" run: the agent is replaced by its Tool Executor, given the arguments.
-				const run = await requestJson<{ data: { executionId?: string } }>(
-					`${n8n.url}/rest/workflows/smokeAgentTool01/run`,
-					{
-						method: 'POST',
-						headers: { cookie },
-						body: {
-							workflowData,
-							destinationNode: { nodeName: 'Reply_on_WhatsApp', mode: 'inclusive' },
-							agentRequest: {
-								query: {
-									Reply_on_WhatsApp: { to: '+49 151 12345678', text: 'Your **order** ships today' },
-								},
-								tool: { name: '' },
-							},
-						},
-						idempotent: false,
+				const run = await runToolTest('smokeAgentTool01', 'Reply_on_WhatsApp', {
+					query: {
+						Reply_on_WhatsApp: { to: '+49 151 12345678', text: 'Your **order** ships today' },
 					},
-				);
+					tool: { name: '' },
+				});
 				expect(run.status).toBe(200);
 				const sent = await waitFor(() =>
 					emulator.sent.find(
@@ -1003,11 +1015,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 						).includes('#1042'),
 				),
 			);
-			const buttons = (
-				question?.payload.interactive as {
-					action: { buttons: Array<{ reply: { id: string; title: string } }> };
-				}
-			).action.buttons.map((button) => button.reply);
+			const buttons = replyButtonsOf(question?.payload ?? {});
 			expect(buttons.map((button) => button.title)).toEqual(['✓ Refund', '✗ Decline']);
 			const [approve] = buttons;
 			expect(approve.id.length).toBeLessThanOrEqual(256);
@@ -1078,34 +1086,15 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			"Send and Wait as n8n's Human in the Loop tool: the manager's approval in WhatsApp lets the agent's tool run, a decline does not",
 			async () => {
 				expect(answersDestination).toBeDefined();
-				const { cookie } = await ownerSession(n8n.url);
-				const workflowData = (
-					await requestJson<{ data: Record<string, unknown> }>(
-						`${n8n.url}/rest/workflows/smokeAgentHitl01`,
-						{ headers: { cookie } },
-					)
-				).body.data;
 				/** n8n's "test tool" run of the gated tool with this reply; the manager taps `choice`. */
 				const askAndTap = async (reply: string, choice: 0 | 1) => {
-					const run = await requestJson<{ data: { executionId?: string } }>(
-						`${n8n.url}/rest/workflows/smokeAgentHitl01/run`,
-						{
-							method: 'POST',
-							headers: { cookie },
-							body: {
-								workflowData,
-								destinationNode: { nodeName: 'Ask_the_Manager', mode: 'inclusive' },
-								agentRequest: {
-									query: {
-										Reply_on_WhatsApp: { to: '+49 151 12345678', text: reply },
-										Ask_the_Manager: {},
-									},
-									tool: { name: 'Reply_on_WhatsApp' },
-								},
-							},
-							idempotent: false,
+					const run = await runToolTest('smokeAgentHitl01', 'Ask_the_Manager', {
+						query: {
+							Reply_on_WhatsApp: { to: '+49 151 12345678', text: reply },
+							Ask_the_Manager: {},
 						},
-					);
+						tool: { name: 'Reply_on_WhatsApp' },
+					});
 					expect(run.status).toBe(200);
 					const question = await waitFor(() =>
 						emulator.sent.find(
@@ -1117,11 +1106,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 								).includes(reply),
 						),
 					);
-					const buttons = (
-						question?.payload.interactive as {
-							action: { buttons: Array<{ reply: { id: string; title: string } }> };
-						}
-					).action.buttons.map((button) => button.reply);
+					const buttons = replyButtonsOf(question?.payload ?? {});
 					expect(buttons.map((button) => button.title)).toEqual(['✓ Approve', '✗ Decline']);
 					expect(
 						await waitFor(async () =>
@@ -1473,11 +1458,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 						(await executionsOf('exampleRefundOkay', 'waiting')).length === 1 ? true : undefined,
 					),
 				).toBe(true);
-				const decline = (
-					question?.payload.interactive as {
-						action: { buttons: Array<{ reply: { id: string; title: string } }> };
-					}
-				).action.buttons[1].reply;
+				const decline = replyButtonsOf(question?.payload ?? {})[1];
 
 				const { port, logs } = n8n;
 				await n8n.stop();

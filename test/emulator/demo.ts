@@ -14,6 +14,7 @@ import {
 	userIdUpdate,
 	usernameOnlyMessage,
 	buttonTap,
+	replyButtonsOf,
 	textFrom,
 } from '../fixtures/webhooks';
 import type { SentMessage, Template } from './server';
@@ -153,12 +154,8 @@ function recipientOf(message: SentMessage): { waId?: string; userId?: string } {
 
 function tapOnLastQuestion(sent: SentMessage[], index: number) {
 	const question = lastQuestion(sent, 'buttons');
-	const buttons = (
-		question.payload.interactive as {
-			action: { buttons: Array<{ reply: { id: string; title: string } }> };
-		}
-	).action.buttons;
-	const button = buttons[Math.min(index, buttons.length - 1)].reply;
+	const buttons = replyButtonsOf(question.payload);
+	const button = buttons[Math.min(index, buttons.length - 1)];
 	return buttonTap(freshId('tap'), button, recipientOf(question), question.id);
 }
 

@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { decodeWaitToken } from '../../nodes/Dialog360/domain/waitAnswers';
-import { buttonTap, textFrom, USER_ID } from '../fixtures/webhooks';
+import { buttonTap, replyButtonsOf, textFrom, USER_ID } from '../fixtures/webhooks';
 import { useEmulator } from '../support/emulatorFixture';
 import { emulatorCredentials, runActionNode } from '../support/n8nCore';
 import { TriggerHarness } from '../support/triggerHarness';
@@ -49,16 +49,6 @@ async function askAndWait(executionId: string, parameters: INodeParameters) {
 	return run;
 }
 
-interface ReplyButton {
-	id: string;
-	title: string;
-}
-
-function buttonsOf(payload: Record<string, unknown>): ReplyButton[] {
-	const interactive = payload.interactive as { action: { buttons: Array<{ reply: ReplyButton }> } };
-	return interactive.action.buttons.map((button) => button.reply);
-}
-
 describe('Send and Wait for Response: Approval', () => {
 	it('sends the question with signed reply buttons bound to the recipient and waits; a timeout gives timedOut', async () => {
 		const run = await askAndWait('101', {
@@ -82,7 +72,7 @@ describe('Send and Wait for Response: Approval', () => {
 			type: 'interactive',
 			interactive: { type: 'button', body: { text: 'Refund 25.00 EUR for order #1042?' } },
 		});
-		const buttons = buttonsOf(question.payload);
+		const buttons = replyButtonsOf(question.payload);
 		expect(buttons.map((button) => button.title)).toEqual(['✓ Approve', '✗ Decline']);
 		const tokens = buttons.map((button) => decodeWaitToken(button.id));
 		expect(tokens).toEqual([
@@ -105,7 +95,7 @@ describe('Send and Wait for Response: Approval', () => {
 	it("resumes the execution with the manager's tap, once; another contact's tap and a repeated tap resume nothing and reach the workflow saying why", async () => {
 		await askAndWait('102', { to: MANAGER, responseType: 'approval', message: 'Approve?' });
 		const question = fixture.emulator.sent[0];
-		const [approve, decline] = buttonsOf(question.payload);
+		const [approve, decline] = replyButtonsOf(question.payload);
 
 		await fixture.emulator.deliver(
 			buttonTap('wamid.other', approve, { waId: '4915199999999' }, question.id),

@@ -20,6 +20,7 @@ import {
 	type TemplateButtonInput,
 } from '../../nodes/Dialog360/domain/templateSubmission';
 import { MalformedDeliveryError, readDelivery } from '../../nodes/Dialog360/domain/webhookEvents';
+import { replyButtonsOf } from '../fixtures/webhooks';
 import {
 	anyJson,
 	distinct,
@@ -56,11 +57,7 @@ describe('interactive and text messages', () => {
 						buttons,
 					});
 					if (violations.length) return violations.every(namesItsField);
-					const sent = (
-						payload.interactive as {
-							action: { buttons: Array<{ reply: { id: string; title: string } }> };
-						}
-					).action.buttons.map((entry) => entry.reply);
+					const sent = replyButtonsOf(payload);
 					return (
 						within(body, 1, 1024) &&
 						optionalWithin(header, 60) &&

@@ -169,9 +169,7 @@ export function rememberWait(
 	);
 	const all = Object.entries(next)
 		.flatMap(([key, waits]) => waits.map((entry) => ({ key, entry })))
-		.sort(
-			(a, b) => Number(!a.entry.answered) - Number(!b.entry.answered) || a.entry.at - b.entry.at,
-		);
+		.sort((a, b) => droppedFirst(a.entry, b.entry));
 	for (const { key, entry } of all.slice(0, Math.max(0, all.length - WAIT_RULES.pendingTotal))) {
 		next[key] = next[key].filter((kept) => kept !== entry);
 		if (!next[key].length) delete next[key];
@@ -179,12 +177,15 @@ export function rememberWait(
 	return next;
 }
 
-/** Keeps at most `limit` entries, dropping answered ones first, then the oldest; order is kept. */
+/** The order in which waits are dropped beyond the limits: answered ones first, then the oldest. */
+function droppedFirst(a: PendingWait, b: PendingWait): number {
+	return Number(!a.answered) - Number(!b.answered) || a.at - b.at;
+}
+
+/** Keeps at most `limit` entries, dropping them in `droppedFirst` order; order is kept. */
 function withoutOldest(waits: PendingWait[], limit: number): PendingWait[] {
 	const dropped = new Set(
-		[...waits]
-			.sort((a, b) => Number(!a.answered) - Number(!b.answered) || a.at - b.at)
-			.slice(0, Math.max(0, waits.length - limit)),
+		[...waits].sort(droppedFirst).slice(0, Math.max(0, waits.length - limit)),
 	);
 	return waits.filter((entry) => !dropped.has(entry));
 }
