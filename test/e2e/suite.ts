@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { Emulator } from '../emulator/server';
+import { Emulator, type SentMessage } from '../emulator/server';
 import {
 	CONTACT,
 	cloudDelivery,
@@ -119,6 +119,13 @@ async function waitFor<T>(
 		if (value !== undefined || Date.now() > deadline) return value;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
+}
+
+/** Whether a sent message is an interactive question whose body mentions `text`. */
+function asksAbout(message: SentMessage, text: string): boolean {
+	return String(
+		(message.payload.interactive as { body?: { text?: string } } | undefined)?.body?.text,
+	).includes(text);
 }
 
 const apiKeys = new Map<string, string>();
@@ -1008,11 +1015,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			expect(started.status).toBe(200);
 			const question = await waitFor(() =>
 				emulator.sent.find(
-					(message) =>
-						message.to === '447700900123' &&
-						String(
-							(message.payload.interactive as { body?: { text?: string } } | undefined)?.body?.text,
-						).includes('#1042'),
+					(message) => message.to === '447700900123' && asksAbout(message, '#1042'),
 				),
 			);
 			const buttons = replyButtonsOf(question?.payload ?? {});
@@ -1098,12 +1101,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 					expect(run.status).toBe(200);
 					const question = await waitFor(() =>
 						emulator.sent.find(
-							(message) =>
-								message.to === '447700900123' &&
-								String(
-									(message.payload.interactive as { body?: { text?: string } } | undefined)?.body
-										?.text,
-								).includes(reply),
+							(message) => message.to === '447700900123' && asksAbout(message, reply),
 						),
 					);
 					const buttons = replyButtonsOf(question?.payload ?? {});
@@ -1447,11 +1445,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 					manager: '+44 7700 900123',
 				});
 				const question = await waitFor(() =>
-					emulator.sent.find((message) =>
-						String(
-							(message.payload.interactive as { body?: { text?: string } } | undefined)?.body?.text,
-						).includes('#2077'),
-					),
+					emulator.sent.find((message) => asksAbout(message, '#2077')),
 				);
 				expect(
 					await waitFor(async () =>
