@@ -24,7 +24,7 @@ export interface N8nLine {
 /** The oldest n8n we support, on this machine's Node 20, and the current one users run, on Node 24. */
 export const N8N_LINES = {
 	oldest: { name: 'oldest', version: '2.8.4' },
-	current: { name: 'current', version: '2.40.7', node: '24.21.0' },
+	current: { name: 'current', version: '2.41.1', node: '24.21.0' },
 } satisfies Record<string, N8nLine>;
 
 const cacheRoot =
