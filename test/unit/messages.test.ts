@@ -5,7 +5,7 @@ import {
 	simplifySendResponse,
 	withMediaId,
 } from '../../nodes/Dialog360/domain/messages';
-import { MEDIA_RULES } from '../../nodes/Dialog360/domain/rules';
+import { MEDIA_RULES } from '../../nodes/Dialog360/domain/rules/media';
 
 const to = { to: '+4915112345678' };
 

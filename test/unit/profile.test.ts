@@ -1,6 +1,6 @@
 import { readImageInfo } from '../../nodes/Dialog360/domain/image';
 import { checkProfilePhoto, validateProfileUpdate } from '../../nodes/Dialog360/domain/profile';
-import { PROFILE_RULES, VERTICALS } from '../../nodes/Dialog360/domain/rules';
+import { PROFILE_RULES, VERTICALS } from '../../nodes/Dialog360/domain/rules/profile';
 import { jpegOfSize, pngOfSize } from '../support/images';
 
 const messages = (input: Parameters<typeof validateProfileUpdate>[0]) =>

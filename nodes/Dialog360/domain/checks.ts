@@ -1,5 +1,5 @@
 /**
- * Checking input against the rule tables of rules.ts: the violation type, the length and count
+ * Checking input against the rule tables of rules/: the violation type, the length and count
  * checks, and the small text helpers the messages are built with. Every check collects; none throws.
  */
 import type { LengthRule } from './rules';

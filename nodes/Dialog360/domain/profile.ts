@@ -1,5 +1,5 @@
 import type { ImageInfo } from './image';
-import { PROFILE_PHOTO_RULES, PROFILE_FIELDS, PROFILE_RULES, VERTICALS } from './rules';
+import { PROFILE_PHOTO_RULES, PROFILE_FIELDS, PROFILE_RULES, VERTICALS } from './rules/profile';
 import { lengthViolation, type Violation } from './checks';
 
 export interface BusinessProfile {

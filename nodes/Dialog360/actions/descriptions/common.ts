@@ -1,7 +1,11 @@
 /** Field sets used by several operations; each operation puts its own conditions on them. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { TEMPLATE_CATEGORIES, TEMPLATE_LANGUAGES, TEMPLATE_STATUSES } from '../../domain/rules';
+import {
+	TEMPLATE_CATEGORIES,
+	TEMPLATE_LANGUAGES,
+	TEMPLATE_STATUSES,
+} from '../../domain/rules/templates';
 
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',

@@ -1,7 +1,7 @@
 /** The fields every send shares: the recipient, and the options of addressing, tracking and pace. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSAGE_RULES } from '../../domain/rules';
+import { MESSAGE_RULES } from '../../domain/rules/messages';
 import { PACE_RULES } from '../../transport/runner';
 
 /** 360dialog's documented throughput per number. [H] reference §12 */

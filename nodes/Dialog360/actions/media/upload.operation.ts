@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { capitalize } from '../../domain/checks';
 import { checkMediaFile } from '../../domain/messages';
-import { MEDIA_KINDS } from '../../domain/rules';
+import { MEDIA_KINDS } from '../../domain/rules/media';
 import { uploadMedia } from '../../transport/media';
 import { updateDisplayOptions } from '../displayOptions';
 import { readBinaryFile, readText } from '../parameters';

@@ -7,7 +7,7 @@ import {
 	validateProfileUpdate,
 	type ProfileUpdateInput,
 } from '../../domain/profile';
-import { PROFILE_PHOTO_RULES, PROFILE_RULES, VERTICALS } from '../../domain/rules';
+import { PROFILE_PHOTO_RULES, PROFILE_RULES, VERTICALS } from '../../domain/rules/profile';
 import { textOf } from '../../domain/values';
 import { apiRequest } from '../../transport/request';
 import { resumableUpload } from '../../transport/uploads';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TEMPLATE_NAME_PATTERN } from '../../domain/rules';
+import { TEMPLATE_NAME_PATTERN } from '../../domain/rules/templates';
 import { apiRequest } from '../../transport/request';
 import { updateDisplayOptions } from '../displayOptions';
 import { readText } from '../parameters';

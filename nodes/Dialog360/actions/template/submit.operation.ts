@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TEMPLATE_RULES } from '../../domain/rules';
+import { TEMPLATE_RULES } from '../../domain/rules/templates';
 import {
 	bodyVariableOrder,
 	buildTemplateSubmission,

@@ -1,6 +1,6 @@
 /** Contact cards: `name.formatted_name` is required; every other part is sent only when given. */
 import { RuleChecks } from '../checks';
-import { MESSAGE_COUNT_RULES, MESSAGE_RULES } from '../rules';
+import { MESSAGE_COUNT_RULES, MESSAGE_RULES } from '../rules/messages';
 import type { ContactCard, ContentPayload } from './types';
 
 function cardPayload(card: ContactCard): Record<string, unknown> {

@@ -4,7 +4,7 @@
  */
 import { RuleChecks, type Violation } from '../checks';
 import { recipientIdOf, RecipientError, type RecipientId } from '../identity';
-import { MESSAGE_RULES } from '../rules';
+import { MESSAGE_RULES } from '../rules/messages';
 import type { PendingUpload } from './types';
 
 export interface Recipient {

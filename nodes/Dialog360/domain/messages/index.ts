@@ -4,7 +4,7 @@
  * per concern: the envelope every send shares, media, interactive messages, contact cards.
  */
 import { countCharacters, RuleChecks } from '../checks';
-import { MESSAGE_RULES } from '../rules';
+import { MESSAGE_RULES } from '../rules/messages';
 import { contactsMessage } from './contacts';
 import { addressMessage, type BuiltMessage, type MessageEnvelope } from './envelope';
 import {

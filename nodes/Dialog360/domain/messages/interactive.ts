@@ -1,6 +1,6 @@
 /** Interactive messages: reply buttons, a list, and a call-to-action URL button, around one text frame. */
 import { RuleChecks } from '../checks';
-import { MESSAGE_COUNT_RULES, MESSAGE_RULES } from '../rules';
+import { MESSAGE_COUNT_RULES, MESSAGE_RULES } from '../rules/messages';
 import { isWebUrl, type ContentPayload, type InteractiveText, type ListRow } from './types';
 
 function interactiveFrame(content: InteractiveText, checks: RuleChecks): Record<string, unknown> {

@@ -1,6 +1,7 @@
 /** Media messages and files: where the file comes from, its type and size for the kind it is sent as. */
 import { capitalize, formatBytes, RuleChecks, sizeOverLimit, type Violation } from '../checks';
-import { MEDIA_KINDS, MEDIA_RULES, MESSAGE_RULES, type MediaKind } from '../rules';
+import { MEDIA_KINDS, MEDIA_RULES, type MediaKind } from '../rules/media';
+import { MESSAGE_RULES } from '../rules/messages';
 import { isWebUrl, type ContentPayload, type MediaSource, type PendingUpload } from './types';
 
 function normalizeMimeType(mimeType: string | undefined): string {

@@ -1,5 +1,5 @@
 /** What a user fills in for a message, before it is checked and built into a Cloud API payload. */
-import type { MediaKind } from '../rules';
+import type { MediaKind } from '../rules/media';
 
 export type MediaSource =
 	| { link: string }

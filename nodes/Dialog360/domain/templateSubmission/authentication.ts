@@ -1,5 +1,5 @@
 /** An authentication template: its fixed components (Meta writes the body). */
-import { AUTHENTICATION_RULES, TEMPLATE_RULES } from '../rules';
+import { AUTHENTICATION_RULES, TEMPLATE_RULES } from '../rules/templates';
 import type { RuleChecks } from '../checks';
 import type { TemplateSubmissionInput } from './types';
 

@@ -1,5 +1,5 @@
 /** The body component of a template submission. */
-import { TEMPLATE_RULES } from '../rules';
+import { TEMPLATE_RULES } from '../rules/templates';
 import type { RuleChecks } from '../checks';
 import type { ParameterFormat } from './types';
 import {

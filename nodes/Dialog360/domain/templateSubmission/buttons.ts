@@ -1,6 +1,6 @@
 /** The buttons component of a template submission. */
 import { parsePhoneNumber } from '../phone';
-import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../rules';
+import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../rules/templates';
 import { withArticle, type RuleChecks } from '../checks';
 import { templateVariables } from '../templateParameters';
 import { textOf } from '../values';

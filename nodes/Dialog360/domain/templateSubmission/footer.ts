@@ -1,5 +1,5 @@
 /** The footer component of a template submission. */
-import { TEMPLATE_RULES } from '../rules';
+import { TEMPLATE_RULES } from '../rules/templates';
 import type { RuleChecks } from '../checks';
 import { templateVariables } from '../templateParameters';
 import { EMPTY_VARIABLE } from './variables';

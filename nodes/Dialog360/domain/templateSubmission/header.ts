@@ -1,5 +1,5 @@
 /** The header component of a template submission: none, text, location or a media sample. */
-import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../rules';
+import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../rules/templates';
 import { withArticle, type RuleChecks } from '../checks';
 import type { ParameterFormat, TemplateSubmissionInput } from './types';
 import { checkSamples, checkVariables, example } from './variables';

@@ -7,7 +7,7 @@ import {
 	TEMPLATE_LANGUAGE_PATTERN,
 	TEMPLATE_NAME_PATTERN,
 	TEMPLATE_RULES,
-} from '../rules';
+} from '../rules/templates';
 import { RuleChecks } from '../checks';
 import { authenticationComponents } from './authentication';
 import { checkBody } from './body';

@@ -1,6 +1,6 @@
 /** What a template submission is made from, and what its check gives back. */
 import type { Violation } from '../checks';
-import type { TemplateButtonType } from '../rules';
+import type { TemplateButtonType } from '../rules/templates';
 
 export type ParameterFormat = 'POSITIONAL' | 'NAMED';
 export type HeaderFormat = 'NONE' | 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION';

@@ -2,7 +2,7 @@
  * Template variables ({{1}} or {{first_name}}) in a text, and their samples: the rules every
  * component with variables shares.
  */
-import { TEMPLATE_VARIABLE_RULES } from '../rules';
+import { TEMPLATE_VARIABLE_RULES } from '../rules/templates';
 import type { RuleChecks } from '../checks';
 import { templateVariables } from '../templateParameters';
 import type { ParameterFormat } from './types';

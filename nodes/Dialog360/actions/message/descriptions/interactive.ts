@@ -1,7 +1,7 @@
 /** The fields of reply buttons, a list and a CTA URL button: the text frame they share, and their own. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSAGE_COUNT_RULES, MESSAGE_RULES } from '../../../domain/rules';
+import { MESSAGE_COUNT_RULES, MESSAGE_RULES } from '../../../domain/rules/messages';
 import { BODY_TYPES, forTypes, INTERACTIVE_TYPES } from './messageTypes';
 
 export const interactiveFields: INodeProperties[] = [

@@ -1,7 +1,7 @@
 /** The fields of an image, video, audio, document or sticker message: where the file comes from, caption, file name. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSAGE_RULES } from '../../../domain/rules';
+import { MESSAGE_RULES } from '../../../domain/rules/messages';
 import { forTypes, MEDIA_TYPES } from './messageTypes';
 
 export const mediaFields: INodeProperties[] = [

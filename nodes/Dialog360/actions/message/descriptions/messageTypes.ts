@@ -3,7 +3,7 @@ import type { IDisplayOptions, INodePropertyOptions } from 'n8n-workflow';
 
 import type { MessageType } from '../../../domain/messages';
 import { capitalize, formatBytes } from '../../../domain/checks';
-import { MEDIA_RULES, type MediaKind } from '../../../domain/rules';
+import { MEDIA_RULES, type MediaKind } from '../../../domain/rules/media';
 
 export const MEDIA_TYPES: MediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
 export const INTERACTIVE_TYPES: MessageType[] = ['replyButtons', 'list', 'ctaUrl'];

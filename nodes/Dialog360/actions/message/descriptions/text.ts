@@ -1,7 +1,7 @@
 /** The fields of a text message. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSAGE_RULES } from '../../../domain/rules';
+import { MESSAGE_RULES } from '../../../domain/rules/messages';
 import { forTypes } from './messageTypes';
 
 export const textFields: INodeProperties[] = [

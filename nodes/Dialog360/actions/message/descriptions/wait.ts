@@ -1,7 +1,7 @@
 /** The fields of Send and Wait for Response: what is asked, how it is answered, how long to wait. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSAGE_RULES } from '../../../domain/rules';
+import { MESSAGE_RULES } from '../../../domain/rules/messages';
 import { defaultCountryOption } from '../../descriptions/sending';
 
 const approval = { show: { responseType: ['approval'] } };

@@ -1,7 +1,7 @@
 /** The fixed form of an authentication template: security line, code expiry, the one-time-passcode button. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { AUTHENTICATION_RULES } from '../../../domain/rules';
+import { AUTHENTICATION_RULES } from '../../../domain/rules/templates';
 import { AUTHENTICATION_ONLY } from './categories';
 
 export const authenticationFields: INodeProperties[] = [

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../../../domain/rules';
+import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../../../domain/rules/templates';
 import { NOT_AUTHENTICATION } from './categories';
 
 const { perType, categories } = TEMPLATE_BUTTON_RULES;

@@ -1,7 +1,7 @@
 /** The header of a template: none, text with at most one variable, a media file with its sample, or a location. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TEMPLATE_RULES } from '../../../domain/rules';
+import { TEMPLATE_RULES } from '../../../domain/rules/templates';
 import { MEDIA_HEADERS, NOT_AUTHENTICATION } from './categories';
 
 export const headerFields: INodeProperties[] = [
