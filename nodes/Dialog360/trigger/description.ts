@@ -32,15 +32,15 @@ const EVENT_OPTIONS = [
 	},
 ];
 
-/** The canvas subtitle: "On messages, statuses". */
-export const triggerSubtitle = `={{ "On " + $parameter["events"].map((event) => (${JSON.stringify(
+/** The canvas subtitle: "On messages, statuses"; with no event chosen the trigger only carries Send and Wait answers. */
+export const triggerSubtitle = `={{ $parameter["events"].length ? "On " + $parameter["events"].map((event) => (${JSON.stringify(
 	Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name.toLowerCase()])),
-)})[event] ?? event).join(", ") }}`;
+)})[event] ?? event).join(", ") : "Send and Wait answers only" }}`;
 
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'On activation this node registers its production URL with 360dialog, with a secret header it checks on every delivery, and puts back what was there when the workflow is deactivated. "Test this trigger" never takes over a URL in use: it joins as an extra destination (or uses the main URL only while the number has none) and removes itself when the test ends. 360dialog only calls https URLs on port 443 without "_" in the host: expose n8n through a reverse proxy or a tunnel (cloudflared, ngrok) and set WEBHOOK_URL.',
+			'Activating the workflow registers this URL with 360dialog and deactivating puts the previous one back; "Test this trigger" never takes over a URL in use. With 360dialog\'s own hosts (not a custom base URL), n8n\'s WEBHOOK_URL must be a public https address on port 443.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
