@@ -26,3 +26,13 @@ export function textOrNull(value: unknown): string | null {
 export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A JSON object as n8n items hold it (n8n's IDataObject in shape; the domain imports nothing of n8n). */
+export interface JsonObject {
+	[key: string]: string | number | boolean | object | null | undefined;
+}
+
+/** A domain result (plain data, no functions) as an n8n item's json: the one place that says so. */
+export function toJson(value: object): JsonObject {
+	return value as JsonObject;
+}

@@ -17,7 +17,7 @@ import {
 	type EventKind,
 	type WebhookEvent,
 } from '../domain/webhookEvents';
-import { toJson } from '../helpers/json';
+import { toJson } from '../domain/values';
 import { downloadMedia } from '../transport/media';
 import { closeBursts, joinBursts, MERGE_RULES } from './bursts';
 import { DELIVERY_HEADER } from './registration';

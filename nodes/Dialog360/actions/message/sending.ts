@@ -4,12 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { HintContext } from '../../domain/apiErrors';
 import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
-import { textOf } from '../../domain/values';
+import { textOf, toJson } from '../../domain/values';
 import { IN_DOUBT, markInDoubt } from '../../transport/errors';
 import { apiRequest } from '../../transport/request';
 import type { RunnerOptions } from '../../transport/runner';
 import { DEFAULT_MAX_CONCURRENT, DEFAULT_MESSAGES_PER_SECOND } from '../descriptions/sending';
-import { toJson } from '../../helpers/json';
 import { wantsRawOutput } from '../parameters';
 
 export interface SendingOptions {

@@ -4,7 +4,7 @@ import { PROFILE_FIELDS_QUERY, profileFromResponse, simplifyProfile } from '../.
 import { apiRequest } from '../../transport/request';
 import { simplifyField } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
-import { toJson } from '../../helpers/json';
+import { toJson } from '../../domain/values';
 import { wantsRawOutput } from '../parameters';
 
 export const description = updateDisplayOptions(

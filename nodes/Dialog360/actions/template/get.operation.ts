@@ -5,7 +5,7 @@ import { simplifyTemplate } from '../../domain/templates';
 import { findTemplate } from '../../transport/templates';
 import { simplifyField, templateLocatorField } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
-import { toJson } from '../../helpers/json';
+import { toJson } from '../../domain/values';
 import { readTemplateLocator, wantsRawOutput } from '../parameters';
 
 const properties: INodeProperties[] = [

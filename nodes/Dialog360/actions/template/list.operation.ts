@@ -10,7 +10,7 @@ import {
 	TEMPLATE_STATUS_OPTIONS,
 } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
-import { toJson } from '../../helpers/json';
+import { toJson } from '../../domain/values';
 import { wantsRawOutput } from '../parameters';
 
 const properties: INodeProperties[] = [

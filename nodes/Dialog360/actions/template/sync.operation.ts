@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { diffTemplates, simplifyTemplate, type TemplateSnapshot } from '../../domain/templates';
 import { fetchTemplates } from '../../transport/templates';
 import { updateDisplayOptions } from '../displayOptions';
-import { toJson } from '../../helpers/json';
+import { toJson } from '../../domain/values';
 
 const STATIC_DATA_KEY = 'templateSync';
 
