@@ -4,6 +4,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../actions/descriptions/collections';
 import { capitalize } from '../domain/checks';
 import { MESSAGE_TYPES, STATUS_VALUES } from '../domain/webhookEvents';
 import { MERGE_RULES } from './receive';
@@ -92,58 +93,51 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Only these statuses; none chosen means every status',
 		displayOptions: { show: { events: ['status'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Acknowledge',
-				name: 'acknowledge',
-				type: 'options',
-				default: 'stored',
-				options: [
-					{
-						name: 'After the Execution Is Stored',
-						value: 'stored',
-						description:
-							'If n8n cannot store it, 360dialog gets an error and delivers the event again later',
-					},
-					{
-						name: 'At Once',
-						value: 'atOnce',
-						description:
-							'Answers 360dialog before n8n stores the execution: faster under load, but an event n8n fails to store (database or Redis down, process killed) is not delivered again',
-					},
-				],
-				description:
-					'When 360dialog gets its 200. It wants an answer at once and slows down a number whose webhook answers slowly.',
-			},
-			{
-				displayName: 'Merge Messages From One Contact Within (Seconds)',
-				name: 'mergeSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MERGE_RULES.maxSeconds },
-				default: 0,
-				description: `People often type one thought as several messages. With a number of seconds, messages of one contact that follow each other within it start one execution: one item whose text joins theirs in order and which keeps every message. 0 starts one per message. At most ${MERGE_RULES.maxSeconds} s; 360dialog gets its answer at once either way.`,
-			},
-			{
-				displayName: 'Download Media',
-				name: 'downloadMedia',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to download the file of image, video, audio, document and sticker messages into the item',
-			},
-			{
-				displayName: 'Put Media in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				description: 'The binary field that receives the downloaded file',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Acknowledge',
+			name: 'acknowledge',
+			type: 'options',
+			default: 'stored',
+			options: [
+				{
+					name: 'After the Execution Is Stored',
+					value: 'stored',
+					description:
+						'If n8n cannot store it, 360dialog gets an error and delivers the event again later',
+				},
+				{
+					name: 'At Once',
+					value: 'atOnce',
+					description:
+						'Answers 360dialog before n8n stores the execution: faster under load, but an event n8n fails to store (database or Redis down, process killed) is not delivered again',
+				},
+			],
+			description:
+				'When 360dialog gets its 200. It wants an answer at once and slows down a number whose webhook answers slowly.',
+		},
+		{
+			displayName: 'Merge Messages From One Contact Within (Seconds)',
+			name: 'mergeSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: MERGE_RULES.maxSeconds },
+			default: 0,
+			description: `People often type one thought as several messages. With a number of seconds, messages of one contact that follow each other within it start one execution: one item whose text joins theirs in order and which keeps every message. 0 starts one per message. At most ${MERGE_RULES.maxSeconds} s; 360dialog gets its answer at once either way.`,
+		},
+		{
+			displayName: 'Download Media',
+			name: 'downloadMedia',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to download the file of image, video, audio, document and sticker messages into the item',
+		},
+		{
+			displayName: 'Put Media in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description: 'The binary field that receives the downloaded file',
+		},
+	]),
 ];

@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSAGE_COUNT_RULES, MESSAGE_RULES } from '../../../domain/rules/messages';
+import { sortableList } from '../../descriptions/collections';
 import { BODY_TYPES, forTypes, INTERACTIVE_TYPES } from './messageTypes';
 
 export const interactiveFields: INodeProperties[] = [
@@ -31,40 +32,33 @@ export const interactiveFields: INodeProperties[] = [
 		description: `Optional grey line under the body, at most ${MESSAGE_RULES.interactiveFooter.max} characters`,
 		displayOptions: forTypes(INTERACTIVE_TYPES),
 	},
-	{
-		displayName: 'Buttons',
-		name: 'buttons',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Button',
-		default: {},
-		description: `${MESSAGE_COUNT_RULES.replyButtons.min} to ${MESSAGE_COUNT_RULES.replyButtons.max} buttons with unique titles; the ID comes back in the reply event`,
-		displayOptions: forTypes(['replyButtons']),
-		options: [
+	sortableList(
+		{
+			displayName: 'Buttons',
+			name: 'buttons',
+			description: `${MESSAGE_COUNT_RULES.replyButtons.min} to ${MESSAGE_COUNT_RULES.replyButtons.max} buttons with unique titles; the ID comes back in the reply event`,
+			displayOptions: forTypes(['replyButtons']),
+		},
+		{ displayName: 'Button', name: 'button' },
+		[
 			{
-				displayName: 'Button',
-				name: 'button',
-				values: [
-					{
-						displayName: 'Title',
-						name: 'title',
-						type: 'string',
-						default: '',
-						required: true,
-						description: `At most ${MESSAGE_RULES.replyButtonTitle.max} characters`,
-					},
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						required: true,
-						description: `Your ID for this choice, at most ${MESSAGE_RULES.replyButtonId.max} characters`,
-					},
-				],
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				required: true,
+				description: `At most ${MESSAGE_RULES.replyButtonTitle.max} characters`,
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				default: '',
+				required: true,
+				description: `Your ID for this choice, at most ${MESSAGE_RULES.replyButtonId.max} characters`,
 			},
 		],
-	},
+	),
 	{
 		displayName: 'List Button Text',
 		name: 'listButton',
@@ -74,54 +68,47 @@ export const interactiveFields: INodeProperties[] = [
 		description: `The button that opens the list, at most ${MESSAGE_RULES.listButton.max} characters`,
 		displayOptions: forTypes(['list']),
 	},
-	{
-		displayName: 'Rows',
-		name: 'rows',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Row',
-		default: {},
-		description: `At most ${MESSAGE_COUNT_RULES.listRows.max} rows in all. Rows with the same Section Title are grouped; with more than one section every row needs one.`,
-		displayOptions: forTypes(['list']),
-		options: [
+	sortableList(
+		{
+			displayName: 'Rows',
+			name: 'rows',
+			description: `At most ${MESSAGE_COUNT_RULES.listRows.max} rows in all. Rows with the same Section Title are grouped; with more than one section every row needs one.`,
+			displayOptions: forTypes(['list']),
+		},
+		{ displayName: 'Row', name: 'row' },
+		[
 			{
-				displayName: 'Row',
-				name: 'row',
-				values: [
-					{
-						displayName: 'Section Title',
-						name: 'section',
-						type: 'string',
-						default: '',
-						description: `At most ${MESSAGE_RULES.listSectionTitle.max} characters; leave empty for a list with one section`,
-					},
-					{
-						displayName: 'Title',
-						name: 'title',
-						type: 'string',
-						default: '',
-						required: true,
-						description: `At most ${MESSAGE_RULES.listRowTitle.max} characters`,
-					},
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						required: true,
-						description: `Your ID for this row, at most ${MESSAGE_RULES.listRowId.max} characters`,
-					},
-					{
-						displayName: 'Description',
-						name: 'description',
-						type: 'string',
-						default: '',
-						description: `At most ${MESSAGE_RULES.listRowDescription.max} characters`,
-					},
-				],
+				displayName: 'Section Title',
+				name: 'section',
+				type: 'string',
+				default: '',
+				description: `At most ${MESSAGE_RULES.listSectionTitle.max} characters; leave empty for a list with one section`,
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				required: true,
+				description: `At most ${MESSAGE_RULES.listRowTitle.max} characters`,
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				default: '',
+				required: true,
+				description: `Your ID for this row, at most ${MESSAGE_RULES.listRowId.max} characters`,
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: `At most ${MESSAGE_RULES.listRowDescription.max} characters`,
 			},
 		],
-	},
+	),
 	{
 		displayName: 'Button Text',
 		name: 'ctaDisplayText',

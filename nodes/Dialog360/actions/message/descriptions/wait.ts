@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSAGE_RULES } from '../../../domain/rules/messages';
+import { optionsCollection } from '../../descriptions/collections';
 import { defaultCountryOption } from '../../descriptions/sending';
 
 const approval = { show: { responseType: ['approval'] } };
@@ -121,21 +122,14 @@ export const waitFields: INodeProperties[] = [
 		description: 'Continue without an answer at this time',
 		displayOptions: { show: { limitWaitTime: [true], limitType: ['atSpecifiedTime'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			defaultCountryOption,
-			{
-				displayName: 'Footer',
-				name: 'footer',
-				type: 'string',
-				default: '',
-				description: `Small grey text under an approval question, at most ${MESSAGE_RULES.interactiveFooter.max} characters`,
-			},
-		],
-	},
+	optionsCollection([
+		defaultCountryOption,
+		{
+			displayName: 'Footer',
+			name: 'footer',
+			type: 'string',
+			default: '',
+			description: `Small grey text under an approval question, at most ${MESSAGE_RULES.interactiveFooter.max} characters`,
+		},
+	]),
 ];

@@ -6,106 +6,100 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../../../domain/rules/templates';
+import { sortableList } from '../../descriptions/collections';
 import { NOT_AUTHENTICATION } from './categories';
 
 const { perType, categories } = TEMPLATE_BUTTON_RULES;
 
 const forTypes = (...types: string[]) => ({ show: { type: types } });
 
-export const buttonsField: INodeProperties = {
-	displayName: 'Buttons',
-	name: 'buttons',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true, sortable: true },
-	placeholder: 'Add Button',
-	default: {},
-	description: `At most ${TEMPLATE_BUTTON_RULES.total.max} buttons: quick replies (kept together), up to ${perType.URL.max} URL, ${perType.PHONE_NUMBER.max} phone number, ${perType.COPY_CODE.max} copy-code and ${perType.REQUEST_CONTACT_INFO.max} request-contact-info button`,
-	displayOptions: NOT_AUTHENTICATION,
-	options: [
+export const buttonsField: INodeProperties = sortableList(
+	{
+		displayName: 'Buttons',
+		name: 'buttons',
+		description: `At most ${TEMPLATE_BUTTON_RULES.total.max} buttons: quick replies (kept together), up to ${perType.URL.max} URL, ${perType.PHONE_NUMBER.max} phone number, ${perType.COPY_CODE.max} copy-code and ${perType.REQUEST_CONTACT_INFO.max} request-contact-info button`,
+		displayOptions: NOT_AUTHENTICATION,
+	},
+	{ displayName: 'Button', name: 'button' },
+	[
 		{
-			displayName: 'Button',
-			name: 'button',
-			values: [
+			displayName: 'Button Type',
+			name: 'type',
+			type: 'options',
+			default: 'QUICK_REPLY',
+			options: [
 				{
-					displayName: 'Button Type',
-					name: 'type',
-					type: 'options',
-					default: 'QUICK_REPLY',
-					options: [
-						{
-							name: 'Copy Code',
-							value: 'COPY_CODE',
-							description: `Copies a code such as a coupon (${categories.COPY_CODE?.join(' and ').toLowerCase()} templates only)`,
-						},
-						{
-							name: 'Phone Number',
-							value: 'PHONE_NUMBER',
-							description: 'Calls a number',
-						},
-						{
-							name: 'Quick Reply',
-							value: 'QUICK_REPLY',
-							description: 'Sends its text back to you as a reply',
-						},
-						{
-							name: 'Request Contact Info',
-							value: 'REQUEST_CONTACT_INFO',
-							description: `Asks a contact who hides their number behind a username to share it; WhatsApp writes the label (${categories.REQUEST_CONTACT_INFO?.join(' and ').toLowerCase()} templates only)`,
-						},
-						{
-							name: 'URL',
-							value: 'URL',
-							description: 'Opens a link',
-						},
-					],
-					description: 'What the button does; each type shows its own fields',
+					name: 'Copy Code',
+					value: 'COPY_CODE',
+					description: `Copies a code such as a coupon (${categories.COPY_CODE?.join(' and ').toLowerCase()} templates only)`,
 				},
 				{
-					displayName: 'Example Code',
-					name: 'example',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. SAVE10',
-					description: `An example of the code the button copies, at most ${TEMPLATE_RULES.couponExample.max} characters; the real code is given when sending`,
-					displayOptions: forTypes('COPY_CODE'),
+					name: 'Phone Number',
+					value: 'PHONE_NUMBER',
+					description: 'Calls a number',
 				},
 				{
-					displayName: 'Phone Number',
-					name: 'phoneNumber',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. +4930123456',
-					description: `The number the button calls, with its country code, at most ${TEMPLATE_RULES.buttonPhone.max} characters`,
-					displayOptions: forTypes('PHONE_NUMBER'),
+					name: 'Quick Reply',
+					value: 'QUICK_REPLY',
+					description: 'Sends its text back to you as a reply',
 				},
 				{
-					displayName: 'Text',
-					name: 'text',
-					type: 'string',
-					default: '',
-					description: `The button's label, at most ${TEMPLATE_RULES.buttonText.max} characters`,
-					displayOptions: forTypes('QUICK_REPLY', 'URL', 'PHONE_NUMBER'),
+					name: 'Request Contact Info',
+					value: 'REQUEST_CONTACT_INFO',
+					description: `Asks a contact who hides their number behind a username to share it; WhatsApp writes the label (${categories.REQUEST_CONTACT_INFO?.join(' and ').toLowerCase()} templates only)`,
 				},
 				{
-					displayName: 'URL',
-					name: 'url',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://example.com/order/{{1}}',
-					description: `The link, at most ${TEMPLATE_RULES.buttonUrl.max} characters; one variable is allowed, at the very end`,
-					displayOptions: forTypes('URL'),
-				},
-				{
-					displayName: 'URL Sample',
-					name: 'urlSample',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://example.com/order/123',
-					description:
-						'The full URL with an example in place of the variable (needed when the URL has one)',
-					displayOptions: forTypes('URL'),
+					name: 'URL',
+					value: 'URL',
+					description: 'Opens a link',
 				},
 			],
+			description: 'What the button does; each type shows its own fields',
+		},
+		{
+			displayName: 'Example Code',
+			name: 'example',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. SAVE10',
+			description: `An example of the code the button copies, at most ${TEMPLATE_RULES.couponExample.max} characters; the real code is given when sending`,
+			displayOptions: forTypes('COPY_CODE'),
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +4930123456',
+			description: `The number the button calls, with its country code, at most ${TEMPLATE_RULES.buttonPhone.max} characters`,
+			displayOptions: forTypes('PHONE_NUMBER'),
+		},
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			default: '',
+			description: `The button's label, at most ${TEMPLATE_RULES.buttonText.max} characters`,
+			displayOptions: forTypes('QUICK_REPLY', 'URL', 'PHONE_NUMBER'),
+		},
+		{
+			displayName: 'URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/order/{{1}}',
+			description: `The link, at most ${TEMPLATE_RULES.buttonUrl.max} characters; one variable is allowed, at the very end`,
+			displayOptions: forTypes('URL'),
+		},
+		{
+			displayName: 'URL Sample',
+			name: 'urlSample',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/order/123',
+			description:
+				'The full URL with an example in place of the variable (needed when the URL has one)',
+			displayOptions: forTypes('URL'),
 		},
 	],
-};
+);
