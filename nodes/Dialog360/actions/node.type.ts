@@ -17,18 +17,25 @@ export type Dialog360Map = {
 
 export type Dialog360Resource = keyof Dialog360Map;
 
-/** One operation: its fields, and what it does for one item. */
-export interface OperationModule {
+/**
+ * How the router runs an operation over the items of a run; each operation exports its own, with why.
+ * - perItem: once per item, one item at a time, in item order.
+ * - paced: once per item, several items in flight at the pace its `runnerOptions` reads.
+ * - oncePerRun: once, for the first item, whatever the number of items.
+ */
+export type RunShape = 'perItem' | 'paced' | 'oncePerRun';
+
+/** One operation: its fields, what it does for one item, and how it runs over the items. */
+export type OperationModule = {
 	description: INodeProperties[];
 	execute: (
 		this: IExecuteFunctions,
 		itemIndex: number,
 	) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
-	/** How the items of a run are spread over time; one at a time when absent. */
-	runnerOptions?: (ctx: IExecuteFunctions) => RunnerOptions;
-	/** Runs for the first item only (a sync of the whole account, not per item). */
-	runOnce?: boolean;
-}
+} & (
+	| { runShape: 'perItem' | 'oncePerRun' }
+	| { runShape: 'paced'; runnerOptions: (ctx: IExecuteFunctions) => RunnerOptions }
+);
 
 export type OperationTable = {
 	[Resource in Dialog360Resource]: Record<Dialog360Map[Resource], OperationModule>;

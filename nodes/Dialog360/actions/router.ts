@@ -32,10 +32,13 @@ function operationOf(resource: string, operation: string): OperationModule | und
 	return Object.prototype.hasOwnProperty.call(table, operation) ? table[operation] : undefined;
 }
 
-/** Reads and writes one item at a time unless an operation's options say otherwise. */
+/** perItem and oncePerRun: one item at a time. */
 const SEQUENTIAL: RunnerOptions = { maxConcurrent: 1 };
 
-/** Every operation runs through the one runner: pairing, Continue On Fail, pacing. */
+/**
+ * Every operation runs through the one runner: pairing, Continue On Fail, pacing. How it runs over
+ * the items is the operation's `runShape` export (RunShape in node.type.ts), which says why.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -47,12 +50,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-	const itemCount = module.runOnce ? Math.min(1, items.length) : items.length;
+	const itemCount = module.runShape === 'oncePerRun' ? Math.min(1, items.length) : items.length;
 	const output = await runItems(
 		this,
 		itemCount,
 		(itemIndex) => module.execute.call(this, itemIndex),
-		module.runnerOptions?.(this) ?? SEQUENTIAL,
+		module.runShape === 'paced' ? module.runnerOptions(this) : SEQUENTIAL,
 	);
 	return [output];
 }

@@ -16,6 +16,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One deletion per item, one at a time: each item names its own media. */
+export const runShape = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const mediaId = readText(this, 'mediaId', itemIndex).trim();
 	const response = await apiRequest.call(this, {

@@ -25,6 +25,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One download per item, one at a time: each item names its own media. */
+export const runShape = 'perItem';
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -38,6 +38,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One upload per item, one at a time: each item brings its own file. */
+export const runShape = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const file = await readBinaryFile(
 		this,

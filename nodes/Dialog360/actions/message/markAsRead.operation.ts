@@ -31,6 +31,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One mark per item, one at a time: each item names its own message. */
+export const runShape = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const messageId = readText(this, 'messageId', itemIndex);
 	const { payload, violations } = markAsReadPayload(

@@ -64,6 +64,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Bulk sends: several items in flight at once, at the rate and concurrency the Options set. */
+export const runShape = 'paced';
 export const runnerOptions = sendingRunnerOptions;
 
 async function readContent(

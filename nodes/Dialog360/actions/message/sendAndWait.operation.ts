@@ -55,7 +55,7 @@ export const SEND_AND_WAIT_WEBHOOKS: IWebhookDescription[] = [
 ];
 
 /** One message and one wait per run, as n8n's own send-and-wait nodes. */
-export const runOnce = true;
+export const runShape = 'oncePerRun';
 
 const UNIT_MS: Record<string, number> = {
 	seconds: 1000,

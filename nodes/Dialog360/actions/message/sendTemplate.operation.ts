@@ -83,6 +83,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Bulk sends: several items in flight at once, at the rate and concurrency the Options set. */
+export const runShape = 'paced';
 export const runnerOptions = sendingRunnerOptions;
 
 // One look-up per template per run, shared by the items (and by concurrent workers).

@@ -12,6 +12,9 @@ export const description = updateDisplayOptions(
 	[simplifyField],
 );
 
+/** One read per item, one at a time. */
+export const runShape = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const response = await apiRequest.call(this, {
 		method: 'GET',

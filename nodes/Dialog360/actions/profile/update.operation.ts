@@ -95,6 +95,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One update per item, one at a time, so the last item's values are the ones that stay. */
+export const runShape = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const input: ProfileUpdateInput = {};

@@ -24,6 +24,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One deletion per item, one at a time: each item names its own template. */
+export const runShape = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readText(this, 'templateName', itemIndex).trim();
 	if (!TEMPLATE_NAME_PATTERN.test(name)) {

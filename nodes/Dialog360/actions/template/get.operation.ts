@@ -18,6 +18,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One look-up per item, one at a time: each item names its own template. */
+export const runShape = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { name, language } = readTemplateLocator(this, itemIndex);
 	const template = await findTemplate.call(this, name, language, itemIndex);

@@ -78,6 +78,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One list per item, one at a time: each item may filter differently. */
+export const runShape = 'perItem';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);

@@ -140,6 +140,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One submission per item, one at a time: each item is its own template. */
+export const runShape = 'perItem';
+
 /** A button as the form (or an expression) gives it, every field read as text. */
 function readButton(button: IDataObject): TemplateButtonInput {
 	const field = (name: string) => (button[name] === undefined ? undefined : textOf(button[name]));

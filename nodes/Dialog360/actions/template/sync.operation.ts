@@ -31,8 +31,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** One sync per execution, whatever the number of input items. */
-export const runOnce = true;
+/** One sync per execution, whatever the number of input items: it covers the whole account. */
+export const runShape = 'oncePerRun';
 
 const COMPLETED_MARKER = 'dialog360-template-sync-completed';
 
