@@ -1,6 +1,8 @@
 /**
- * 360dialog answers errors in four body shapes (reference §11.1). They are read into one plain
- * description here; the transport turns it into an n8n error.
+ * 360dialog answers errors in four body shapes: Meta's Graph error
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes)
+ * and 360dialog's own (https://docs.360dialog.com/api/api-error-message-list). They are read into
+ * one plain description here; the transport turns it into an n8n error.
  */
 import { isRecord, textOf } from './values';
 
@@ -114,7 +116,8 @@ export function isRateLimitAnswer(info: ApiErrorInfo): boolean {
 /**
  * More than 5 failed GET /{media-id} lookups within an hour block that endpoint for the number for an
  * hour; Meta answers HTTP 429 with Graph code 4. Waiting seconds and retrying only extends the block.
- * [H] 360dialog "Upload, retrieve or delete media" (S5)
+ * [H] 360dialog "Upload, retrieve or delete media"
+ * (https://docs.360dialog.com/docs/waba-messaging/media/upload-retrieve-or-delete-media)
  */
 export const MEDIA_LOOKUP_BLOCK = { failedLookupsPerHour: 5, blockMinutes: 60 };
 

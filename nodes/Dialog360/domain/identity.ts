@@ -249,7 +249,7 @@ export interface SharedContactInfo {
 
 /**
  * The answer to a contact-info request: a `contacts` message whose card has `origin: "contact_request"`
- * (360dialog "Usernames & BSUID"; the project's API reference §17).
+ * (360dialog "Usernames & BSUID", https://docs.360dialog.com/docs/resources/phone-numbers/usernames-and-bsuid).
  */
 export function sharedContactInfoOf(
 	message: Fields,

@@ -144,8 +144,9 @@ export function readPhoneNumber(
 }
 
 /**
- * Countries where WhatsApp reports one mobile number in two forms (reference §14). Each rule turns the
- * longer form into the shorter one, so both forms give the same key.
+ * Countries where WhatsApp reports one mobile number in two forms (Brazil's ninth digit, Mexico's
+ * 521, Argentina's 549: https://github.com/chatwoot/chatwoot/issues/5840 and several providers'
+ * FAQs [M]). Each rule turns the longer form into the shorter one, so both forms give the same key.
  */
 const CONTACT_VARIANTS: Array<{
 	country: string;

@@ -5,7 +5,10 @@
 import type { TemplateDefinition } from './templateParameters';
 import { textOf } from './values';
 
-/** 360dialog's page size for /v1/configs/templates; its own client defaults to 1000. [M] §6.4 */
+/**
+ * 360dialog's page size for /v1/configs/templates; its own client defaults to 1000 (seen in API
+ * clients, not on a 360dialog page).
+ */
 export const TEMPLATE_PAGE_SIZE = 1000;
 
 /** The value a template picker stores: the name and the language together identify a template. */
@@ -47,7 +50,8 @@ export function readTemplatePage(body: unknown): TemplatePage {
 }
 
 /**
- * The `filters` query value 360dialog takes (keys from its Partner API docs [H] S25). Only the exact
+ * The `filters` query value 360dialog takes (keys from its Partner API docs,
+ * https://docs.360dialog.com/partner/partner-api/api-reference/templates-management). Only the exact
  * name is filtered by the API; status, category and language are matched here, because the case the
  * API stores them in is not reliable.
  */

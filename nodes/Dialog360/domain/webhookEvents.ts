@@ -47,7 +47,11 @@ export interface WebhookEvent {
 	wabaId: string | null;
 }
 
-/** Message types WhatsApp delivers [M] §9.1; `voice`, `ephemeral` and `hsm` only in the legacy format. */
+/**
+ * Message types WhatsApp delivers (360dialog forwards Meta's webhook unchanged:
+ * https://docs.360dialog.com/docs/messaging/webhook/webhook-reference) [M]; `voice`, `ephemeral` and
+ * `hsm` only in the legacy format.
+ */
 export const MESSAGE_TYPES = [
 	'text',
 	'image',

@@ -37,7 +37,10 @@ export function multipartBody(
 	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** POST /media: a file in, a media id out (valid about 30 days). [H] §5 */
+/**
+ * POST /media: a file in, a media id out (valid about 30 days)
+ * (https://docs.360dialog.com/docs/waba-messaging/media/upload-retrieve-or-delete-media).
+ */
 export async function uploadMedia(
 	this: RequestContext,
 	file: MediaFile,
@@ -70,7 +73,10 @@ export interface DownloadedMedia extends MediaFile {
 	sha256?: string;
 }
 
-/** GET /{id} for the short-lived URL, then the bytes through 360dialog's host (the URL rewrite, §5). */
+/**
+ * GET /{id} for the short-lived URL, then the bytes through 360dialog's host (the URL rewrite of the
+ * media page above).
+ */
 export async function downloadMedia(
 	this: RequestContext,
 	mediaId: string,

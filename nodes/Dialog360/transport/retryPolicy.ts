@@ -20,7 +20,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /**
  * Answers that say the request was not processed: 429 (rate limit) and 503 (service unavailable,
- * Meta's 131016). Safe to repeat for any request. [H] §11.2, Meta error codes
+ * Meta's 131016). Safe to repeat for any request (https://docs.360dialog.com/api/api-error-message-list,
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
  */
 const NOT_PROCESSED_STATUS = new Set([429, 503]);
 

@@ -5,7 +5,8 @@ import { apiRequest, type RequestContext } from './request';
 
 /**
  * Meta's resumable upload through 360dialog (profile photos, template media samples): open a session,
- * send the bytes from offset 0, get a handle ("h") to use in the next request. [H] S7, S8
+ * send the bytes from offset 0, get a handle ("h") to use in the next request
+ * (https://docs.360dialog.com/docs/messaging-api/api-reference/media-uploads).
  */
 export async function resumableUpload(
 	this: RequestContext,

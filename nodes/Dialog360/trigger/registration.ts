@@ -16,7 +16,7 @@ import { apiRequest } from '../transport/request';
 /** The header 360dialog sends with every delivery, carrying the secret this node generated. */
 export const DELIVERY_HEADER = 'x-n8n-360dialog-secret';
 
-/** 360dialog's limit of extra destinations per number. [H] §8.3 */
+/** 360dialog's limit of extra destinations per number (its page: MULTI_WEBHOOK_RULES.source). */
 export const MAX_EXTRA_DESTINATIONS = MULTI_WEBHOOK_RULES.maxDestinations;
 
 export interface RegistrationState extends IDataObject {
@@ -69,7 +69,8 @@ async function setMainWebhook(
 	url: string | null,
 	headers: IDataObject | null,
 ): Promise<void> {
-	// An empty URL removes the main webhook. [L] 360dialog documents no call that deletes it; see MULTI_WEBHOOK_RULES.
+	// An empty URL removes the main webhook: our reading, 360dialog documents no call that deletes
+	// it; see MULTI_WEBHOOK_RULES.
 	await apiRequest.call(ctx, {
 		method: 'POST',
 		endpoint: 'webhook',

@@ -5,7 +5,10 @@ import { MESSAGE_RULES } from '../../domain/rules/messages';
 import { PACE_RULES } from '../../transport/runner';
 import { optionsCollection } from './collections';
 
-/** 360dialog's documented throughput per number. [H] reference §12 */
+/**
+ * 360dialog's documented throughput per number
+ * (https://docs.360dialog.com/partner/get-started/billing-and-invocing).
+ */
 export const DEFAULT_MESSAGES_PER_SECOND = 80;
 /** 0: as many requests in flight as the rate needs at 360dialog's answer time (PACE_RULES). */
 export const DEFAULT_MAX_CONCURRENT = 0;

@@ -53,7 +53,9 @@ const TEXT_TYPES = ['text', 'currency', 'date_time'];
 /**
  * Compares the components of a send with the template: the right components, the right number and
  * type of parameters in each, no empty value, and `parameter_name` on every text of a named template.
- * [M] reference §6.5 (132000 count mismatch, empty strings refused, named parameters)
+ * [M] Meta's error codes (132000, a count mismatch:
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes) and
+ * BSP pages agree on empty strings refused and on named parameters.
  */
 export function checkTemplateComponents(
 	template: TemplateDefinition,
