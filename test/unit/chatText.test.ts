@@ -148,6 +148,48 @@ describe('long text split into messages', () => {
 		}
 	});
 
+	it('a marker without its closing half is plain text: the line is still cut between words', () => {
+		const text = `the *star has no closing half, ${'lorem ipsum dolor sit amet '.repeat(4)}`;
+		expect(splitText(text, 37)).toEqual([
+			'the *star has no closing half, lorem',
+			'ipsum dolor sit amet lorem ipsum',
+			'dolor sit amet lorem ipsum dolor sit',
+			'amet lorem ipsum dolor sit amet',
+		]);
+	});
+
+	it('counts UTF-16 units and never cuts an emoji family, a flag or an accent', () => {
+		expect(splitText('😀'.repeat(30), 20)).toEqual([
+			'😀'.repeat(10),
+			'😀'.repeat(10),
+			'😀'.repeat(10),
+		]);
+		const family = '👨‍👩‍👧‍👦';
+		expect(splitText(family.repeat(3), 20)).toEqual([family, family, family]);
+		expect(splitText('🇩🇪'.repeat(9), 16)).toEqual(['🇩🇪'.repeat(4), '🇩🇪'.repeat(4), '🇩🇪']);
+		expect(splitText('e\u0301'.repeat(9), 16)).toEqual(['e\u0301'.repeat(8), 'e\u0301']);
+	});
+
+	it('cuts a word only when it alone is longer than a message', () => {
+		expect(splitText(`short ${'x'.repeat(30)} end`, 20)).toEqual([
+			'short',
+			'x'.repeat(20),
+			`${'x'.repeat(10)} end`,
+		]);
+	});
+
+	it('splits 1 MB on one line in linear time', () => {
+		const words = ['lorem', 'ipsum', '*dolor', 'sit_', 'amet,', 'https://x.io/a_b', 'end.', '👨‍👩‍👧‍👦'];
+		let text = '';
+		for (let index = 0; text.length < 1_000_000; index++) text += `${words[index % words.length]} `;
+		const started = Date.now();
+		const parts = splitText(text, 4096);
+		// Generous for a loaded 2-core machine; the quadratic way took minutes.
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(parts.every((part) => part.length <= 4096)).toBe(true);
+		expect(parts.slice(0, -1).every((part) => part.length > 4000)).toBe(true);
+	});
+
 	it('property: every part fits, no emoji is cut, and the words come back in order', () => {
 		const word = fc.oneof(
 			fc.stringMatching(/^[a-z]{1,12}$/),
