@@ -82,6 +82,7 @@ async function readContent(
 					type,
 					body: readText(ctx, 'text', itemIndex),
 					previewUrl: ctx.getNodeParameter('previewUrl', itemIndex, false) as boolean,
+					splittable: true,
 				},
 			};
 		case 'image':
