@@ -77,6 +77,15 @@ describe('Markdown as models write it, in WhatsApp formatting', () => {
 			'go to https://x.io/**a**_b_ now',
 			'go to https://x.io/**a**_b_ now',
 		],
+		['bold around a URL', '**https://shop.example.com/sale**', '*https://shop.example.com/sale*'],
+		['italic around a URL', 'see *https://x.io/a_b*', 'see _https://x.io/a_b_'],
+		['strike around a URL', '~~https://x.io/old~~ gone', '~https://x.io/old~ gone'],
+		['private-use characters kept', 'a \uE000 b \uE001 c **d**', 'a \uE000 b \uE001 c *d*'],
+		[
+			'private-use characters around digits',
+			'\uE0000\uE000 **x** \uE0011\uE001',
+			'\uE0000\uE000 *x* \uE0011\uE001',
+		],
 		['snake_case untouched', 'set my_var_name', 'set my_var_name'],
 		['unclosed bold left as written', 'a **b c', 'a **b c'],
 		['lone star left as written', '5 * 3 = 15', '5 * 3 = 15'],
@@ -95,10 +104,40 @@ describe('Markdown as models write it, in WhatsApp formatting', () => {
 	it('property: any text without markup characters comes back unchanged', () => {
 		fc.assert(
 			fc.property(fc.stringMatching(/^[A-Za-z0-9 ,.!?'\n-]{0,200}$/), (text) => {
-				fc.pre(!/^\s*[-]\s/m.test(text) && !/^\s*-{3,}\s*$/m.test(text) && !/\n{3,}/.test(text));
+				fc.pre(
+					!/^\s*[-]\s/m.test(text) && !/^\s*-(\s*-){2,}\s*$/m.test(text) && !/\n{3,}/.test(text),
+				);
 				return markdownToWhatsApp(text) === text;
 			}),
 			{ numRuns: 2000 },
+		);
+	});
+});
+
+describe('Markdown conversion keeps every character it does not convert', () => {
+	it("property: private-use characters (the converter's own placeholders) come out as written", () => {
+		const piece = fc.constantFrom(
+			'\uE000',
+			'\uE001',
+			'0',
+			'12',
+			'*',
+			'**',
+			'_',
+			'~~',
+			'`',
+			'a',
+			' ',
+			'https://x.io/p',
+		);
+		const privateUse = (text: string) => text.replace(/[^\uE000\uE001]/g, '');
+		fc.assert(
+			fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+				const text = pieces.join('');
+				const out = markdownToWhatsApp(text);
+				return privateUse(out) === privateUse(text) && !out.includes('undefined');
+			}),
+			{ numRuns: 3000 },
 		);
 	});
 });
