@@ -82,24 +82,30 @@ describe('Merge Messages with Download Media', () => {
 });
 
 describe('Merge Messages and Send and Wait', () => {
-	it('a Free Text answer typed as three messages resumes the execution with all three, and starts no workflow', async () => {
-		const harness = await activeTrigger({ mergeSeconds: 2 });
+	/** Asks the contact a Free Text question as execution `executionId`, which then waits. */
+	async function askFreeText(harness: TriggerHarness, executionId: string, message: string) {
 		const run = await runActionNode({
 			credentials: emulatorCredentials(fixture.baseUrl),
-			executionId: '701',
+			executionId,
 			webhookWaitingBaseUrl: harness.waitingBaseUrl,
 			parameters: {
 				resource: 'message',
 				operation: 'sendAndWait',
 				to: `+${CONTACT.wa_id}`,
 				responseType: 'freeText',
-				message: 'Which day suits you?',
+				message,
 			},
 		});
 		expect(run.error).toBeUndefined();
-		harness.waitingExecutions.add('701');
-		const [question] = fixture.emulator.sent;
+		harness.waitingExecutions.add(executionId);
+		const question = fixture.emulator.sent.at(-1)!;
 		await fixture.emulator.deliver(fixture.emulator.statusDelivery(question.id, 'delivered'));
+		return question;
+	}
+
+	it('a Free Text answer typed as three messages resumes the execution with all three, and starts no workflow', async () => {
+		const harness = await activeTrigger({ mergeSeconds: 2 });
+		await askFreeText(harness, '701', 'Which day suits you?');
 		for (const [id, body] of [
 			['wamid.f1', 'Friday'],
 			['wamid.f2', 'after 3'],
@@ -121,6 +127,23 @@ describe('Merge Messages and Send and Wait', () => {
 		await harness.waitForExecutions(2, 20_000);
 		expect(harness.executions[1][0].json).toMatchObject({ kind: 'message', text: 'thanks' });
 		expect(harness.executions[1][0].json).not.toHaveProperty('waitAnswer');
+	});
+
+	it('a burst whose second message swipe-replies to the older question answers that one', async () => {
+		const harness = await activeTrigger({ mergeSeconds: 2 });
+		const first = await askFreeText(harness, '801', 'Which day?');
+		await askFreeText(harness, '802', 'Which time?');
+		await fixture.emulator.deliver(textMessage('wamid.s1', 'oh and'));
+		await fixture.emulator.deliver(
+			textFrom('wamid.s2', 'Friday', { waId: CONTACT.wa_id }, first.id),
+		);
+		await until(() => harness.resumed.length > 0);
+		expect(harness.resumed).toEqual([
+			{
+				executionId: '801',
+				items: [{ json: expect.objectContaining({ text: 'oh and\nFriday' }) }],
+			},
+		]);
 	});
 });
 
