@@ -30,8 +30,17 @@ export class Dialog360Trigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dialog360Api', required: true }],
+		// responseData: n8n answers a delivery handed to the workflow with this (its default,
+		// 'firstEntryJson', would be sent as that literal text); 'noData' is an empty 200
+		// (n8n's webhook-on-received-response-extractor, alike on 2.8 and 2.41).
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
 		],
 		properties: triggerProperties,
 	};

@@ -86,7 +86,9 @@ describe('Send for AI agents', () => {
 
 	it('without the option, an over-long text is refused before anything is sent', async () => {
 		const { error } = await send({ messageType: 'text', text: 'x'.repeat(4097) });
-		expect(error?.message).toBe('Text must be at most 4096 characters (got 4097) [item 0]');
+		expect(error?.message).toBe(
+			'Text must be at most 4096 characters (got 4097), or set Options › Split Text Longer Than to send it as several messages [item 0]',
+		);
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 

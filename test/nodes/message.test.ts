@@ -295,7 +295,7 @@ describe('Message › Send: rules checked before sending', () => {
 		[
 			'text one past 4096',
 			{ messageType: 'text', text: 'x'.repeat(4097) },
-			'Text must be at most 4096 characters (got 4097)',
+			'Text must be at most 4096 characters (got 4097), or set Options › Split Text Longer Than to send it as several messages',
 		],
 		[
 			'empty text (from an expression)',
@@ -497,7 +497,7 @@ describe('Message › Send: rules checked before sending', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(errorOf(items[1]).message).toBe('The WhatsApp message breaks 2 rules [item 1]');
 		expect(errorOf(items[1]).description).toBe(
-			'• Recipient "nope" is neither a phone number nor a WhatsApp user ID: write a phone number with its country code (e.g. +44 7700 900123) or a WhatsApp user ID (e.g. DE.8827364519203746)\n• Text must be at most 4096 characters (got 5000)\nNothing was sent.',
+			'• Recipient "nope" is neither a phone number nor a WhatsApp user ID: write a phone number with its country code (e.g. +44 7700 900123) or a WhatsApp user ID (e.g. DE.8827364519203746)\n• Text must be at most 4096 characters (got 5000), or set Options › Split Text Longer Than to send it as several messages\nNothing was sent.',
 		);
 		expect(
 			fixture.emulator.sent.map((message) => (message.payload.text as { body: string }).body),

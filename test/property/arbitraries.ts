@@ -207,3 +207,53 @@ export const validPhone: fc.Arbitrary<{ input: string; digits: string; country?:
 			.stringMatching(/^[0-9]{8}$/)
 			.map((rest) => ({ input: `55 11 9${rest}`, digits: `55119${rest}` })),
 	);
+
+/**
+ * Words of a chat answer, weighted toward what cuts go wrong on: markers without their closing half,
+ * emoji made of several code points (a family joined by ZWJ, a flag, a skin tone), letters with
+ * combining marks, links, sentence ends, line breaks, and words longer than a message.
+ */
+export const chatWord: fc.Arbitrary<string> = fc.oneof(
+	{ weight: 6, arbitrary: fc.stringMatching(/^[a-z]{1,12}$/) },
+	{
+		weight: 4,
+		arbitrary: fc.constantFrom(
+			'*',
+			'_',
+			'~',
+			'*open',
+			'close_',
+			'~half',
+			'5*3',
+			'*bold*',
+			'_it_',
+			'👨‍👩‍👧‍👦',
+			'🇩🇪🇫🇷',
+			'👍🏽',
+			'e\u0301te\u0301',
+			'a\u0308\u0301\u0323',
+			'中文字',
+			'https://shop.example.com/a_b*c~d',
+			'end.',
+			'why?',
+			'\n',
+			'\n\n',
+		),
+	},
+	{
+		weight: 1,
+		arbitrary: fc
+			.tuple(
+				fc.constantFrom('x', 'ab', '👨‍👩‍👧‍👦', 'e\u0301', '🇩🇪', '中'),
+				fc.integer({ min: 20, max: 700 }),
+			)
+			.map(([piece, count]) => piece.repeat(count)),
+	},
+);
+
+/** Grapheme clusters, as Intl.Segmenter reads them. */
+export const graphemes = (text: string): string[] =>
+	Array.from(
+		new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text),
+		(part) => part.segment,
+	);

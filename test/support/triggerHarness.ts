@@ -24,6 +24,7 @@ import {
 	type INodeParameters,
 	type INodeType,
 	type IWebhookData,
+	type IWebhookResponseData,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
@@ -344,6 +345,26 @@ export class TriggerHarness {
 		response.status(200).json(result.webhookResponse);
 	}
 
+	/**
+	 * n8n's 200 for a node that did not answer itself (webhook-helpers, 2.8 and 2.41): without an
+	 * execution, the node's webhookResponse; with one (responseMode onReceived), what the webhook
+	 * description's responseData says, its default 'firstEntryJson' sent as that text, 'noData' none.
+	 */
+	private answer(
+		response: http.ServerResponse & { json(value: unknown): unknown },
+		result: IWebhookResponseData,
+	): void {
+		response.statusCode = 200;
+		if (!result.workflowData) {
+			response.json(result.webhookResponse ?? { message: 'Webhook call received' });
+			return;
+		}
+		const responseData = this.nodeType.description.webhooks?.[0]?.responseData ?? 'firstEntryJson';
+		if (responseData === 'noData') response.end();
+		else if (responseData) response.end(String(responseData));
+		else response.json(result.webhookResponse ?? { message: 'Workflow was started' });
+	}
+
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -407,8 +428,7 @@ export class TriggerHarness {
 			}
 			if (result.workflowData)
 				(isTest ? this.testExecutions : this.executions).push(result.workflowData[0]);
-			if (!result.noWebhookResponse)
-				response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+			if (!result.noWebhookResponse) this.answer(response, result);
 		} catch (error) {
 			if (!res.headersSent) response.status(500).json({ error: (error as Error).message });
 		}

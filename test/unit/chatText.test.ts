@@ -77,6 +77,15 @@ describe('Markdown as models write it, in WhatsApp formatting', () => {
 			'go to https://x.io/**a**_b_ now',
 			'go to https://x.io/**a**_b_ now',
 		],
+		['bold around a URL', '**https://shop.example.com/sale**', '*https://shop.example.com/sale*'],
+		['italic around a URL', 'see *https://x.io/a_b*', 'see _https://x.io/a_b_'],
+		['strike around a URL', '~~https://x.io/old~~ gone', '~https://x.io/old~ gone'],
+		['private-use characters kept', 'a \uE000 b \uE001 c **d**', 'a \uE000 b \uE001 c *d*'],
+		[
+			'private-use characters around digits',
+			'\uE0000\uE000 **x** \uE0011\uE001',
+			'\uE0000\uE000 *x* \uE0011\uE001',
+		],
 		['snake_case untouched', 'set my_var_name', 'set my_var_name'],
 		['unclosed bold left as written', 'a **b c', 'a **b c'],
 		['lone star left as written', '5 * 3 = 15', '5 * 3 = 15'],
@@ -95,10 +104,40 @@ describe('Markdown as models write it, in WhatsApp formatting', () => {
 	it('property: any text without markup characters comes back unchanged', () => {
 		fc.assert(
 			fc.property(fc.stringMatching(/^[A-Za-z0-9 ,.!?'\n-]{0,200}$/), (text) => {
-				fc.pre(!/^\s*[-]\s/m.test(text) && !/^\s*-{3,}\s*$/m.test(text) && !/\n{3,}/.test(text));
+				fc.pre(
+					!/^\s*[-]\s/m.test(text) && !/^\s*-(\s*-){2,}\s*$/m.test(text) && !/\n{3,}/.test(text),
+				);
 				return markdownToWhatsApp(text) === text;
 			}),
 			{ numRuns: 2000 },
+		);
+	});
+});
+
+describe('Markdown conversion keeps every character it does not convert', () => {
+	it("property: private-use characters (the converter's own placeholders) come out as written", () => {
+		const piece = fc.constantFrom(
+			'\uE000',
+			'\uE001',
+			'0',
+			'12',
+			'*',
+			'**',
+			'_',
+			'~~',
+			'`',
+			'a',
+			' ',
+			'https://x.io/p',
+		);
+		const privateUse = (text: string) => text.replace(/[^\uE000\uE001]/g, '');
+		fc.assert(
+			fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+				const text = pieces.join('');
+				const out = markdownToWhatsApp(text);
+				return privateUse(out) === privateUse(text) && !out.includes('undefined');
+			}),
+			{ numRuns: 3000 },
 		);
 	});
 });
@@ -146,6 +185,48 @@ describe('long text split into messages', () => {
 			expect(part.startsWith('```')).toBe(true);
 			expect(part.endsWith('```')).toBe(true);
 		}
+	});
+
+	it('a marker without its closing half is plain text: the line is still cut between words', () => {
+		const text = `the *star has no closing half, ${'lorem ipsum dolor sit amet '.repeat(4)}`;
+		expect(splitText(text, 37)).toEqual([
+			'the *star has no closing half, lorem',
+			'ipsum dolor sit amet lorem ipsum',
+			'dolor sit amet lorem ipsum dolor sit',
+			'amet lorem ipsum dolor sit amet',
+		]);
+	});
+
+	it('counts UTF-16 units and never cuts an emoji family, a flag or an accent', () => {
+		expect(splitText('😀'.repeat(30), 20)).toEqual([
+			'😀'.repeat(10),
+			'😀'.repeat(10),
+			'😀'.repeat(10),
+		]);
+		const family = '👨‍👩‍👧‍👦';
+		expect(splitText(family.repeat(3), 20)).toEqual([family, family, family]);
+		expect(splitText('🇩🇪'.repeat(9), 16)).toEqual(['🇩🇪'.repeat(4), '🇩🇪'.repeat(4), '🇩🇪']);
+		expect(splitText('e\u0301'.repeat(9), 16)).toEqual(['e\u0301'.repeat(8), 'e\u0301']);
+	});
+
+	it('cuts a word only when it alone is longer than a message', () => {
+		expect(splitText(`short ${'x'.repeat(30)} end`, 20)).toEqual([
+			'short',
+			'x'.repeat(20),
+			`${'x'.repeat(10)} end`,
+		]);
+	});
+
+	it('splits 1 MB on one line in linear time', () => {
+		const words = ['lorem', 'ipsum', '*dolor', 'sit_', 'amet,', 'https://x.io/a_b', 'end.', '👨‍👩‍👧‍👦'];
+		let text = '';
+		for (let index = 0; text.length < 1_000_000; index++) text += `${words[index % words.length]} `;
+		const started = Date.now();
+		const parts = splitText(text, 4096);
+		// Generous for a loaded 2-core machine; the quadratic way took minutes.
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(parts.every((part) => part.length <= 4096)).toBe(true);
+		expect(parts.slice(0, -1).every((part) => part.length > 4000)).toBe(true);
 	});
 
 	it('property: every part fits, no emoji is cut, and the words come back in order', () => {

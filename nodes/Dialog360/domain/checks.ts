@@ -99,6 +99,12 @@ export class RuleChecks {
 		if (violation) this.violations.push(violation);
 	}
 
+	/** Adds to the last violation what the user can do about it ("…, or …"). */
+	extendLast(advice: string): void {
+		const last = this.violations[this.violations.length - 1];
+		if (last) last.message = `${last.message}, ${advice}`;
+	}
+
 	add(field: string, message: string): void {
 		this.violations.push({ field, message });
 	}

@@ -6,31 +6,31 @@
  * are never changed; markup without its closing half is left as written.
  */
 
-/** Placeholders for what must not be touched while converting: private-use characters. */
+/**
+ * Placeholders for what must not be touched while converting: private-use characters. Those that
+ * the text itself contains are held first, so that they come out as written.
+ */
 const HOLD = '\uE000';
 const BOLD = '\uE001';
+const HELD = new RegExp(`${HOLD}(\\d+)${HOLD}`, 'g');
 
 function protect(text: string, pattern: RegExp, held: string[]): string {
 	return text.replace(pattern, (match) => `${HOLD}${held.push(match) - 1}${HOLD}`);
 }
 
+/** Puts back what was held; held parts can hold others (a link's URL inside its label's part). */
 function release(text: string, held: string[]): string {
-	// Held parts can hold others (a link's URL inside its label's part), so release until none is left.
-	let result = text;
-	for (let round = 0; round < 3 && result.includes(HOLD); round++)
-		result = result.replace(
-			new RegExp(`${HOLD}(\\d+)${HOLD}`, 'g'),
-			(_, index) => held[Number(index)],
-		);
-	return result;
+	return text.replace(HELD, (_, index: string) => release(held[Number(index)], held));
 }
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]/g;
+/** A URL ends before closing punctuation and before formatting markers around it (**url**). */
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>()]+[^\s<>().,;:!?'"*_~]/g;
 
 /** The inline markup of one line (or table cell). */
 export function convertInline(line: string): string {
 	const held: string[] = [];
-	let text = protect(line, /`[^`\n]+`/g, held);
+	let text = protect(line, /[\uE000\uE001]/g, held);
+	text = protect(text, /`[^`\n]+`/g, held);
 	// Links and images: "label (url)", or the URL alone when the label is the URL.
 	text = text.replace(
 		/!?\[([^\]\n]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g,

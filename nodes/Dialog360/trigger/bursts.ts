@@ -58,17 +58,43 @@ export function mergedEvent(events: WebhookEvent[]): WebhookEvent {
 		...events[0],
 		message: last.message,
 		messages: events.map((event) => event.message ?? {}),
-		text: events
-			.map((event) => event.text ?? '')
-			.filter((text) => text !== '')
-			.join('\n'),
+		text: joinedText(events),
 		timestamp: last.timestamp,
 	};
 }
 
-/** Waits until each owned burst has been quiet for `windowMs` (bounded), and gives its merged item. */
-export async function closeBursts(keys: string[], windowMs: number): Promise<WebhookEvent[]> {
-	const merged: WebhookEvent[] = [];
+function joinedText(events: WebhookEvent[]): string {
+	return events
+		.map((event) => event.text ?? '')
+		.filter((text) => text !== '')
+		.join('\n');
+}
+
+/**
+ * A burst's texts as one text message, the way a Free Text answer reads it: the joined text, the
+ * first message's ID and time, and the question it replies to when one of them was a swipe-reply.
+ */
+export function burstAnswer(texts: WebhookEvent[]): WebhookEvent {
+	const text = joinedText(texts);
+	const replying = texts.find(
+		(event) => (event.message?.context as object | undefined) !== undefined,
+	);
+	const first = texts[0];
+	return {
+		...first,
+		message: {
+			...first.message,
+			...(replying ? { context: replying.message?.context } : {}),
+			text: { body: text },
+		},
+		messages: texts.map((event) => event.message ?? {}),
+		text,
+	};
+}
+
+/** Waits until each owned burst has been quiet for `windowMs` (bounded), and gives its messages. */
+export async function closeBursts(keys: string[], windowMs: number): Promise<WebhookEvent[][]> {
+	const closed: WebhookEvent[][] = [];
 	for (const key of keys) {
 		const burst = openBursts.get(key);
 		if (!burst) continue;
@@ -80,7 +106,7 @@ export async function closeBursts(keys: string[], windowMs: number): Promise<Web
 			await sleep(Math.min(MERGE_RULES.pollMs, quietUntil - now));
 		}
 		openBursts.delete(key);
-		merged.push(mergedEvent(burst.events));
+		closed.push(burst.events);
 	}
-	return merged;
+	return closed;
 }

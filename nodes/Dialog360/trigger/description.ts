@@ -122,7 +122,7 @@ export const triggerProperties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: MERGE_RULES.maxSeconds },
 			default: 0,
-			description: `People often type one thought as several messages. With a number of seconds, messages of one contact that follow each other within it start one execution: one item whose text joins theirs in order and which keeps every message. 0 starts one per message. At most ${MERGE_RULES.maxSeconds} s; 360dialog gets its answer at once either way.`,
+			description: `People often type one thought as several messages. With a number of seconds, messages of one contact that follow each other within it start one execution: one item whose text joins theirs in order and which keeps every message (and, with Download Media, every file); an answer to a Free Text question of Send and Wait is the whole burst. 0 starts one per message. At most ${MERGE_RULES.maxSeconds} s; 360dialog gets its answer at once either way.`,
 		},
 		{
 			displayName: 'Download Media',
@@ -137,7 +137,8 @@ export const triggerProperties: INodeProperties[] = [
 			name: 'binaryPropertyName',
 			type: 'string',
 			default: 'data',
-			description: 'The binary field that receives the downloaded file',
+			description:
+				'The binary field that receives the downloaded file. In merged messages the first file goes here, the second to this name with _2 (data_2), the third with _3, and each message names its field in binaryField.',
 		},
 	]),
 ];

@@ -1,4 +1,6 @@
 import type {
+	IBinaryData,
+	IBinaryKeyData,
 	IDataObject,
 	INodeExecutionData,
 	IWebhookFunctions,
@@ -19,9 +21,9 @@ import {
 } from '../domain/webhookEvents';
 import { toJson } from '../domain/values';
 import { downloadMedia } from '../transport/media';
-import { closeBursts, joinBursts, MERGE_RULES } from './bursts';
+import { burstAnswer, closeBursts, joinBursts, mergedEvent, MERGE_RULES } from './bursts';
 import { DELIVERY_HEADER } from './registration';
-import { answerWaits } from './waitAnswers';
+import { answerWaits, type UnusedAnswer } from './waitAnswers';
 
 export { MERGE_RULES };
 
@@ -60,28 +62,105 @@ function readFilter(ctx: IWebhookFunctions): EventFilter {
 	};
 }
 
-async function withMedia(
+/** A message's file as n8n binary data, or why it could not be downloaded. */
+async function fileOf(
 	ctx: IWebhookFunctions,
-	event: WebhookEvent,
-	property: string,
-): Promise<INodeExecutionData> {
-	const item: INodeExecutionData = { json: toJson(event) };
-	const media = mediaOf(event);
-	if (!media) return item;
+	media: NonNullable<ReturnType<typeof mediaOf>>,
+): Promise<{ binary: IBinaryData } | { error: string }> {
 	try {
 		const file = await downloadMedia.call(ctx, media.id);
-		item.binary = {
-			[property]: await ctx.helpers.prepareBinaryData(
+		return {
+			binary: await ctx.helpers.prepareBinaryData(
 				file.data,
 				media.filename ?? file.fileName,
 				file.mimeType,
 			),
 		};
 	} catch (error) {
-		// The event still goes through; the item says why its file is missing.
-		item.json = { ...item.json, mediaError: (error as Error).message };
+		return { error: (error as Error).message };
 	}
+}
+
+/**
+ * The item of an event with its files. One message: its file in `property`. A merged burst: every
+ * message's file, the first in `property`, the n-th in `property_n` (data, data_2, data_3…), and
+ * each message says where its file went (`binaryField`) or why it is missing (`mediaError`). The
+ * event still goes through when a file is missing; `mediaError` on the item says why.
+ */
+async function withMedia(
+	ctx: IWebhookFunctions,
+	event: WebhookEvent,
+	property: string,
+): Promise<INodeExecutionData> {
+	const item: INodeExecutionData = { json: toJson(event) };
+	const files: Array<[field: string, data: IBinaryData | undefined]> = [];
+	const fetchInto = async (
+		media: ReturnType<typeof mediaOf>,
+	): Promise<{ binaryField?: string; mediaError?: string }> => {
+		if (!media) return {};
+		// Named before the download starts, so that the names follow the order of the messages.
+		const slot =
+			files.push([files.length === 0 ? property : `${property}_${files.length + 1}`, undefined]) -
+			1;
+		const file = await fileOf(ctx, media);
+		if ('error' in file) return { mediaError: file.error };
+		files[slot][1] = file.binary;
+		return { binaryField: files[slot][0] };
+	};
+	let mediaError: string | undefined;
+	if (event.messages) {
+		const messages = await Promise.all(
+			event.messages.map(async (message) => ({
+				...message,
+				...(await fetchInto(mediaOf({ ...event, message }))),
+			})),
+		);
+		item.json = { ...item.json, messages: messages.map(toJson) };
+		mediaError = messages.find((message) => message.mediaError)?.mediaError;
+	} else mediaError = (await fetchInto(mediaOf(event))).mediaError;
+	const binary: IBinaryKeyData = {};
+	for (const [field, data] of files) if (data) binary[field] = data;
+	if (Object.keys(binary).length > 0) item.binary = binary;
+	if (mediaError !== undefined) item.json = { ...item.json, mediaError };
 	return item;
+}
+
+const isText = (event: WebhookEvent) => event.kind === 'message' && event.message?.type === 'text';
+
+/**
+ * The items of the bursts a delivery owns, once each has gone quiet. A burst's texts, merged, may
+ * answer a Free Text question of Send and Wait: they resume it as one answer, and the burst's other
+ * messages still go on. Otherwise the burst is one item (the events the trigger listens to).
+ */
+async function closedBursts(
+	ctx: IWebhookFunctions,
+	owned: string[],
+	mergeMs: number,
+	filter: EventFilter,
+): Promise<Array<WebhookEvent & { waitAnswer?: UnusedAnswer }>> {
+	const items: Array<WebhookEvent & { waitAnswer?: UnusedAnswer }> = [];
+	for (const burst of await closeBursts(owned, mergeMs)) {
+		let rest = burst;
+		let waitAnswer: UnusedAnswer | undefined;
+		const texts = burst.filter(isText);
+		if (texts.length > 0) {
+			try {
+				const [left] = await answerWaits(ctx, [burstAnswer(texts)]);
+				if (left) waitAnswer = left.waitAnswer;
+				else rest = burst.filter((event) => !texts.includes(event));
+			} catch (error) {
+				// 360dialog has had its 200: the answer goes to the workflow, saying why it resumed nothing.
+				waitAnswer = {
+					resumed: false,
+					reason: `The answer could not be handed to its waiting execution: ${(error as Error).message}`,
+				};
+			}
+		}
+		const shown = rest.filter((event) => matchesFilter(event, filter));
+		if (shown.length > 0)
+			items.push(waitAnswer ? { ...mergedEvent(shown), waitAnswer } : mergedEvent(shown));
+	}
+	return items;
 }
 
 /**
@@ -111,20 +190,6 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	}
 
 	const filter = readFilter(ctx);
-	const recent = recentEventsOf(ctx);
-	const firstSeen = events.filter((event) => {
-		const identity = eventIdentity(event);
-		return identity === undefined || recent.firstTime(identity);
-	});
-	// Answers to Send and Wait for Response go to their executions whatever the events chosen. When
-	// n8n cannot be reached for them, 360dialog gets an error and delivers them again.
-	const left = await answerWaits(ctx, firstSeen).catch((error: Error) => {
-		for (const event of firstSeen) forgetEvent(recent, event);
-		throw error;
-	});
-	const fresh = left.filter((event) => matchesFilter(event, filter));
-	if (fresh.length === 0) return { webhookResponse: { received: events.length, emitted: 0 } };
-
 	const options = ctx.getNodeParameter('options', {}) as {
 		acknowledge?: 'stored' | 'atOnce';
 		downloadMedia?: boolean;
@@ -132,6 +197,27 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		mergeSeconds?: number;
 	};
 	const mergeMs = Math.min(Number(options.mergeSeconds) || 0, MERGE_RULES.maxSeconds) * 1000;
+	const recent = recentEventsOf(ctx);
+	const firstSeen = events.filter((event) => {
+		const identity = eventIdentity(event);
+		return identity === undefined || recent.firstTime(identity);
+	});
+	// With merging on, a contact's texts join their burst first: the whole burst answers a Free Text
+	// question, not its first fragment (closedBursts).
+	const texts = mergeMs > 0 ? firstSeen.filter(isText) : [];
+	// Answers to Send and Wait for Response go to their executions whatever the events chosen. When
+	// n8n cannot be reached for them, 360dialog gets an error and delivers them again.
+	const left = await answerWaits(
+		ctx,
+		firstSeen.filter((event) => !texts.includes(event)),
+	).catch((error: Error) => {
+		for (const event of firstSeen) forgetEvent(recent, event);
+		throw error;
+	});
+	const fresh = left.filter((event) => matchesFilter(event, filter));
+	if (fresh.length === 0 && texts.length === 0)
+		return { webhookResponse: { received: events.length, emitted: 0 } };
+
 	const withFiles = Boolean(options.downloadMedia) && fresh.some((event) => mediaOf(event));
 	// 360dialog wants the answer at once: files are fetched after it, bursts are merged after it, and
 	// on request n8n stores the execution after it too. Otherwise n8n answers once it is stored.
@@ -141,21 +227,27 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 		response.once('finish', () => {
 			if (response.statusCode >= 300) for (const event of fresh) forgetEvent(recent, event);
 		});
+		// n8n answers 360dialog then, with the body the webhook description's responseData says (none).
 		return { workflowData: [ctx.helpers.returnJsonArray(fresh.map(toJson))] };
 	}
-	response.status(200).json({ received: events.length, emitted: fresh.length });
+	response.status(200).json({ received: events.length, emitted: fresh.length + texts.length });
 	let emitted = fresh;
 	if (mergeMs > 0) {
-		const mergeable = fresh.filter((event) => event.kind === 'message');
+		const mergeable = [...texts, ...fresh.filter((event) => event.kind === 'message')];
 		// Messages join their contact's open burst; the delivery that opened one waits for it to end.
-		const owned = joinBursts(scopeOf(ctx), mergeable);
+		const owned = joinBursts(
+			scopeOf(ctx),
+			firstSeen.filter((event) => mergeable.includes(event)),
+		);
 		const others = fresh.filter((event) => event.kind !== 'message');
 		if (owned.length === 0 && others.length === 0) return { noWebhookResponse: true };
-		emitted = [...others, ...(await closeBursts(owned, mergeMs))];
+		emitted = [...others, ...(await closedBursts(ctx, owned, mergeMs, filter))];
+		if (emitted.length === 0) return { noWebhookResponse: true };
 	}
 	const property = options.binaryPropertyName || 'data';
-	const items = withFiles
-		? await Promise.all(emitted.map(async (event) => await withMedia(ctx, event, property)))
-		: ctx.helpers.returnJsonArray(emitted.map(toJson));
+	const items =
+		Boolean(options.downloadMedia) && emitted.some((event) => mediaOf(event) || event.messages)
+			? await Promise.all(emitted.map(async (event) => await withMedia(ctx, event, property)))
+			: ctx.helpers.returnJsonArray(emitted.map(toJson));
 	return { noWebhookResponse: true, workflowData: [items] };
 }

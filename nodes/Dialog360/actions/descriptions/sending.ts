@@ -92,7 +92,7 @@ export const sendingOptionsField: INodeProperties = optionsCollection([
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: MESSAGE_RULES.text.max },
 		default: 0,
-		description: `0 refuses a text over ${MESSAGE_RULES.text.max} characters. A number sends a longer text as several messages of at most that many characters, in order, cut at paragraphs, sentences or words (never inside a link or a formatting span); the output lists every message ID.`,
+		description: `0 refuses a text over ${MESSAGE_RULES.text.max} characters. A number sends a longer text as several messages of at most that many characters (an emoji counts as 2 or more, so that every part fits however WhatsApp counts), in order, cut at paragraphs, sentences or words (never inside a link or a formatting span); the output lists every message ID.`,
 		displayOptions: { show: { '/operation': ['send'], '/messageType': ['text'] } },
 	},
 	{

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { countCharacters } from '../../domain/checks';
 import { markdownToWhatsApp } from '../../domain/markdown';
 import {
 	buildMessage,
@@ -13,7 +12,7 @@ import {
 	type MessageContent,
 	type MessageType,
 } from '../../domain/messages';
-import { SPLIT_RULES, splitText } from '../../domain/splitText';
+import { messageLength, SPLIT_RULES, splitText } from '../../domain/splitText';
 import { textOf } from '../../domain/values';
 import { IN_DOUBT, isInDoubt, markInDoubt } from '../../transport/errors';
 import { uploadMedia } from '../../transport/media';
@@ -85,6 +84,7 @@ async function readContent(
 					type,
 					body: readText(ctx, 'text', itemIndex),
 					previewUrl: ctx.getNodeParameter('previewUrl', itemIndex, false) as boolean,
+					splittable: true,
 				},
 			};
 		case 'image':
@@ -227,7 +227,7 @@ function formatted(content: MessageContent, format: SendingOptions['textFormat']
 
 /** The texts to send: one, or the parts of a long text when Split Text Longer Than is set. */
 function textParts(content: MessageContent, splitAt: number | undefined): MessageContent[] {
-	if (content.type !== 'text' || !splitAt || countCharacters(content.body) <= splitAt)
+	if (content.type !== 'text' || !splitAt || messageLength(content.body) <= splitAt)
 		return [content];
 	return splitText(content.body, splitAt).map((body) => ({ ...content, body }));
 }

@@ -28,10 +28,16 @@ export type {
 	PendingUpload,
 } from './types';
 
+/** How a text over the limit can still go out, where the sender offers it. */
+export const TEXT_SPLIT_HINT =
+	'or set Options › Split Text Longer Than to send it as several messages';
+
 function contentPayload(content: MessageContent, checks: RuleChecks): ContentPayload {
 	switch (content.type) {
 		case 'text':
 			checks.length('Text', content.body, MESSAGE_RULES.text);
+			if (content.splittable && countCharacters(content.body) > MESSAGE_RULES.text.max)
+				checks.extendLast(TEXT_SPLIT_HINT);
 			return {
 				body: {
 					type: 'text',

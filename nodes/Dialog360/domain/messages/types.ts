@@ -32,7 +32,13 @@ export interface ListRow {
 }
 
 export type MessageContent =
-	| { type: 'text'; body: string; previewUrl?: boolean }
+	| {
+			type: 'text';
+			body: string;
+			previewUrl?: boolean;
+			/** The sender can split a longer text (Send's Split Text Longer Than): a too-long text says so. */
+			splittable?: boolean;
+	  }
 	| { type: MediaKind; media: MediaSource; caption?: string; filename?: string }
 	| { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
 	| { type: 'contacts'; contacts: ContactCard[] }
