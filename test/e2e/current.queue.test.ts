@@ -1,4 +1,4 @@
 import { N8N_LINES } from '../n8n/n8nHost';
-import { describeEndToEnd } from './harness';
+import { describeEndToEnd } from './suite';
 
 describeEndToEnd(N8N_LINES.current, 'queue');

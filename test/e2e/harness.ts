@@ -1,39 +1,20 @@
 /**
- * The end-to-end harness, run for each n8n line and mode by the *.test.ts files next to it: a real n8n
- * (installed once into the cache) loads the packed package the way it installs community packages,
- * knows both node types and the credential, tests the credential against the emulator, runs the
- * workflows under workflows/ and examples/, and receives deliveries through the activated trigger.
- * One n8n per line and mode per jest file: the feature files under features/ register their tests
- * inside the one describe below, in the order they run, and reach n8n, the emulator and the
- * trigger destinations through the context (set in beforeAll; the restart test replaces n8n).
+ * The end-to-end harness the feature files share (suite.ts runs them for each n8n line and mode):
+ * the workflows and examples n8n starts with, the context a feature file's tests get (the n8n
+ * instance, the emulator, the trigger destinations, set in beforeAll), and the helpers that read
+ * n8n through its public and editor APIs.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { Emulator, type SentMessage } from '../emulator/server';
-import {
-	ownerSession,
-	prepareUserFolder,
-	startN8n,
-	startQueueCluster,
-	type N8nInstance,
-	type N8nLine,
-} from '../n8n/n8nHost';
+import type { Emulator, SentMessage } from '../emulator/server';
+import { ownerSession, type N8nInstance, type N8nLine } from '../n8n/n8nHost';
 import { requestJson } from '../support/http';
 import { pollUntil } from '../support/poll';
 import { SENTINEL_API_KEY } from '../support/sentinel';
-import { aiFlowsTests } from './features/aiFlows';
-import { basicsTests, queueModeTests } from './features/basics';
-import { autoReplyExampleTests, moreExampleTests } from './features/examples';
-import { messagesTests, otherOperationsTests } from './features/messages';
-import { apiKeyTests, hostileInputTests } from './features/security';
-import { sendAndWaitTests, waitAcrossRestartTests } from './features/sendAndWait';
-import { templatesTests } from './features/templates';
-import { triggerTests } from './features/trigger';
 
 export const API_KEY = SENTINEL_API_KEY;
-const WORKFLOWS: Array<[file: string, id: string]> = [
+export const WORKFLOWS: Array<[file: string, id: string]> = [
 	['profile-smoke.json', 'smokeProfile0001'],
 	['messages-smoke.json', 'smokeMessages001'],
 	['templates-smoke.json', 'smokeTemplates01'],
@@ -45,7 +26,7 @@ const WORKFLOWS: Array<[file: string, id: string]> = [
 	['hitl-smoke.json', 'smokeAgentHitl01'],
 ];
 /** The examples users import; the suite imports and runs each. */
-const EXAMPLES: Array<[file: string, id: string]> = [
+export const EXAMPLES: Array<[file: string, id: string]> = [
 	['auto-reply-with-template-fallback.json', 'exampleAutoReply'],
 	['nightly-template-sync.json', 'exampleNightlySync'],
 	['profile-update-from-form.json', 'exampleProfileForm'],
@@ -57,7 +38,7 @@ const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
  * The example as users import it, except that the nightly schedule fires every 2 seconds here, and
  * the AI example's agent is a fixed reply (no language model): its chat model node is left out.
  */
-function examplePath(file: string, work: string): string {
+export function examplePath(file: string, work: string): string {
 	if (file !== 'nightly-template-sync.json' && file !== 'ai-agent-reply.json')
 		return path.join(EXAMPLES_DIR, file);
 	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
@@ -287,117 +268,4 @@ export interface E2eContext {
 	 * not list waiting executions).
 	 */
 	executionsOf(workflowId: string, status: string): Promise<Array<{ id: string; status: string }>>;
-}
-
-export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void {
-	jest.setTimeout(30 * 60_000);
-
-	describe(`the package in a real n8n ${line.version} (${mode} mode)`, () => {
-		const emulator = new Emulator({ apiKeys: [API_KEY] });
-		const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-360dialog-e2e-'));
-		const ctx: E2eContext = {
-			line,
-			mode,
-			emulator,
-			work,
-			workersLoseStaticData: mode === 'queue' && line.version.startsWith('2.40.'),
-			n8n: undefined as unknown as N8nInstance, // set in beforeAll
-			userFolder: '',
-			atOnceDestination: undefined,
-			aiAgentDestination: undefined,
-			answersDestination: undefined,
-			runToolTest: async (workflowId, toolNode, agentRequest) => {
-				const { cookie } = await ownerSession(ctx.n8n.url);
-				const workflowData = (
-					await requestJson<{ data: Record<string, unknown> }>(
-						`${ctx.n8n.url}/rest/workflows/${workflowId}`,
-						{ headers: { cookie } },
-					)
-				).body.data;
-				return await requestJson<{ data: { executionId?: string } }>(
-					`${ctx.n8n.url}/rest/workflows/${workflowId}/run`,
-					{
-						method: 'POST',
-						headers: { cookie },
-						body: {
-							workflowData,
-							destinationNode: { nodeName: toolNode, mode: 'inclusive' },
-							agentRequest,
-						},
-						idempotent: false,
-					},
-				);
-			},
-			deliverAnswer: async (body) =>
-				await emulator.deliver(body, {
-					url: ctx.answersDestination?.url ?? '',
-					headers: ctx.answersDestination?.headers ?? {},
-				}),
-			executionsOf: async (workflowId, status) => {
-				const { cookie } = await ownerSession(ctx.n8n.url);
-				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-				const list = await requestJson<{
-					data: { results: Array<{ id: string; status: string }> };
-				}>(`${ctx.n8n.url}/rest/executions?filter=${filter}`, { headers: { cookie } });
-				return list.body.data.results.filter((execution) => execution.status === status);
-			},
-		};
-
-		beforeAll(async () => {
-			const baseUrl = await emulator.start();
-			const data = { apiKey: API_KEY, environment: 'custom', baseUrl };
-			ctx.userFolder = prepareUserFolder(work, line, {
-				credentials: [
-					{ id: 'smokeCredential1', name: '360dialog emulator', type: 'dialog360Api', data },
-					{ id: 'exampleCredential', name: '360dialog', type: 'dialog360Api', data },
-				],
-				workflows: [
-					...WORKFLOWS.map(([file, id]) => ({ file: path.join(__dirname, 'workflows', file), id })),
-					...EXAMPLES.map(([file, id]) => ({ file: examplePath(file, work), id })),
-				],
-			});
-			ctx.n8n =
-				mode === 'queue'
-					? await startQueueCluster(ctx.userFolder, { line })
-					: await startN8n(ctx.userFolder, { line });
-			// The smoke trigger joined as an extra destination; the other tests deliver to the main URL only.
-			ctx.atOnceDestination = await waitFor(() =>
-				emulator.multiWebhook.destinations.find((destination) =>
-					destination.url.includes(AT_ONCE_WEBHOOK_ID),
-				),
-			);
-			ctx.aiAgentDestination = await waitFor(() =>
-				emulator.multiWebhook.destinations.find((destination) =>
-					destination.url.includes(AI_AGENT_WEBHOOK_ID),
-				),
-			);
-			ctx.answersDestination = await waitFor(() =>
-				emulator.multiWebhook.destinations.find((destination) =>
-					destination.url.includes(ANSWERS_WEBHOOK_ID),
-				),
-			);
-			emulator.multiWebhook.enabled = false;
-		});
-
-		afterAll(async () => {
-			// Kept for a look after a failure (the folder is under the system's temp directory).
-			if (ctx.n8n) writeFileSync(path.join(work, 'n8n.log'), ctx.n8n.logs.join(''));
-			await ctx.n8n?.stop();
-			await emulator.stop();
-		});
-
-		basicsTests(ctx);
-		messagesTests(ctx);
-		templatesTests(ctx);
-		otherOperationsTests(ctx);
-		autoReplyExampleTests(ctx);
-		triggerTests(ctx);
-		aiFlowsTests(ctx);
-		sendAndWaitTests(ctx);
-		moreExampleTests(ctx);
-		hostileInputTests(ctx);
-		queueModeTests(ctx);
-		waitAcrossRestartTests(ctx);
-		apiKeyTests(ctx);
-	});
 }
