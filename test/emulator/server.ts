@@ -9,141 +9,37 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { request } from '../support/http';
+import {
+	DEFAULT_PROFILE,
+	parseMultipart,
+	sleep,
+	type EmulatorOptions,
+	type Fault,
+	type MediaItem,
+	type RecordedRequest,
+	type Route,
+	type SentMessage,
+	type Template,
+} from './core';
 import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
+import { healthRoute } from './routes/health';
+import { mediaRoute } from './routes/media';
+import { messagesRoute } from './routes/messages';
+import { profileRoute } from './routes/profile';
+import { templatesRoute } from './routes/templates';
+import { webhookConfigRoute } from './routes/webhooks';
 
-export interface RecordedRequest {
-	seq: number;
-	at: number;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	/** Whether the D360-API-KEY header carried a known key (the key itself is never recorded). */
-	authorized: boolean;
-	contentType?: string;
-	body: unknown;
-	/** What the emulator did: the status it answered, or "dropped". */
-	outcome?: number | 'dropped';
-}
+export type { EmulatorOptions, Fault, RecordedRequest, SentMessage, Template } from './core';
 
-export interface Fault {
-	method?: string;
-	/** A path prefix or a pattern. */
-	path?: string | RegExp;
-	/** How many matching requests it hits; Infinity for all. */
-	times?: number;
-	/** How many matching requests pass untouched before it hits. */
-	skip?: number;
-	status?: number;
-	body?: unknown;
-	headers?: Record<string, string>;
-	/** Close the socket before reading the request, or after reading and processing it. */
-	drop?: 'beforeRead' | 'afterRead';
-	/** Answer this much later (for client timeouts); the request is still processed. */
-	delayMs?: number;
-	/** Process the request, then answer with a body that is not JSON. */
-	garbleAnswer?: boolean;
-	/**
-	 * With `status`: process the request first (a message is sent), then answer with that status, as
-	 * a gateway does whose upstream accepted the request before it failed.
-	 */
-	afterProcessing?: boolean;
-}
-
-export interface EmulatorOptions {
-	apiKeys?: string[];
-	port?: number;
-	latencyMs?: number;
-	/** Messages accepted per second on POST /messages; 0 for no limit. */
-	messagesPerSecond?: number;
-	/** How the limit is answered: 429 with Retry-After, or 360dialog's HTTP 400 rate-limit text. */
-	rateLimitAnswer?: '429' | '400';
-	/** The most templates one list page holds, whatever `limit` asks for (the API still reports `total`). */
-	maxPageSize?: number;
-}
-
-export interface Template {
-	id: string;
-	name: string;
-	language: string;
-	category: string;
-	status: string;
-	rejected_reason?: string;
-	quality_score?: { score: string };
-	components: unknown[];
-	parameter_format?: string;
-	namespace?: string;
-}
-
-export interface SentMessage {
-	id: string;
-	to: string;
-	payload: Record<string, unknown>;
-	at: number;
-}
-
-interface MediaItem {
-	id: string;
-	mimeType: string;
-	data: Buffer;
-	filename?: string;
-}
-
-const DEFAULT_PROFILE = {
-	about: 'Hello from the 360dialog emulator',
-	address: '1 Test Street',
-	description: 'An emulated WhatsApp business',
-	email: 'hello@example.com',
-	profile_picture_url: 'https://pps.whatsapp.net/emulated.jpg',
-	websites: ['https://example.com'],
-	vertical: 'RETAIL',
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function metaError(status: number, code: number, message: string, details?: string) {
-	return {
-		status,
-		body: {
-			error: {
-				message: `(#${code}) ${message}`,
-				type: 'OAuthException',
-				code,
-				...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}),
-				fbtrace_id: 'emulator',
-			},
-		},
-	};
-}
-
-function parseMultipart(
-	body: Buffer,
-	contentType: string,
-): Record<string, { filename?: string; contentType?: string; data: Buffer }> {
-	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-	const parts: Record<string, { filename?: string; contentType?: string; data: Buffer }> = {};
-	if (!boundary) return parts;
-	const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-	let start = body.indexOf(delimiter);
-	while (start !== -1) {
-		const next = body.indexOf(delimiter, start + delimiter.length);
-		if (next === -1) break;
-		const part = body.subarray(start + delimiter.length + 2, next - 2);
-		const headerEnd = part.indexOf('\r\n\r\n');
-		if (headerEnd !== -1) {
-			const headers = part.subarray(0, headerEnd).toString('utf8');
-			const name = /name="([^"]+)"/i.exec(headers)?.[1];
-			if (name) {
-				parts[name] = {
-					filename: /filename="([^"]*)"/i.exec(headers)?.[1],
-					contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1],
-					data: part.subarray(headerEnd + 4),
-				};
-			}
-		}
-		start = next;
-	}
-	return parts;
-}
+/** The API's routes by resource, asked in this order (the first answer wins; none: 404). */
+const ROUTES: Route[] = [
+	healthRoute,
+	messagesRoute,
+	templatesRoute,
+	profileRoute,
+	mediaRoute,
+	webhookConfigRoute,
+];
 
 export class Emulator {
 	readonly requests: RecordedRequest[] = [];
@@ -182,9 +78,11 @@ export class Emulator {
 
 	private readonly apiKeys: Set<string>;
 	private readonly server: http.Server;
-	private readonly acceptedAt: number[] = [];
+	/** When the messages of the last second were accepted (the rate limit; routes/messages.ts). */
+	readonly acceptedAt: number[] = [];
 	private seq = 0;
-	private counter = 0;
+	/** For the IDs the routes give out (nextId, media IDs). */
+	counter = 0;
 	private url = '';
 
 	constructor(private readonly options: EmulatorOptions = {}) {
@@ -358,7 +256,8 @@ export class Emulator {
 		return statuses;
 	}
 
-	private nextId(prefix: string): string {
+	/** A new ID with this prefix (messages, templates, upload sessions). */
+	nextId(prefix: string): string {
 		this.counter += 1;
 		return `${prefix}${this.counter.toString(36)}${randomBytes(6).toString('hex')}`;
 	}
@@ -500,41 +399,6 @@ export class Emulator {
 		this.send(res, answer.status, answer.body, answer.headers);
 	}
 
-	private userIdOfPhone(digits: string): string | undefined {
-		for (const [userId, phone] of this.usernameContacts) if (phone === digits) return userId;
-		return undefined;
-	}
-
-	private limitMessages():
-		{ status: number; body: unknown; headers?: Record<string, string> } | undefined {
-		if (!this.messagesPerSecond) return undefined;
-		const now = Date.now();
-		while (this.acceptedAt.length && now - this.acceptedAt[0] >= 1000) this.acceptedAt.shift();
-		if (this.acceptedAt.length < this.messagesPerSecond) {
-			this.acceptedAt.push(now);
-			return undefined;
-		}
-		this.rateLimited += 1;
-		if (this.rateLimitAnswer === '400') {
-			return {
-				status: 400,
-				body: {
-					meta: {
-						success: false,
-						http_code: 400,
-						developer_message: 'You have exceeded the endpoint rate limit.',
-					},
-				},
-			};
-		}
-		const retryAfter = Math.max(1, Math.ceil((1000 - (now - this.acceptedAt[0])) / 1000));
-		return {
-			status: 429,
-			body: metaError(429, 130429, 'Rate limit hit').body,
-			headers: { 'retry-after': String(retryAfter) },
-		};
-	}
-
 	private route(
 		method: string,
 		path: string,
@@ -547,434 +411,11 @@ export class Emulator {
 			string,
 			any
 		>;
-
-		if (method === 'GET' && path === '/health_status') {
-			return {
-				status: 200,
-				body: {
-					health_status: {
-						can_send_message: 'AVAILABLE',
-						entities: [
-							{ entity_type: 'PHONE_NUMBER', id: '100000000000001', can_send_message: 'AVAILABLE' },
-							{ entity_type: 'WABA', id: '200000000000002', can_send_message: 'AVAILABLE' },
-						],
-					},
-					id: '100000000000001',
-				},
-			};
+		for (const route of ROUTES) {
+			const answer = route(this, { method, path, url, body, json, contentType, record });
+			if (answer) return answer;
 		}
-
-		if (method === 'POST' && (path === '/messages' || path === '/v1/messages')) {
-			if (json.status === 'read') {
-				if (typeof json.message_id !== 'string' || !json.message_id)
-					return metaError(400, 131009, 'Parameter value is not valid', 'message_id is required');
-				return { status: 200, body: { success: true } };
-			}
-			if (json.messaging_product !== 'whatsapp')
-				return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
-			// A phone number in `to`, or a business-scoped user ID in `recipient` (`to` wins when both are given).
-			const byPhone = json.to !== undefined;
-			const to = String(byPhone ? json.to : (json.recipient ?? ''));
-			if (byPhone && !/^\+?\d{6,16}$/.test(to))
-				return metaError(400, 131009, 'Parameter value is not valid', `invalid recipient "${to}"`);
-			if (!byPhone && !/^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(to))
-				return metaError(
-					400,
-					131009,
-					'Parameter value is not valid',
-					`invalid recipient user id "${to}"`,
-				);
-			if (!byPhone && this.staleUserIds.has(to))
-				return metaError(
-					400,
-					131009,
-					'Parameter value is not valid',
-					`user id "${to}" is no longer valid`,
-				);
-			if (typeof json.type !== 'string')
-				return metaError(400, 131008, 'Required parameter is missing', 'type is required');
-			if (json.type === 'template') {
-				const template = json.template ?? {};
-				const known = this.templates.find(
-					(candidate) =>
-						candidate.name === template.name && candidate.language === template.language?.code,
-				);
-				if (!known || known.status.toLowerCase() !== 'approved') {
-					return metaError(
-						404,
-						132001,
-						'Template name does not exist in the translation',
-						`template ${template.name} (${template.language?.code}) not found`,
-					);
-				}
-				if (!byPhone && known.category.toUpperCase() === 'AUTHENTICATION')
-					return metaError(
-						400,
-						131062,
-						'Business-scoped user ID cannot receive authentication templates',
-						`template ${known.name} is an authentication template`,
-					);
-			}
-			if (json.type === 'interactive' && json.interactive?.type === 'request_contact_info') {
-				const interactive = json.interactive as Record<string, any>;
-				if (
-					typeof interactive.body?.text !== 'string' ||
-					interactive.body.text === '' ||
-					interactive.action?.name !== 'request_contact_info' ||
-					interactive.header ||
-					interactive.footer
-				)
-					return metaError(
-						400,
-						100,
-						'Invalid parameter',
-						'request_contact_info takes a body text and action name request_contact_info only',
-					);
-			}
-			// The contact behind the identifier: a username contact who hides their number has no wa_id.
-			const userId = byPhone ? this.userIdOfPhone(to.replace(/^\+/, '')) : to;
-			const hiddenPhone = !byPhone && this.usernameContacts.get(to) === null;
-			const waId = byPhone ? to.replace(/^\+/, '') : (this.usernameContacts.get(to) ?? null);
-			if (json.type !== 'template' && this.closedWindows.has(waId ?? to)) {
-				return metaError(
-					400,
-					131047,
-					'Re-engagement message',
-					'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
-				);
-			}
-			const limited = this.limitMessages();
-			if (limited) return limited;
-			const id = `wamid.${this.nextId('E')}`;
-			this.sent.push({ id, to: waId ?? to, payload: json, at: Date.now() });
-			return {
-				status: 200,
-				body: {
-					messaging_product: 'whatsapp',
-					contacts: [
-						{
-							input: to,
-							...(waId && !hiddenPhone ? { wa_id: waId } : {}),
-							...(userId ? { user_id: userId } : {}),
-						},
-					],
-					messages: [{ id, ...(json.type === 'template' ? { message_status: 'accepted' } : {}) }],
-				},
-			};
-		}
-
-		if (path === '/v1/configs/templates') {
-			if (method === 'GET') {
-				const limit = Math.max(
-					1,
-					Math.min(Number(url.searchParams.get('limit') ?? 1000) || 1000, this.maxPageSize),
-				);
-				const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
-				let list = this.templates;
-				const filters = url.searchParams.get('filters');
-				if (filters) {
-					let parsed: Record<string, string> = {};
-					try {
-						parsed = JSON.parse(filters);
-					} catch {
-						return {
-							status: 400,
-							body: {
-								meta: { success: false, http_code: 400, developer_message: 'filters must be JSON' },
-							},
-						};
-					}
-					list = list.filter((template) =>
-						Object.entries(parsed).every(([field, value]) => {
-							const key = field.replace(/^business_templates\./, '') as keyof Template;
-							return String(template[key] ?? '').toLowerCase() === String(value).toLowerCase();
-						}),
-					);
-				}
-				const page = list.slice(offset, offset + limit);
-				return {
-					status: 200,
-					body: {
-						count: page.length,
-						total: list.length,
-						limit,
-						offset,
-						filters: filters ? JSON.parse(filters) : {},
-						sort: ['business_templates.name'],
-						waba_templates: page,
-					},
-				};
-			}
-			if (method === 'POST') {
-				if (typeof json.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(json.name))
-					return metaError(
-						400,
-						100,
-						'Invalid parameter',
-						'name must be lowercase letters, digits and _',
-					);
-				if (!['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(json.category))
-					return metaError(400, 100, 'Invalid parameter', 'category');
-				if (
-					this.templates.some(
-						(template) => template.name === json.name && template.language === json.language,
-					)
-				) {
-					return metaError(
-						400,
-						100,
-						'Invalid parameter',
-						'Content in this language already exists',
-					);
-				}
-				const template: Template = {
-					id: this.nextId('T'),
-					name: json.name,
-					language: json.language,
-					category: json.category,
-					status: 'submitted',
-					rejected_reason: 'NONE',
-					components: Array.isArray(json.components) ? json.components : [],
-					parameter_format: json.parameter_format,
-				};
-				this.templates.push(template);
-				return {
-					status: 201,
-					body: {
-						id: template.id,
-						name: template.name,
-						language: template.language,
-						category: template.category,
-						status: template.status,
-					},
-				};
-			}
-		}
-		const templateByName = /^\/v1\/configs\/templates\/([^/]+)$/.exec(path);
-		if (templateByName && method === 'DELETE') {
-			const name = decodeURIComponent(templateByName[1]);
-			const before = this.templates.length;
-			this.templates = this.templates.filter((template) => template.name !== name);
-			if (before === this.templates.length)
-				return metaError(404, 100, 'Invalid parameter', `template ${name} not found`);
-			return { status: 200, body: { meta: { success: true } } };
-		}
-
-		if (path === '/whatsapp_business_profile') {
-			if (method === 'GET') {
-				const fields = (url.searchParams.get('fields') ?? '').split(',').filter(Boolean);
-				const profile: Record<string, unknown> = { messaging_product: 'whatsapp' };
-				for (const [field, value] of Object.entries(this.profile))
-					if (!fields.length || fields.includes(field)) profile[field] = value;
-				return { status: 200, body: { data: [profile] } };
-			}
-			if (method === 'POST') {
-				if (json.messaging_product !== 'whatsapp')
-					return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
-				const { profile_picture_handle: handle, ...fields } = json;
-				delete fields.messaging_product;
-				Object.assign(this.profile, fields);
-				if (handle) {
-					const known = [...this.uploads.values()].some((upload) => upload.handle === handle);
-					if (!known)
-						return metaError(400, 100, 'Invalid parameter', 'unknown profile_picture_handle');
-					this.profile.profile_picture_url = `https://pps.whatsapp.net/${encodeURIComponent(String(handle))}.jpg`;
-				}
-				return { status: 200, body: { success: true } };
-			}
-		}
-
-		if (method === 'POST' && path === '/media') {
-			const parts = body as Record<
-				string,
-				{ filename?: string; contentType?: string; data: Buffer }
-			>;
-			const file = parts?.file;
-			if (!contentType.includes('multipart/form-data') || !file)
-				return metaError(400, 100, 'Invalid parameter', 'multipart field "file" is required');
-			if (parts.messaging_product?.data.toString() !== 'whatsapp')
-				return metaError(400, 100, 'Invalid parameter', 'messaging_product must be "whatsapp"');
-			const id = String(Date.now()) + String(this.counter++).padStart(6, '0');
-			this.media.set(id, {
-				id,
-				mimeType: parts.type?.data.toString() || file.contentType || 'application/octet-stream',
-				data: file.data,
-				filename: file.filename,
-			});
-			record.body = {
-				file: { filename: file.filename, contentType: file.contentType, bytes: file.data.length },
-				type: parts.type?.data.toString(),
-			};
-			return { status: 200, body: { id } };
-		}
-
-		if (method === 'GET' && path === '/whatsapp_business/attachments/') {
-			const item = this.media.get(url.searchParams.get('mid') ?? '');
-			if (!item) return { status: 404, body: { error: 'media not found' } };
-			return { status: 200, body: item.data, headers: { 'content-type': item.mimeType } };
-		}
-
-		if (method === 'POST' && path === '/uploads') {
-			const fileLength = Number(url.searchParams.get('file_length'));
-			const fileType = url.searchParams.get('file_type') ?? '';
-			if (!Number.isFinite(fileLength) || fileLength <= 0 || !fileType)
-				return metaError(400, 100, 'Invalid parameter', 'file_length and file_type are required');
-			const id = `upload:${this.nextId('U')}`;
-			this.uploads.set(id, { fileLength, fileType, received: 0 });
-			return { status: 200, body: { id } };
-		}
-		const upload = /^\/(upload:[^/]+)$/.exec(path);
-		if (upload) {
-			const session = this.uploads.get(decodeURIComponent(upload[1]));
-			if (!session) return metaError(404, 100, 'Invalid parameter', 'unknown upload session');
-			if (method === 'GET')
-				return { status: 200, body: { id: upload[1], file_offset: session.received } };
-			if (method === 'POST') {
-				const bytes = Buffer.isBuffer(body) ? body.length : 0;
-				session.received += bytes;
-				if (session.received !== session.fileLength)
-					return metaError(
-						400,
-						100,
-						'Invalid parameter',
-						`expected ${session.fileLength} bytes, got ${session.received}`,
-					);
-				session.handle = `4:${Buffer.from(upload[1]).toString('base64')}`;
-				return { status: 200, body: { h: session.handle } };
-			}
-		}
-
-		if (path === '/v1/configs/webhook') {
-			if (method === 'GET') {
-				if (!this.webhook.url)
-					return {
-						status: 404,
-						body: {
-							meta: { success: false, http_code: 404, developer_message: 'No webhook configured' },
-						},
-					};
-				return { status: 200, body: { url: this.webhook.url, headers: this.webhook.headers } };
-			}
-			if (method === 'POST') {
-				if (typeof json.url !== 'string')
-					return {
-						status: 400,
-						body: {
-							meta: { success: false, http_code: 400, developer_message: 'url is required' },
-						},
-					};
-				// An empty URL removes the main webhook (the package's reading of the API; see environments.ts).
-				this.webhook =
-					json.url === ''
-						? { url: null, headers: {} }
-						: { url: json.url, headers: (json.headers as Record<string, string>) ?? {} };
-				return { status: 200, body: { url: this.webhook.url } };
-			}
-		}
-
-		if (path === '/multi_webhook') return this.multiWebhookRoute(method, json);
-
-		const mediaItem = /^\/(\d+)$/.exec(path);
-		if (mediaItem) {
-			const item = this.media.get(mediaItem[1]);
-			if (!item) return metaError(404, 100, 'Invalid parameter', `media ${mediaItem[1]} not found`);
-			if (method === 'GET') {
-				const ext = (item.mimeType.split('/')[1] ?? 'bin').split(';')[0];
-				return {
-					status: 200,
-					body: {
-						messaging_product: 'whatsapp',
-						id: item.id,
-						mime_type: item.mimeType,
-						file_size: item.data.length,
-						sha256: 'emulated',
-						url: `https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=${item.id}&ext=${ext}&hash=emulated`,
-					},
-				};
-			}
-			if (method === 'DELETE') {
-				this.media.delete(item.id);
-				return { status: 200, body: { success: true } };
-			}
-		}
-
 		return { status: 404, body: { error: `emulator: no route for ${method} ${path}` } };
-	}
-
-	/**
-	 * /multi_webhook as 360dialog's Messaging API reference describes it: POST enables or disables
-	 * (with initial destinations only while disabled), PUT appends, PATCH updates one destination by
-	 * name, DELETE removes one by name. Names are unique; at most 3 destinations.
-	 */
-	private multiWebhookRoute(
-		method: string,
-		json: Record<string, any>,
-	): { status: number; body: unknown } {
-		const current = this.multiWebhook;
-		type Destination = { name: string; url: string; headers?: Record<string, string> };
-		const incoming: Destination[] = Array.isArray(json.destinations) ? json.destinations : [];
-		const conflict = (list: Destination[]) =>
-			new Set(list.map((destination) => destination.name)).size !== list.length;
-		switch (method) {
-			case 'GET':
-				return { status: 200, body: current };
-			case 'POST': {
-				if (typeof json.enabled !== 'boolean')
-					return { status: 400, body: { error: 'enabled is required' } };
-				if (json.enabled && current.enabled && incoming.length)
-					return {
-						status: 409,
-						body: { error: 'Multi-webhook is already enabled; use PUT to add destinations' },
-					};
-				const destinations = [...current.destinations, ...incoming];
-				if (destinations.length > 3)
-					return { status: 400, body: { error: 'At most 3 destinations per number' } };
-				if (conflict(destinations))
-					return { status: 409, body: { error: 'Destination names must be unique' } };
-				this.multiWebhook = { enabled: json.enabled, destinations };
-				return { status: 200, body: { message: json.enabled ? 'enabled' : 'disabled' } };
-			}
-			case 'PUT': {
-				if (!current.enabled)
-					return {
-						status: 400,
-						body: { error: 'Multi-webhook is not enabled; enable it with POST first' },
-					};
-				const destinations = [...current.destinations, ...incoming];
-				if (conflict(destinations))
-					return { status: 409, body: { error: 'Destination names must be unique' } };
-				if (destinations.length > 3)
-					return { status: 400, body: { error: 'At most 3 destinations per number' } };
-				this.multiWebhook = { ...current, destinations };
-				return { status: 200, body: { message: 'added' } };
-			}
-			case 'PATCH': {
-				const index = current.destinations.findIndex(
-					(destination) => destination.name === json.name,
-				);
-				if (index === -1)
-					return { status: 404, body: { error: `No destination named ${String(json.name)}` } };
-				const destinations = [...current.destinations];
-				destinations[index] = {
-					name: json.name,
-					url: json.url ?? destinations[index].url,
-					headers: json.headers ?? destinations[index].headers,
-				};
-				this.multiWebhook = { ...current, destinations };
-				return { status: 200, body: { message: 'updated' } };
-			}
-			case 'DELETE': {
-				const destinations = current.destinations.filter(
-					(destination) => destination.name !== json.name,
-				);
-				if (destinations.length === current.destinations.length)
-					return { status: 404, body: { error: `No destination named ${String(json.name)}` } };
-				this.multiWebhook = { ...current, destinations };
-				return { status: 200, body: { message: 'deleted' } };
-			}
-			default:
-				return { status: 405, body: { error: `${method} is not allowed` } };
-		}
 	}
 
 	private async handleControl(

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { request } from '../support/http';
+import { pollOrThrow, pollUntil } from '../support/poll';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-360dialog';
@@ -355,24 +356,27 @@ async function startProcess(
 		await exited;
 		clearTimeout(timer);
 	};
-	const deadline = Date.now() + 180_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null)
-			throw new Error(
-				`n8n ${options.command} exited with ${child.exitCode}:\n${options.logs.join('').slice(-4000)}`,
-			);
-		const logged = options.logs.join('').includes(options.readyLog);
-		if (logged && !options.readyUrl) return { child, stop };
-		if (logged && options.readyUrl) {
-			try {
-				const response = await request(options.readyUrl, { timeoutMs: 2_000, idempotent: false });
-				if (response.status === 200) return { child, stop };
-			} catch {
-				// not listening yet
+	const ready = await pollUntil(
+		async () => {
+			if (child.exitCode !== null)
+				throw new Error(
+					`n8n ${options.command} exited with ${child.exitCode}:\n${options.logs.join('').slice(-4000)}`,
+				);
+			const logged = options.logs.join('').includes(options.readyLog);
+			if (logged && !options.readyUrl) return true;
+			if (logged && options.readyUrl) {
+				try {
+					const response = await request(options.readyUrl, { timeoutMs: 2_000, idempotent: false });
+					if (response.status === 200) return true;
+				} catch {
+					// not listening yet
+				}
 			}
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+			return undefined;
+		},
+		{ timeoutMs: 180_000, intervalMs: 250 },
+	);
+	if (ready) return { child, stop };
 	await stop();
 	throw new Error(
 		`n8n ${options.command} did not become ready within 180 s:\n${options.logs.join('').slice(-4000)}`,
@@ -409,12 +413,18 @@ export async function startRedis(): Promise<{ port: number; stop: () => Promise<
 	);
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const deadline = Date.now() + 20_000;
-	while (!output.includes('Ready to accept connections')) {
-		if (child.exitCode !== null || Date.now() > deadline)
-			throw new Error(`redis-server did not start:\n${output}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	await pollOrThrow(
+		() => {
+			if (output.includes('Ready to accept connections')) return true;
+			if (child.exitCode !== null) throw new Error(`redis-server did not start:\n${output}`);
+			return undefined;
+		},
+		{
+			timeoutMs: 20_000,
+			intervalMs: 100,
+			failure: () => `redis-server did not start:\n${output}`,
+		},
+	);
 	return {
 		port,
 		stop: async () => {

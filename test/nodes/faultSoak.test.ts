@@ -8,17 +8,23 @@ import { bulkTextRun, sentTexts } from '../support/bulk';
 import { useEmulator } from '../support/emulatorFixture';
 import { recordFigure } from '../support/figures';
 import { emulatorCredentials, runActionNode, errorOf } from '../support/n8nCore';
+import { pollUntil } from '../support/poll';
 
 const fixture = useEmulator();
 const COUNT = 2000;
 const messages = { method: 'POST', path: '/messages' };
 const rateLimited = { error: { code: 130429, message: '(#130429) Rate limit hit' } };
+/**
+ * The send timeout: long enough that on a loaded 2-core machine an ordinary send stays under it (a
+ * 2 s timeout left too little room there), short enough to keep the soak under a minute.
+ */
+const TIMEOUT_SECONDS = 5;
 
 /** Faults after which the request may have been processed: the item must say it is in doubt. */
 const AMBIGUOUS: Fault[] = [
 	{ ...messages, times: 10, drop: 'beforeRead' },
 	{ ...messages, times: 10, drop: 'afterRead' },
-	{ ...messages, times: 10, delayMs: 3000 }, // past the 2 s timeout; processed after the client gave up
+	{ ...messages, times: 10, delayMs: TIMEOUT_SECONDS * 1000 + 3000 }, // past the timeout; processed after the client gave up
 	{ ...messages, times: 10, garbleAnswer: true }, // processed, answered with invalid JSON
 	{ ...messages, times: 10, status: 504, afterProcessing: true }, // a gateway timed out after the message was accepted
 	{ ...messages, times: 10, status: 500, body: 'Internal Server Error <html>' }, // not processed, but a send cannot tell
@@ -60,7 +66,11 @@ describe('fault soak: 2,000 sends', () => {
 		const injected = faults.length;
 
 		const { items, error } = await runActionNode({
-			...bulkTextRun(COUNT, 'soak', { messagesPerSecond: 0, maxConcurrent: 20, timeoutSeconds: 2 }),
+			...bulkTextRun(COUNT, 'soak', {
+				messagesPerSecond: 0,
+				maxConcurrent: 20,
+				timeoutSeconds: TIMEOUT_SECONDS,
+			}),
 			credentials: emulatorCredentials(fixture.baseUrl),
 			continueOnFail: true,
 		});
@@ -87,12 +97,10 @@ describe('fault soak: 2,000 sends', () => {
 		}
 
 		// Wait (bounded) for the sends the emulator is still finishing after their clients timed out.
-		for (
-			let waited = 0;
-			waited < 5000 && emulator.requests.some((request) => request.outcome === undefined);
-			waited += 50
-		)
-			await new Promise((resolve) => setTimeout(resolve, 50));
+		await pollUntil(
+			() => (emulator.requests.some((request) => request.outcome === undefined) ? undefined : true),
+			{ timeoutMs: 30_000, intervalMs: 50 },
+		);
 		const texts = sentTexts(emulator.sent);
 		expect(new Set(texts).size).toBe(texts.length); // nothing twice
 		const sentIds = new Set(emulator.sent.map((message) => message.id));

@@ -10,6 +10,7 @@ import {
 	STATUS_FIXTURES,
 } from '../fixtures/webhooks';
 import { messageTextOf } from '../../nodes/Dialog360/domain/messageText';
+import { holdClock } from '../support/clock';
 import { useEmulator } from '../support/emulatorFixture';
 import { pngOfSize } from '../support/images';
 import { emulatorCredentials } from '../support/n8nCore';
@@ -36,6 +37,7 @@ async function trigger(
 }
 
 afterEach(async () => {
+	jest.restoreAllMocks(); // holdClock's, also after a failure
 	await Promise.all(harnesses.splice(0).map(async (harness) => await harness.stop()));
 });
 
@@ -529,6 +531,7 @@ describe('Trigger receiving deliveries', () => {
 
 	it("merges one contact's messages within the window into one item, answered at once; after the window, a new execution", async () => {
 		const harness = await activeTrigger({ options: { mergeSeconds: 3 } });
+		const clock = holdClock(); // still while the messages arrive, however slowly; then past the 3 s
 		const text = (id: string, body: string, contact = CONTACT) =>
 			cloudDelivery({
 				contacts: [contact],
@@ -545,6 +548,7 @@ describe('Trigger receiving deliveries', () => {
 		const other = { profile: { name: 'Bob' }, wa_id: '4915100000000' };
 		answers.push(...(await fixture.emulator.deliver(text('wamid.o1', 'hello', other))));
 		expect(answers).toEqual([200, 200, 200, 200]);
+		clock.advance(3_000);
 		const executions = await harness.waitForExecutions(2, 20_000);
 		const items = executions.map((run) => run[0].json);
 		const ada = items.find((item) => (item.contact as { key: string }).key === CONTACT.wa_id);
@@ -562,6 +566,7 @@ describe('Trigger receiving deliveries', () => {
 		expect(items.find((item) => item !== ada)).toMatchObject({ text: 'hello' });
 
 		await fixture.emulator.deliver(text('wamid.b4', 'thanks'));
+		clock.advance(3_000);
 		await harness.waitForExecutions(3, 20_000);
 		expect(harness.executions[2][0].json).toMatchObject({
 			text: 'thanks',

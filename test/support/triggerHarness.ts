@@ -29,6 +29,7 @@ import {
 } from 'n8n-workflow';
 
 import { nodeTypes, testAdditionalData } from './n8nCore';
+import { pollUntil } from './poll';
 import { assertNoSentinel } from './sentinel';
 
 const TRIGGER_TYPE = 'n8n-nodes-360dialog.dialog360Trigger';
@@ -249,9 +250,10 @@ export class TriggerHarness {
 
 	/** Waits (bounded) until the node has started `count` executions; the early answer comes first. */
 	async waitForExecutions(count: number, timeoutMs = 5000): Promise<INodeExecutionData[][]> {
-		const deadline = Date.now() + timeoutMs;
-		while (this.executions.length < count && Date.now() < deadline)
-			await new Promise((resolve) => setTimeout(resolve, 10));
+		await pollUntil(() => (this.executions.length >= count ? true : undefined), {
+			timeoutMs,
+			intervalMs: 10,
+		});
 		return this.executions;
 	}
 
