@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSAGE_RULES } from '../../domain/rules';
-import { PACE_RULES } from '../../transport/runner';
+import { PACE_RULES } from '../../transport/pacer';
 
 /** 360dialog's documented throughput per number. [H] reference §12 */
 export const DEFAULT_MESSAGES_PER_SECOND = 80;
