@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { request } from '../support/http';
+import type { AnswerDelay } from './answerDelay';
 import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
 
 export interface RecordedRequest {
@@ -179,6 +180,8 @@ export class Emulator {
 	rateLimitAnswer: '429' | '400';
 	maxPageSize: number;
 	rateLimited = 0;
+	/** A seeded random wait of each request before it is processed, on top of `latencyMs`. */
+	answerDelay?: AnswerDelay;
 
 	private readonly apiKeys: Set<string>;
 	private readonly server: http.Server;
@@ -457,6 +460,7 @@ export class Emulator {
 		this.requests.push(record);
 
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
+		if (this.answerDelay) await sleep(this.answerDelay.nextMs());
 		if (fault?.delayMs) await sleep(fault.delayMs);
 
 		if (!authorized) {
