@@ -14,6 +14,12 @@ export interface RunnerOptions {
 	 * stops at a failure, the error lists the items already done, so a re-run can skip them.
 	 */
 	describeDone?: (output: INodeExecutionData[]) => string | undefined;
+	/**
+	 * For operations whose items must reach one contact in item order (sends): the contact an item goes
+	 * to. An item starts only after every earlier item with the same key finished (sent, failed or in
+	 * doubt); items of different keys, and items without one, run side by side.
+	 */
+	orderKey?: (itemIndex: number) => string | undefined;
 }
 
 export type ItemWork = (
@@ -94,8 +100,9 @@ function asItemError(ctx: IExecuteFunctions, error: Error, itemIndex: number): I
 }
 
 /**
- * Runs `work` for every input item with bounded concurrency and a rate cap. The output keeps the input
- * order and pairs every item with its input. With "Continue On Fail" a failing item becomes an error
+ * Runs `work` for every input item with bounded concurrency and a rate cap, items of one order key
+ * one after the other in item order. The output keeps the input order and pairs every item with its
+ * input. With "Continue On Fail" a failing item becomes an error
  * item and the others go on; otherwise the first failure stops new work and is thrown.
  */
 export async function runItems(
@@ -119,21 +126,50 @@ export async function runItems(
 		if (!stop.failure || itemIndex < stop.failure.itemIndex) stop.failure = { error, itemIndex };
 	};
 
+	const runItem = async (itemIndex: number) => {
+		try {
+			results[itemIndex] = toItems(await work(itemIndex), itemIndex);
+			timedWork.grow();
+		} catch (caught) {
+			const error = caught instanceof Error ? caught : new Error(String(caught));
+			if (continueOnFail) {
+				results[itemIndex] = [errorItem(asItemError(ctx, error, itemIndex), itemIndex)];
+			} else {
+				recordFailure(error, itemIndex);
+			}
+		}
+	};
+
+	// The items of one key in a line, in item order: the worker that runs the first runs the others
+	// as they queue up behind it, each once the one before finished; other workers pass them by.
+	const lines = new Map<string, number[]>();
+	const orderKeyOf = (itemIndex: number): string | undefined => {
+		try {
+			return options.orderKey?.(itemIndex);
+		} catch {
+			return undefined; // the item's own run reports what is wrong with its parameters
+		}
+	};
+
 	const worker = async () => {
 		while (stop.failure === undefined) {
 			const itemIndex = next++;
 			if (itemIndex >= itemCount) return;
-			try {
-				results[itemIndex] = toItems(await work(itemIndex), itemIndex);
-				timedWork.grow();
-			} catch (caught) {
-				const error = caught instanceof Error ? caught : new Error(String(caught));
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(asItemError(ctx, error, itemIndex), itemIndex)];
-				} else {
-					recordFailure(error, itemIndex);
-				}
+			const key = orderKeyOf(itemIndex);
+			if (key === undefined) {
+				await runItem(itemIndex);
+				continue;
 			}
+			const waiting = lines.get(key);
+			if (waiting) {
+				waiting.push(itemIndex);
+				continue;
+			}
+			const line = [itemIndex];
+			lines.set(key, line);
+			for (let position = 0; position < line.length && stop.failure === undefined; position++)
+				await runItem(line[position]);
+			lines.delete(key);
 		}
 	};
 

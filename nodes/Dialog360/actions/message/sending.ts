@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { HintContext } from '../../domain/apiErrors';
+import { RecipientError, recipientIdOf, recipientKeyOf } from '../../domain/identity';
 import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
 import { textOf } from '../../domain/values';
 import { IN_DOUBT, markInDoubt } from '../../transport/errors';
@@ -48,7 +49,18 @@ export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
 		maxConcurrent: Math.max(0, Math.floor(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT)),
 		perSecond: Math.max(0, options.messagesPerSecond ?? DEFAULT_MESSAGES_PER_SECOND),
 		describeDone: sentMessageIds,
+		orderKey: (itemIndex) => recipientKeyOfItem(ctx, itemIndex),
 	};
+}
+
+/**
+ * The contact an item goes to, however its number is written: messages to one contact go out in
+ * item order. Undefined for a recipient that cannot be read (its item fails before sending).
+ */
+function recipientKeyOfItem(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const { defaultCountry } = readSendingOptions(ctx, itemIndex);
+	const recipient = recipientIdOf(ctx.getNodeParameter('to', itemIndex), defaultCountry);
+	return recipient instanceof RecipientError ? undefined : recipientKeyOf(recipient);
 }
 
 /** Sends a checked payload once (a send is never repeated after an ambiguous failure). */
