@@ -52,7 +52,7 @@ export const sendingOptionsField: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to mark the message given in Reply To Message ID as read (blue ticks) and show "typing…" first, for up to 25 seconds or until the reply arrives',
+				'Whether to mark the message given in Reply To Message ID as read (blue ticks) and show "typing…" first, for up to 25 seconds or until the reply arrives. If that fails (e.g. the message is older than 30 days), the reply is still sent and the output\'s readReceiptError says why.',
 			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{

@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { markAsReadPayload, withMediaId, type MessageType } from '../../domain/messages';
+import { withMediaId, type MessageType } from '../../domain/messages';
 import { textOf } from '../../domain/values';
 import { uploadMedia } from '../../transport/media';
-import { apiRequest } from '../../transport/request';
 import { simplifyField } from '../descriptions/common';
 import { recipientField, sendingOptionsField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
-import { assertNoViolations } from '../validation';
 import { formatted, readContent } from './content';
 import { contactsFields } from './descriptions/contacts';
 import { interactiveFields } from './descriptions/interactive';
@@ -16,6 +14,7 @@ import { mediaFields } from './descriptions/media';
 import { MESSAGE_TYPE_OPTIONS } from './descriptions/messageTypes';
 import { reactionFields } from './descriptions/reaction';
 import { textFields } from './descriptions/text';
+import { markRepliedAsRead } from './readReceipt';
 import { readSendingOptions, sendingRunnerOptions } from './sending';
 import { buildParts, sendParts } from './textParts';
 
@@ -78,16 +77,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 		built.payload = withMediaId(built.payload, built.pendingUpload.kind, mediaId);
 	}
-	if (options.markAsReadAndType && options.replyTo) {
-		const { payload, violations } = markAsReadPayload(textOf(options.replyTo), true);
-		assertNoViolations(this, violations, itemIndex, 'mark-as-read request');
-		await apiRequest.call(this, {
-			method: 'POST',
-			endpoint: 'messages',
-			body: payload as IDataObject,
-			idempotent: true, // reading a message twice changes nothing
-			itemIndex,
-		});
-	}
-	return await sendParts(this, parts, itemIndex, options);
+	// A courtesy: a receipt that fails does not keep the reply back.
+	const readReceiptError =
+		options.markAsReadAndType && options.replyTo
+			? await markRepliedAsRead(this, textOf(options.replyTo), itemIndex)
+			: undefined;
+	const sent = await sendParts(this, parts, itemIndex, options);
+	return readReceiptError ? { ...sent, readReceiptError } : sent;
 }
