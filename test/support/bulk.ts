@@ -1,10 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-/** A text send of `count` items, each to its own number with its own text ("<prefix> <n>"). */
+/**
+ * A text send of `count` items, each with its own text ("<prefix> <n>"), to its own number or, with
+ * `contacts`, in turn to that many numbers.
+ */
 export function bulkTextRun(
 	count: number,
 	prefix: string,
 	options: INodeParameters,
+	contacts = count,
 ): { parameters: INodeParameters; items: IDataObject[] } {
 	return {
 		parameters: {
@@ -17,7 +21,7 @@ export function bulkTextRun(
 		},
 		items: Array.from({ length: count }, (_, n) => ({
 			n,
-			to: `+4915112${String(n).padStart(6, '0')}`,
+			to: `+4915112${String(n % contacts).padStart(6, '0')}`,
 		})),
 	};
 }
