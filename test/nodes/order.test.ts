@@ -4,11 +4,11 @@
  * go side by side. Through n8n-core against the emulator, which answers each request after a seeded
  * random time.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { AnswerDelay } from '../emulator/answerDelay';
 import type { RecordedRequest } from '../emulator/server';
-import { sentTexts } from '../support/bulk';
+import { sentTexts, textPerItem } from '../support/bulk';
 import { useEmulator } from '../support/emulatorFixture';
 import { emulatorCredentials, errorOf, runActionNode } from '../support/n8nCore';
 
@@ -38,14 +38,7 @@ const ONE_CONTACT = [
 
 function sendTexts(items: Array<{ to: string; text: string }>, options: IDataObject = {}) {
 	return runActionNode({
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			to: '={{ $json.to }}',
-			messageType: 'text',
-			text: '={{ $json.text }}',
-			options: { defaultCountry: 'DE', ...options },
-		} as INodeParameters,
+		parameters: textPerItem({ defaultCountry: 'DE', ...options }),
 		items,
 		credentials: emulatorCredentials(fixture.baseUrl),
 		continueOnFail: true,
