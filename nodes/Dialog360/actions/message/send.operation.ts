@@ -15,7 +15,7 @@ import { MESSAGE_TYPE_OPTIONS } from './descriptions/messageTypes';
 import { reactionFields } from './descriptions/reaction';
 import { textFields } from './descriptions/text';
 import { markRepliedAsRead } from './readReceipt';
-import { readSendingOptions, sendingRunnerOptions } from './sending';
+import { sendingRunnerOptions, takeSendingItem } from './sending';
 import { buildParts, sendParts } from './textParts';
 
 const properties: INodeProperties[] = [
@@ -49,10 +49,10 @@ export const runnerOptions = sendingRunnerOptions;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('messageType', itemIndex) as MessageType;
-	const options = readSendingOptions(this, itemIndex);
+	const { to, options } = takeSendingItem(this, itemIndex);
 	const read = await readContent(this, type, itemIndex);
 	const envelope = {
-		to: this.getNodeParameter('to', itemIndex),
+		to,
 		defaultCountry: options.defaultCountry,
 		bizOpaqueCallbackData: options.bizOpaqueCallbackData,
 	};

@@ -53,13 +53,40 @@ export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
 	};
 }
 
+/** What every send reads of its item first: the recipient as written, and the options. */
+export interface SendingItem {
+	to: unknown;
+	options: SendingOptions;
+}
+
+function readSendingItem(ctx: IExecuteFunctions, itemIndex: number): SendingItem {
+	const options = readSendingOptions(ctx, itemIndex);
+	return { to: ctx.getNodeParameter('to', itemIndex), options };
+}
+
+// The runner reads an item's recipient for its order key before the item runs; the send takes what
+// was read, so that the item's parameters (and their expressions) are evaluated once.
+const readAhead = new WeakMap<object, Map<number, SendingItem>>();
+
+/** The recipient and options of an item: as read for its order key, or read now. */
+export function takeSendingItem(ctx: IExecuteFunctions, itemIndex: number): SendingItem {
+	const kept = readAhead.get(ctx);
+	const item = kept?.get(itemIndex);
+	if (!kept || !item) return readSendingItem(ctx, itemIndex);
+	kept.delete(itemIndex);
+	return item;
+}
+
 /**
  * The contact an item goes to, however its number is written: messages to one contact go out in
  * item order. Undefined for a recipient that cannot be read (its item fails before sending).
  */
 function recipientKeyOfItem(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const { defaultCountry } = readSendingOptions(ctx, itemIndex);
-	const recipient = recipientIdOf(ctx.getNodeParameter('to', itemIndex), defaultCountry);
+	const item = readSendingItem(ctx, itemIndex);
+	const kept = readAhead.get(ctx) ?? new Map<number, SendingItem>();
+	readAhead.set(ctx, kept);
+	kept.set(itemIndex, item);
+	const recipient = recipientIdOf(item.to, item.options.defaultCountry);
 	return recipient instanceof RecipientError ? undefined : recipientKeyOf(recipient);
 }
 
