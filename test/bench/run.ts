@@ -95,7 +95,7 @@ async function main() {
 	);
 	if (!only || only === 'core') {
 		console.log(
-			'\nBulk send through n8n-core to the emulator (150 ms latency; ceiling = messages / the real limit)\n',
+			'\nBulk send through n8n-core to the emulator (150 ms latency; ceiling = messages / the real limit, or the answer times of the busiest contact if longer)\n',
 		);
 		console.log(
 			'| run | messages | wall time | ceiling | ratio | lost | duplicated | 429s seen | error items |',
@@ -116,6 +116,18 @@ async function main() {
 					1000,
 					150,
 					{ separateEmulator: true },
+				),
+			),
+		);
+		console.log(
+			row(
+				await bulkSend(
+					'high tier settings, 2,000 messages to 20 contacts (100 each, in item order per contact: ceiling 100 × 150 ms)',
+					MESSAGES,
+					{ messagesPerSecond: 1000 },
+					1000,
+					150,
+					{ separateEmulator: true, contacts: 20 },
 				),
 			),
 		);

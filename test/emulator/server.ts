@@ -21,6 +21,7 @@ import {
 	type SentMessage,
 	type Template,
 } from './core';
+import type { AnswerDelay } from './answerDelay';
 import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
 import { healthRoute } from './routes/health';
 import { mediaRoute } from './routes/media';
@@ -75,6 +76,8 @@ export class Emulator {
 	rateLimitAnswer: '429' | '400';
 	maxPageSize: number;
 	rateLimited = 0;
+	/** A seeded random wait of each request before it is processed, on top of `latencyMs`. */
+	answerDelay?: AnswerDelay;
 
 	private readonly apiKeys: Set<string>;
 	private readonly server: http.Server;
@@ -356,6 +359,7 @@ export class Emulator {
 		this.requests.push(record);
 
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
+		if (this.answerDelay) await sleep(this.answerDelay.nextMs());
 		if (fault?.delayMs) await sleep(fault.delayMs);
 
 		if (!authorized) {

@@ -137,4 +137,37 @@ describe('Send for AI agents', () => {
 			],
 		);
 	});
+
+	it('sends the reply even when the read receipt is refused, and says why in the item', async () => {
+		// 360dialog refuses a receipt for a message older than 30 days or an unknown ID with 131009.
+		fixture.emulator.inject({
+			method: 'POST',
+			path: '/messages',
+			times: 1,
+			status: 400,
+			body: {
+				error: {
+					message: '(#131009) Parameter value is not valid',
+					type: 'OAuthException',
+					code: 131009,
+				},
+			},
+		});
+		const { items, error } = await send({
+			messageType: 'text',
+			text: 'Still here',
+			options: { replyTo: 'wamid.old', markAsReadAndType: true },
+		});
+		expect(error).toBeUndefined();
+		expect(fixture.emulator.sent).toHaveLength(1);
+		expect(fixture.emulator.sent[0].payload).toMatchObject({
+			context: { message_id: 'wamid.old' },
+			text: { body: 'Still here' },
+		});
+		expect(items[0].json.messageId).toBe(fixture.emulator.sent[0].id);
+		expect(items[0].json.readReceiptError).toContain(
+			'The replied message wamid.old was not marked as read: ',
+		);
+		expect(items[0].json.readReceiptError).toContain('within the last 30 days');
+	});
 });

@@ -9,6 +9,7 @@ import { useEmulator } from '../support/emulatorFixture';
 import { recordFigure } from '../support/figures';
 import { emulatorCredentials, runActionNode, errorOf } from '../support/n8nCore';
 import { pollUntil } from '../support/poll';
+import { seededRandom } from '../support/random';
 
 const fixture = useEmulator();
 const COUNT = 2000;
@@ -56,8 +57,7 @@ describe('fault soak: 2,000 sends', () => {
 		const faults = [...AMBIGUOUS, ...RETRIED].flatMap((fault) =>
 			Array.from({ length: fault.times ?? 1 }, () => ({ ...fault, times: 1 })),
 		);
-		let seed = 42;
-		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const random = seededRandom(42);
 		for (let index = faults.length - 1; index > 0; index--) {
 			const other = Math.floor(random() * (index + 1));
 			[faults[index], faults[other]] = [faults[other], faults[index]];

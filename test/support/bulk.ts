@@ -1,23 +1,33 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-/** A text send of `count` items, each to its own number with its own text ("<prefix> <n>"). */
+/** Send's parameters for a text to each item's `to`, the text in the item's `text`. */
+export function textPerItem(options: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'message',
+		operation: 'send',
+		to: '={{ $json.to }}',
+		messageType: 'text',
+		text: '={{ $json.text }}',
+		options,
+	};
+}
+
+/**
+ * A text send of `count` items, each with its own text ("<prefix> <n>"), to its own number or, with
+ * `contacts`, in turn to that many numbers.
+ */
 export function bulkTextRun(
 	count: number,
 	prefix: string,
 	options: INodeParameters,
+	contacts = count,
 ): { parameters: INodeParameters; items: IDataObject[] } {
 	return {
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			to: '={{ $json.to }}',
-			messageType: 'text',
-			text: `={{ "${prefix} " + $json.n }}`,
-			options,
-		},
+		parameters: textPerItem(options),
 		items: Array.from({ length: count }, (_, n) => ({
 			n,
-			to: `+4915112${String(n).padStart(6, '0')}`,
+			to: `+4915112${String(n % contacts).padStart(6, '0')}`,
+			text: `${prefix} ${n}`,
 		})),
 	};
 }

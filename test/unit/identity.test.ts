@@ -1,4 +1,8 @@
-import { readRecipientId, RecipientError } from '../../nodes/Dialog360/domain/identity';
+import {
+	readRecipientId,
+	RecipientError,
+	recipientKeyOf,
+} from '../../nodes/Dialog360/domain/identity';
 import { readDelivery } from '../../nodes/Dialog360/domain/webhookEvents';
 import {
 	bothIdentifiersMessage,
@@ -137,5 +141,22 @@ describe('contacts in webhooks', () => {
 			userId: USER_ID,
 			phoneNumber: '+4915112345678',
 		});
+	});
+});
+
+describe('one key per contact a message goes to', () => {
+	const keyOf = (to: string) => recipientKeyOf(readRecipientId(to, 'DE'));
+
+	it.each([
+		['+49 151 12345678', '0049 151 12345678', '015112345678', '(+49) 1511-2345678'],
+		['+55 11 98765 4321', '+55 11 8765 4321'], // a Brazilian mobile with and without the 9th digit
+		['DE.8827364519203746', ' DE.8827364519203746 '],
+	])('however the contact is written, one key: %s', (...forms) => {
+		expect(new Set(forms.map(keyOf)).size).toBe(1);
+	});
+
+	it('different contacts have different keys', () => {
+		const contacts = ['+4915112345678', '+4915112345679', '+5511912345678', 'DE.8827364519203746'];
+		expect(new Set(contacts.map(keyOf)).size).toBe(contacts.length);
 	});
 });

@@ -1,4 +1,4 @@
-import { PACE_RULES, RatePacer } from '../../nodes/Dialog360/transport/runner';
+import { PACE_RULES, RatePacer } from '../../nodes/Dialog360/transport/pacer';
 
 describe('the pace follows what 360dialog accepts', () => {
 	it('settles just under the rate accepted in the last second after a rate-limit answer', () => {

@@ -153,6 +153,12 @@ export const CONTEXT_HINTS = {
 		131062:
 			"Authentication templates cannot be sent to a WhatsApp user ID. Send it to the contact's phone number; a Request Contact Info message asks them to share it.",
 	},
+	// Meta "Mark messages as read": only messages received in the last 30 days, an invalid ID is 131009.
+	// https://developers.facebook.com/docs/whatsapp/cloud-api/guides/mark-message-as-read
+	readReceipt: {
+		131009:
+			'Only a message the contact sent within the last 30 days can be marked as read: check that the message ID is the ID of their message (the trigger gives it as message.id) and that it is recent.',
+	},
 } satisfies Record<string, Record<number, string>>;
 
 export type HintContext = keyof typeof CONTEXT_HINTS;

@@ -85,6 +85,14 @@ export function recipientIdOf(
 	return { kind: 'phone', e164: phone.e164, digits: phone.digits };
 }
 
+/**
+ * One key per contact a message goes to: the user ID, or the phone digits with the known WhatsApp
+ * variants folded (Brazil, Mexico, Argentina), however the number was written.
+ */
+export function recipientKeyOf(recipient: RecipientId): string {
+	return recipient.kind === 'userId' ? recipient.userId : canonicalDigits(recipient.digits);
+}
+
 /** recipientIdOf that throws what is wrong. */
 export function readRecipientId(input: unknown, defaultCountry?: string): RecipientId {
 	const read = recipientIdOf(input, defaultCountry);

@@ -34,7 +34,7 @@ import {
 	type Outcome,
 	type RetryPolicy,
 } from './retryPolicy';
-import { pacerOf } from './runner';
+import { pacerOf } from './pacer';
 
 export { redact } from './errors';
 

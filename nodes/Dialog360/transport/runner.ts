@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isInDoubt } from './errors';
+import { PACE_RULES, pacerOf, startPacing, stopPacing } from './pacer';
 
 export interface RunnerOptions {
 	/** Requests in flight at once; 0 lets the runner add workers as the rate and latency need. */
@@ -13,138 +14,17 @@ export interface RunnerOptions {
 	 * stops at a failure, the error lists the items already done, so a re-run can skip them.
 	 */
 	describeDone?: (output: INodeExecutionData[]) => string | undefined;
+	/**
+	 * For operations whose items must reach one contact in item order (sends): the contact an item goes
+	 * to. An item starts only after every earlier item with the same key finished (sent, failed or in
+	 * doubt); items of different keys, and items without one, run side by side.
+	 */
+	orderKey?: (itemIndex: number) => string | undefined;
 }
 
 export type ItemWork = (
 	itemIndex: number,
 ) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
-
-/** How the pace follows what 360dialog accepts, and how many requests may be in flight. */
-export const PACE_RULES = {
-	/** After a rate-limit answer: just under what was accepted in the last second. */
-	margin: 0.95,
-	/** The pace never sinks below this share of the best rate accepted so far (times the margin). */
-	floorShare: 0.9,
-	/** One slow-down per this many ms: the answers of requests already in flight say the same. */
-	calmMs: 1000,
-	/**
-	 * Messages per second gained per second after a rate limit; once `probeAfterSeconds` passed
-	 * without one, the climb grows by `climbGrowthPerSecond` every second.
-	 */
-	climbPerSecond: 0.25,
-	probeAfterSeconds: 5,
-	climbGrowthPerSecond: 0.5,
-	minimumPerSecond: 1,
-	/** Workers the runner starts, and at most adds, when Max Concurrent Requests is 0 (automatic). */
-	autoStartWorkers: 20,
-	autoMaxWorkers: 500,
-	/** Room over rate × latency, so that a slower answer does not stall the pace. */
-	workerHeadroom: 1.25,
-};
-
-/**
- * Spaces starts evenly at the current rate, which starts at the configured one. A rate-limit answer
- * brings it down to just under what 360dialog accepted in the last second; every accepted request
- * brings it back up, faster the longer no limit was met, never above the configured rate.
- */
-export class RatePacer {
-	private nextSlot = 0;
-	private rate: number;
-	private lastLimitAt?: number;
-	private startedAt?: number;
-	private bestAccepted = 0;
-	/** When a request last had to wait for its slot: the pace, not the sending, was the bottleneck. */
-	private lastWaitAt?: number;
-	/** Accepted requests per 100 ms over the last second, to know the rate 360dialog accepts. */
-	private readonly buckets = new Array<number>(10).fill(0);
-	private bucketAt = 0;
-
-	constructor(private readonly perSecond?: number) {
-		this.rate = perSecond && perSecond > 0 ? perSecond : 0;
-	}
-
-	/** 360dialog's answer time, from the slot to the answer (not the wait for the slot). */
-	private latencyMs = 0;
-
-	get currentRate(): number {
-		return this.rate;
-	}
-
-	get answerMs(): number {
-		return this.latencyMs;
-	}
-
-	/** A request had to wait for its slot: the pace, not the sending, is what limits. */
-	heldBack(now = Date.now()): void {
-		this.lastWaitAt = now;
-	}
-
-	/** Records how long 360dialog took to answer a paced request. */
-	answered(durationMs: number): void {
-		this.latencyMs = this.latencyMs === 0 ? durationMs : this.latencyMs * 0.9 + durationMs * 0.1;
-	}
-
-	async acquire(): Promise<void> {
-		if (this.rate <= 0) return;
-		const interval = 1000 / this.rate;
-		const now = Date.now();
-		this.startedAt ??= now;
-		const slot = Math.max(now, this.nextSlot);
-		this.nextSlot = slot + interval;
-		if (slot > now) {
-			this.heldBack(now);
-			await sleep(slot - now);
-		}
-	}
-
-	private acceptedLastSecond(now: number): number {
-		const bucket = Math.floor(now / 100);
-		// Clear the buckets that fell out of the last second.
-		for (let stale = Math.max(this.bucketAt + 1, bucket - 9); stale <= bucket; stale++)
-			this.buckets[stale % 10] = 0;
-		this.bucketAt = Math.max(this.bucketAt, bucket);
-		return this.buckets.reduce((sum, count) => sum + count, 0);
-	}
-
-	succeeded(now = Date.now()): void {
-		if (this.rate <= 0 || !this.perSecond) return;
-		this.acceptedLastSecond(now);
-		this.buckets[Math.floor(now / 100) % 10]++;
-		// Only a pace that holds requests back climbs: one the sending does not reach would climb
-		// far above the limit unseen, and the sending would then burst into it.
-		if (this.lastWaitAt === undefined || now - this.lastWaitAt > 1000) return;
-		const secondsCalm = this.lastLimitAt === undefined ? 0 : (now - this.lastLimitAt) / 1000;
-		// Slowly near the limit met last; after a while without one, faster, to find a lifted limit.
-		const climb =
-			PACE_RULES.climbPerSecond +
-			PACE_RULES.climbGrowthPerSecond * Math.max(0, secondsCalm - PACE_RULES.probeAfterSeconds);
-		this.rate = Math.min(this.perSecond, this.rate + climb / this.rate);
-	}
-
-	rateLimited(now = Date.now()): void {
-		if (this.rate <= 0) return;
-		if (this.lastLimitAt !== undefined && now - this.lastLimitAt < PACE_RULES.calmMs) return;
-		this.lastLimitAt = now;
-		const accepted = this.acceptedLastSecond(now);
-		// Only a full second of sending says what the limit lets through.
-		if (now - (this.startedAt ?? now) >= 1000)
-			this.bestAccepted = Math.max(this.bestAccepted, accepted);
-		// A limit met while sending under the best rate accepted so far is a bunch of answers arriving
-		// together, not a lower limit: the pace does not sink below a share of that best rate.
-		const target =
-			Math.max(accepted, this.bestAccepted * PACE_RULES.floorShare) * PACE_RULES.margin;
-		this.rate = Math.max(PACE_RULES.minimumPerSecond, Math.min(this.rate, target));
-		this.nextSlot = Math.max(this.nextSlot, now + 1000 / this.rate);
-	}
-}
-
-// The pacer of the run in progress, per execution context. Requests marked `paced` take a slot from it
-// for every attempt, so a retry counts against the rate like any other send.
-const runPacers = new WeakMap<object, RatePacer>();
-
-export function pacerOf(ctx: object): RatePacer | undefined {
-	return runPacers.get(ctx);
-}
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
 	return (
@@ -220,8 +100,9 @@ function asItemError(ctx: IExecuteFunctions, error: Error, itemIndex: number): I
 }
 
 /**
- * Runs `work` for every input item with bounded concurrency and a rate cap. The output keeps the input
- * order and pairs every item with its input. With "Continue On Fail" a failing item becomes an error
+ * Runs `work` for every input item with bounded concurrency and a rate cap, items of one order key
+ * one after the other in item order. The output keeps the input order and pairs every item with its
+ * input. With "Continue On Fail" a failing item becomes an error
  * item and the others go on; otherwise the first failure stops new work and is thrown.
  */
 export async function runItems(
@@ -231,7 +112,7 @@ export async function runItems(
 	options: RunnerOptions,
 ): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[][] = new Array(itemCount);
-	if (options.perSecond) runPacers.set(ctx, new RatePacer(options.perSecond));
+	startPacing(ctx, options.perSecond);
 	const continueOnFail = ctx.continueOnFail();
 	let next = 0;
 	const stop: { failure?: { error: Error; itemIndex: number } } = {};
@@ -245,21 +126,50 @@ export async function runItems(
 		if (!stop.failure || itemIndex < stop.failure.itemIndex) stop.failure = { error, itemIndex };
 	};
 
+	const runItem = async (itemIndex: number) => {
+		try {
+			results[itemIndex] = toItems(await work(itemIndex), itemIndex);
+			timedWork.grow();
+		} catch (caught) {
+			const error = caught instanceof Error ? caught : new Error(String(caught));
+			if (continueOnFail) {
+				results[itemIndex] = [errorItem(asItemError(ctx, error, itemIndex), itemIndex)];
+			} else {
+				recordFailure(error, itemIndex);
+			}
+		}
+	};
+
+	// The items of one key in a line, in item order: the worker that runs the first runs the others
+	// as they queue up behind it, each once the one before finished; other workers pass them by.
+	const lines = new Map<string, number[]>();
+	const orderKeyOf = (itemIndex: number): string | undefined => {
+		try {
+			return options.orderKey?.(itemIndex);
+		} catch {
+			return undefined; // the item's own run reports what is wrong with its parameters
+		}
+	};
+
 	const worker = async () => {
 		while (stop.failure === undefined) {
 			const itemIndex = next++;
 			if (itemIndex >= itemCount) return;
-			try {
-				results[itemIndex] = toItems(await work(itemIndex), itemIndex);
-				timedWork.grow();
-			} catch (caught) {
-				const error = caught instanceof Error ? caught : new Error(String(caught));
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(asItemError(ctx, error, itemIndex), itemIndex)];
-				} else {
-					recordFailure(error, itemIndex);
-				}
+			const key = orderKeyOf(itemIndex);
+			if (key === undefined) {
+				await runItem(itemIndex);
+				continue;
 			}
+			const waiting = lines.get(key);
+			if (waiting) {
+				waiting.push(itemIndex);
+				continue;
+			}
+			const line = [itemIndex];
+			lines.set(key, line);
+			for (let position = 0; position < line.length && stop.failure === undefined; position++)
+				await runItem(line[position]);
+			lines.delete(key);
 		}
 	};
 
@@ -270,7 +180,7 @@ export async function runItems(
 	const cap = Math.min(itemCount, automatic ? PACE_RULES.autoMaxWorkers : options.maxConcurrent);
 	const running: Array<Promise<void>> = [];
 	const grow = () => {
-		const pacer = runPacers.get(ctx);
+		const pacer = pacerOf(ctx);
 		if (!automatic || !pacer || pacer.answerMs === 0) return;
 		const wanted = Math.ceil(
 			((pacer.currentRate * pacer.answerMs) / 1000) * PACE_RULES.workerHeadroom,
@@ -284,7 +194,7 @@ export async function runItems(
 		// Workers added while waiting are awaited too.
 		for (let settled = 0; settled < running.length; settled++) await running[settled];
 	} finally {
-		runPacers.delete(ctx);
+		stopPacing(ctx);
 	}
 
 	if (stop.failure) {

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSAGE_RULES } from '../../domain/rules/messages';
-import { PACE_RULES } from '../../transport/runner';
+import { PACE_RULES } from '../../transport/pacer';
 import { optionsCollection } from './collections';
 
 /**
@@ -50,7 +50,7 @@ export const sendingOptionsField: INodeProperties = optionsCollection([
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to mark the message given in Reply To Message ID as read (blue ticks) and show "typing…" first, for up to 25 seconds or until the reply arrives',
+			'Whether to mark the message given in Reply To Message ID as read (blue ticks) and show "typing…" first, for up to 25 seconds or until the reply arrives. If that fails (e.g. the message is older than 30 days), the reply is still sent and the output\'s readReceiptError says why.',
 		displayOptions: { show: { '/operation': ['send'] } },
 	},
 	{

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { markAsReadPayload } from '../../domain/messages';
-import { apiRequest } from '../../transport/request';
 import { updateDisplayOptions } from '../displayOptions';
 import { readText } from '../parameters';
-import { assertNoViolations } from '../validation';
+import { sendReadReceipt } from './readReceipt';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,17 +34,11 @@ export const runShape = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const messageId = readText(this, 'messageId', itemIndex);
-	const { payload, violations } = markAsReadPayload(
+	const { payload, response } = await sendReadReceipt(
+		this,
 		messageId,
 		this.getNodeParameter('typingIndicator', itemIndex, false) as boolean,
-	);
-	assertNoViolations(this, violations, itemIndex, 'mark-as-read request');
-	const response = await apiRequest.call(this, {
-		method: 'POST',
-		endpoint: 'messages',
-		body: payload as IDataObject,
-		idempotent: true, // reading a message twice changes nothing
 		itemIndex,
-	});
+	);
 	return { success: response.success === true, messageId: payload.message_id as string };
 }

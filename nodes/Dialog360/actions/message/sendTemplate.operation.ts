@@ -15,7 +15,7 @@ import { recipientField, sendingOptionsField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
 import { readTemplateLocator } from '../parameters';
 import { assertNoViolations } from '../validation';
-import { readSendingOptions, sendingRunnerOptions, sendMessage } from './sending';
+import { sendingRunnerOptions, sendMessage, takeSendingItem } from './sending';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -128,9 +128,9 @@ function readComponents(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const options = readSendingOptions(this, itemIndex);
+	const { to, options } = takeSendingItem(this, itemIndex);
 	const envelope = {
-		to: this.getNodeParameter('to', itemIndex),
+		to,
 		defaultCountry: options.defaultCountry,
 		replyTo: options.replyTo,
 		bizOpaqueCallbackData: options.bizOpaqueCallbackData,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { HintContext } from '../../domain/apiErrors';
+import { RecipientError, recipientIdOf, recipientKeyOf } from '../../domain/identity';
 import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
 import { textOf, toJson } from '../../domain/values';
 import { IN_DOUBT, markInDoubt } from '../../transport/errors';
@@ -47,7 +48,45 @@ export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
 		maxConcurrent: Math.max(0, Math.floor(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT)),
 		perSecond: Math.max(0, options.messagesPerSecond ?? DEFAULT_MESSAGES_PER_SECOND),
 		describeDone: sentMessageIds,
+		orderKey: (itemIndex) => recipientKeyOfItem(ctx, itemIndex),
 	};
+}
+
+/** What every send reads of its item first: the recipient as written, and the options. */
+export interface SendingItem {
+	to: unknown;
+	options: SendingOptions;
+}
+
+function readSendingItem(ctx: IExecuteFunctions, itemIndex: number): SendingItem {
+	const options = readSendingOptions(ctx, itemIndex);
+	return { to: ctx.getNodeParameter('to', itemIndex), options };
+}
+
+// The runner reads an item's recipient for its order key before the item runs; the send takes what
+// was read, so that the item's parameters (and their expressions) are evaluated once.
+const readAhead = new WeakMap<object, Map<number, SendingItem>>();
+
+/** The recipient and options of an item: as read for its order key, or read now. */
+export function takeSendingItem(ctx: IExecuteFunctions, itemIndex: number): SendingItem {
+	const kept = readAhead.get(ctx);
+	const item = kept?.get(itemIndex);
+	if (!kept || !item) return readSendingItem(ctx, itemIndex);
+	kept.delete(itemIndex);
+	return item;
+}
+
+/**
+ * The contact an item goes to, however its number is written: messages to one contact go out in
+ * item order. Undefined for a recipient that cannot be read (its item fails before sending).
+ */
+function recipientKeyOfItem(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const item = readSendingItem(ctx, itemIndex);
+	const kept = readAhead.get(ctx) ?? new Map<number, SendingItem>();
+	readAhead.set(ctx, kept);
+	kept.set(itemIndex, item);
+	const recipient = recipientIdOf(item.to, item.options.defaultCountry);
+	return recipient instanceof RecipientError ? undefined : recipientKeyOf(recipient);
 }
 
 /** Sends a checked payload once (a send is never repeated after an ambiguous failure). */
