@@ -85,8 +85,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Hi {{1}}, your order {{2}} ships today.',
-		hint: "WhatsApp variables such as {{1}} are sent as written (in an expression, n8n's preview shows {{1}} as 1); n8n expressions such as {{ $today }} are evaluated",
-		description: `The message, at most ${TEMPLATE_RULES.body.max} characters. Variables are numbered from {{1}} without gaps (or named, such as {{first_name}}), never at the very start or end, never side by side.`,
+		hint: 'WhatsApp variables such as {{1}} are sent as written; n8n expressions such as {{ $today }} are evaluated',
+		description: `The message, at most ${TEMPLATE_RULES.body.max} characters. Variables are numbered from {{1}} without gaps (or named, such as {{first_name}}), never at the very start or end, never side by side. As an expression, n8n's preview shows {{1}} as 1; the node still sends {{1}}.`,
 		displayOptions: NOT_AUTHENTICATION,
 	},
 	{
