@@ -485,6 +485,20 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 				},
 			],
 		});
+		// Back to Fixed: the Body keeps its text, so n8n keeps the filled samples.
+		await editor.locator('.cm-content').click();
+		await parameters
+			.locator('[data-test-id="body-parameter-input-options-container"]')
+			.locator('[data-test-id="radio-button-fixed"]')
+			.click();
+		await settled();
+		const fields = parameters.locator(
+			'[data-test-id="resource-mapper-container"] [data-test-id="parameter-input-field"]',
+		);
+		expect([await fields.nth(0).inputValue(), await fields.nth(1).inputValue()]).toEqual([
+			'Ada',
+			'#123',
+		]);
 		await closeNode();
 	});
 
