@@ -3,14 +3,15 @@
  * finds the nodes in the nodes panel, and opens one 360dialog node per resource and operation (and
  * the trigger). The test fails when a parameter panel does not render or shows an issue. Then it
  * does what a new user does: pastes a template into Template › Submit's Body and runs the node,
- * adds buttons, reads the subtitles and the hints. Screenshots go to test/e2e/.work/screenshots
+ * switches another Body to an expression and types variables and an n8n expression into it, adds
+ * buttons, reads the subtitles and the hints. N8N_EDITOR_LINE=current runs it on the current n8n. Screenshots go to test/e2e/.work/screenshots
  * (ignored by git); the README's come from there.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page, type Request } from 'playwright-core';
 
 import { Emulator } from '../emulator/server';
 import {
@@ -25,11 +26,20 @@ import { mapperValue } from '../support/mapper';
 import { SENTINEL_API_KEY } from '../support/sentinel';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The n8n line the check runs on: the oldest, or the current one with N8N_EDITOR_LINE=current. */
+const LINE = N8N_LINES[process.env.N8N_EDITOR_LINE === 'current' ? 'current' : 'oldest'];
 const SCREENSHOTS = path.join(__dirname, '.work', 'screenshots');
 const CREDENTIAL = { dialog360Api: { id: 'editorCredential1', name: '360dialog emulator' } };
 
 /** An empty Template › Submit node, where the test pastes a template as a user would. */
 const PASTE_NODE = 'Paste a Template';
+
+/**
+ * An empty Template › Submit node after a trigger pinned to one item, where the test switches the
+ * Body to an expression and writes `{{ $json.when }}` in it, as a user does.
+ */
+const EXPRESSION_NODE = 'Body as an Expression';
+const PINNED_INPUT = 'Pinned Input';
 
 /** A node with a required field left empty: the check must find its issue, or it finds none at all. */
 const CONTROL = 'Control: no recipient';
@@ -147,7 +157,7 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			);
 		const baseUrl = await emulator.start();
 		emulator.seedDemoTemplates();
-		const line = N8N_LINES.oldest;
+		const line = LINE;
 		const userFolder = prepareUserFolder(work, line, {
 			credentials: [
 				{
@@ -187,6 +197,29 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 				credentials: CREDENTIAL,
 			},
 			{
+				id: 'e0000000-0000-4000-8000-777777777777',
+				name: PINNED_INPUT,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [300, 1000],
+				parameters: {},
+			},
+			{
+				id: 'e0000000-0000-4000-8000-777777777778',
+				name: EXPRESSION_NODE,
+				type: 'n8n-nodes-360dialog.dialog360',
+				typeVersion: 1.1,
+				position: [560, 1000],
+				parameters: {
+					resource: 'template',
+					operation: 'submit',
+					name: 'expression_body',
+					category: 'UTILITY',
+					language: 'en',
+				},
+				credentials: CREDENTIAL,
+			},
+			{
 				id: 'e0000000-0000-4000-8000-999999999999',
 				name: 'Trigger',
 				type: 'n8n-nodes-360dialog.dialog360Trigger',
@@ -203,7 +236,10 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			body: {
 				name: 'Editor check',
 				nodes,
-				connections: {},
+				connections: {
+					[PINNED_INPUT]: { main: [[{ node: EXPRESSION_NODE, type: 'main', index: 0 }]] },
+				},
+				pinData: { [PINNED_INPUT]: [{ json: { when: 'today' } }] },
 				settings: { executionOrder: 'v1' },
 				active: false,
 			},
@@ -260,7 +296,12 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			]).catch(() => undefined);
 	}
 
+	/** Opens a node of the check's workflow; opens the workflow first when a -t run skipped that. */
 	async function openNode(name: string) {
+		if (!page.url().endsWith(`/workflow/${workflowId}`)) {
+			await page.goto(`${n8n.url}/workflow/${workflowId}`);
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+		}
 		await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
 		const parameters = page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]');
 		await parameters.waitFor({ timeout: 20_000 });
@@ -278,6 +319,40 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			await parameters.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
 		}
 		await parameters.waitFor({ state: 'hidden', timeout: 1_000 });
+	}
+
+	/**
+	 * The Sample for {{1}} and {{2}} fields of the open Template › Submit node: waits for both, fills
+	 * them in, runs the node and returns the template the emulator received under `templateName`.
+	 */
+	async function fillSamplesAndRun(parameters: Locator, templateName: string, screenshot: string) {
+		const samples = parameters.locator('[data-test-id="resource-mapper-container"]');
+		await samples.getByText('Sample for {{2}}').waitFor({ timeout: 20_000 });
+		await settled();
+		expect(await samples.getByText(/Sample for/).allInnerTexts()).toEqual([
+			'Sample for {{1}}',
+			'Sample for {{2}}',
+		]);
+		const fields = samples.locator('[data-test-id="parameter-input-field"]');
+		await fields.nth(0).fill('Ada');
+		await fields.nth(1).fill('#123');
+		await settled();
+		// Filled, they stay: nothing the fields depend on has changed.
+		expect([await fields.nth(0).inputValue(), await fields.nth(1).inputValue()]).toEqual([
+			'Ada',
+			'#123',
+		]);
+		await samples.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: path.join(SCREENSHOTS, `${screenshot}.png`) });
+		await page.locator('[data-test-id="ndv"] [data-test-id="node-execute-button"]').click();
+		await page
+			.locator('[data-test-id="ndv"] [data-test-id="output-panel"]')
+			.getByText('SUBMITTED')
+			.first()
+			.waitFor({ timeout: 30_000 });
+		return emulator
+			.requestsTo('POST', '/v1/configs/templates')
+			.find((request) => (request.body as { name?: string }).name === templateName)?.body;
 	}
 
 	it('lists both nodes in the nodes panel, with a description that speaks for the actions too', async () => {
@@ -350,24 +425,12 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			`navigator.clipboard.writeText(${JSON.stringify('Hi {{1}}, your order {{2}} ships today.')})`,
 		);
 		await page.keyboard.press('Control+V');
-		const samples = parameters.locator('[data-test-id="resource-mapper-container"]');
-		await samples.getByText('Sample for {{2}}').waitFor({ timeout: 20_000 });
-		expect(await samples.getByText(/Sample for/).allInnerTexts()).toEqual([
-			'Sample for {{1}}',
-			'Sample for {{2}}',
-		]);
-		const fields = samples.locator('[data-test-id="parameter-input-field"]');
-		await fields.nth(0).fill('Ada');
-		await fields.nth(1).fill('#123');
-		await page.screenshot({ path: path.join(SCREENSHOTS, 'submit-pasted-template.png') });
-		await page.locator('[data-test-id="ndv"] [data-test-id="node-execute-button"]').click();
-		await page
-			.locator('[data-test-id="ndv"] [data-test-id="output-panel"]')
-			.getByText('SUBMITTED')
-			.first()
-			.waitFor({ timeout: 30_000 });
-		const [submitted] = emulator.requestsTo('POST', '/v1/configs/templates');
-		expect(submitted.body).toMatchObject({
+		const submitted = await fillSamplesAndRun(
+			parameters,
+			'pasted_template',
+			'submit-pasted-template',
+		);
+		expect(submitted).toMatchObject({
 			name: 'pasted_template',
 			components: [
 				{
@@ -378,6 +441,64 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			],
 		});
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'submit-pasted-template-run.png') });
+		await closeNode();
+	});
+
+	it('Template › Submit: a Body switched to an expression keeps {{1}} as written and its sample fields, and evaluates the n8n expression', async () => {
+		const parameters = await openNode(EXPRESSION_NODE);
+		await parameters.locator('[data-test-id="parameter-input-body"]').click();
+		await parameters
+			.locator('[data-test-id="body-parameter-input-options-container"]')
+			.locator('[data-test-id="radio-button-expression"]')
+			.click();
+		const editor = parameters.locator('[data-test-id="inline-expression-editor-input"]');
+		await editor.locator('.cm-content').click();
+		// Typed key by key. n8n's expression editor closes `{{` itself as `{{ | }}`: the user types
+		// what goes inside and moves past the closing braces.
+		for (const [text, inside] of [
+			['Hi ', '1'],
+			[', your order ', '2'],
+			[' ships ', '$json.when'],
+		]) {
+			await page.keyboard.type(`${text}{{`);
+			await page.keyboard.type(inside);
+			await page.keyboard.press('End');
+		}
+		await page.keyboard.type('.');
+		expect(await editor.locator('.cm-content').innerText()).toBe(
+			'Hi {{ 1 }}, your order {{ 2 }} ships {{ $json.when }}.',
+		);
+		await parameters.getByText('Sample for {{2}}').waitFor({ timeout: 20_000 });
+		// n8n's preview evaluates {{ 1 }} to 1: the picture for the README.
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'submit-expression-body.png') });
+		const submitted = await fillSamplesAndRun(
+			parameters,
+			'expression_body',
+			'submit-expression-body-samples',
+		);
+		expect(submitted).toMatchObject({
+			components: [
+				{
+					type: 'BODY',
+					text: 'Hi {{1}}, your order {{2}} ships today.',
+					example: { body_text: [['Ada', '#123']] },
+				},
+			],
+		});
+		// Back to Fixed: the Body keeps its text, so n8n keeps the filled samples.
+		await editor.locator('.cm-content').click();
+		await parameters
+			.locator('[data-test-id="body-parameter-input-options-container"]')
+			.locator('[data-test-id="radio-button-fixed"]')
+			.click();
+		await settled();
+		const fields = parameters.locator(
+			'[data-test-id="resource-mapper-container"] [data-test-id="parameter-input-field"]',
+		);
+		expect([await fields.nth(0).inputValue(), await fields.nth(1).inputValue()]).toEqual([
+			'Ada',
+			'#123',
+		]);
 		await closeNode();
 	});
 

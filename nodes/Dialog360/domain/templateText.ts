@@ -8,8 +8,12 @@
 
 /**
  * What counts as a WhatsApp variable between the braces: a number, or a lower-case name (Meta's named
- * parameters: lower-case letters, digits and _). Anything else is an n8n expression. A name such as
- * `first_name` is no n8n expression either: n8n would fail on it as an unknown variable.
+ * parameters: lower-case letters, digits and _), spaces around allowed. Anything else is an n8n
+ * expression. The same rule for a Fixed field and for an expression, at run time and in the editor
+ * (the sample fields): `{{1}}` is valid n8n syntax, but an n8n expression that is only a number gives
+ * that number back, and one that is only a bare name (`first_name`) gives nothing or fails (n8n has
+ * no such variable: its own start with `$`), so nobody writes either to mean an n8n expression.
+ * JavaScript's value words (`true`, `null`…) are left to n8n.
  */
 const WHATSAPP_VARIABLE = /^\s*(\d+|[a-z_][a-z0-9_]*)\s*$/;
 

@@ -38,10 +38,25 @@ export async function getTemplateParameters(
 	return { fields, emptyFieldsNotice: 'This template has no variables: nothing to fill in' };
 }
 
-/** Template › Submit: one sample field per variable written in the Body, in the order samples go. */
+/**
+ * The Body as the user wrote it. n8n's editor evaluates every expression before it calls the method
+ * below, so an expression Body arrives evaluated ({{1}} as 1, or null when its n8n expressions need
+ * input data the editor lacks); Body As Written is the Body unevaluated ($rawParameter). The Body
+ * itself, read without evaluating, when Body As Written did not come evaluated (a node test, or an
+ * editor that sends parameters as stored).
+ */
+function bodyAsWritten(ctx: ILoadOptionsFunctions): unknown {
+	const written = ctx.getNodeParameter('bodyAsWritten', '', { rawExpressions: true });
+	if (typeof written === 'string' && !written.startsWith('=')) return written;
+	return ctx.getNodeParameter('body', '', { rawExpressions: true });
+}
+
+/**
+ * Template › Submit: one sample field per variable written in the Body, in the order samples go.
+ * The field ids are the variable names, so that the samples n8n keeps find their fields again.
+ */
 export async function getBodyVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	// Read as written: evaluated, n8n would turn {{1}} into 1.
-	const body = knownTemplateText(this.getNodeParameter('body', '', { rawExpressions: true }));
+	const body = knownTemplateText(bodyAsWritten(this));
 	const fields: ResourceMapperField[] = bodyVariableOrder(body).map((name) => ({
 		id: name,
 		displayName: `Sample for {{${name}}}`,

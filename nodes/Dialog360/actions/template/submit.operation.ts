@@ -86,7 +86,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Hi {{1}}, your order {{2}} ships today.',
 		hint: 'WhatsApp variables such as {{1}} are sent as written; n8n expressions such as {{ $today }} are evaluated',
-		description: `The message, at most ${TEMPLATE_RULES.body.max} characters. Variables are numbered from {{1}} without gaps (or named, such as {{first_name}}), never at the very start or end, never side by side.`,
+		description: `The message, at most ${TEMPLATE_RULES.body.max} characters. Variables are numbered from {{1}} without gaps (or named, such as {{first_name}}), never at the very start or end, never side by side. As an expression, n8n's preview shows {{1}} as 1; the node still sends {{1}}.`,
 		displayOptions: NOT_AUTHENTICATION,
 	},
 	{
@@ -101,6 +101,17 @@ const properties: INodeProperties[] = [
 		displayOptions: { ...NOT_AUTHENTICATION, show: { '@version': [1] } },
 	},
 	{
+		// The Body as written, for the sample fields below. n8n's editor evaluates every expression of
+		// the node before it asks for the fields ({{1}} in an expression Body arrives as 1), and
+		// $rawParameter is the Body unevaluated. Without its `=`, so that switching the Body between
+		// Fixed and Expression keeps the same value here and n8n does not clear the filled samples.
+		displayName: 'Body As Written',
+		name: 'bodyAsWritten',
+		type: 'hidden',
+		default: '={{ String($rawParameter.body ?? "").replace(/^=/, "") }}',
+		displayOptions: { ...NOT_AUTHENTICATION, show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+	},
+	{
 		// From version 1.1: one sample field per variable found in the Body.
 		displayName: 'Body Variable Samples',
 		name: 'bodyVariableSamples',
@@ -108,10 +119,11 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: { mappingMode: 'defineBelow', value: null },
 		description:
-			'An example value for each variable of the Body, which Meta reviews the template with. The fields follow the Body while it is Fixed: write a variable there and its field appears here.',
+			'An example value for each variable of the Body, which Meta reviews the template with. The fields follow the Body, Fixed or an expression: write a variable there and its field appears here.',
 		typeOptions: {
-			// The editor sends a fixed Body as written; an expression it evaluates first ({{1}} becomes 1).
-			loadOptionsDependsOn: ['body', 'parameterFormat'],
+			// Body As Written, not Body: n8n's editor would evaluate an expression Body ({{1}} becomes 1),
+			// and fail on a Body whose n8n expressions need input data the editor does not have yet.
+			loadOptionsDependsOn: ['bodyAsWritten', 'parameterFormat'],
 			resourceMapper: {
 				resourceMapperMethod: 'getBodyVariables',
 				mode: 'add',
