@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { isInDoubt } from './errors';
+import { isInDoubt, withPanelDescription } from './errors';
 
 export interface RunnerOptions {
 	/** Requests in flight at once; 0 lets the runner add workers as the rate and latency need. */
@@ -299,7 +299,7 @@ export async function runItems(
 				.filter(Boolean)
 				.join('\n\n');
 		}
-		throw error;
+		throw withPanelDescription(error);
 	}
 	return results.flat();
 }
