@@ -31,6 +31,9 @@ const CREDENTIAL = { dialog360Api: { id: 'editorCredential1', name: '360dialog e
 /** An empty Template › Submit node, where the test pastes a template as a user would. */
 const PASTE_NODE = 'Paste a Template';
 
+/** A profile update that breaks two rules: its error panel must list them one per line. */
+const RULE_ERRORS = 'Two rules broken';
+
 /** A node with a required field left empty: the check must find its issue, or it finds none at all. */
 const CONTROL = 'Control: no recipient';
 
@@ -66,7 +69,7 @@ const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
 					button_0_url: '1042',
 				},
 				{
-					header_image: 'Header Image',
+					header_image: 'Header Image (Link or Media ID)',
 					body_1: 'Body {{1}}',
 					body_2: 'Body {{2}}',
 					button_0_url: 'Button "Track parcel" URL Suffix',
@@ -183,6 +186,19 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 					name: 'pasted_template',
 					category: 'UTILITY',
 					language: 'en',
+				},
+				credentials: CREDENTIAL,
+			},
+			{
+				id: 'e0000000-0000-4000-8000-777777777777',
+				name: RULE_ERRORS,
+				type: 'n8n-nodes-360dialog.dialog360',
+				typeVersion: 1.1,
+				position: [260, 800],
+				parameters: {
+					resource: 'profile',
+					operation: 'update',
+					updateFields: { about: 'a'.repeat(150), email: 'nope' },
 				},
 				credentials: CREDENTIAL,
 			},
@@ -352,6 +368,7 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		await page.keyboard.press('Control+V');
 		const samples = parameters.locator('[data-test-id="resource-mapper-container"]');
 		await samples.getByText('Sample for {{2}}').waitFor({ timeout: 20_000 });
+		await parameters.getByText("Samples for Meta's Review").waitFor({ timeout: 5_000 });
 		expect(await samples.getByText(/Sample for/).allInnerTexts()).toEqual([
 			'Sample for {{1}}',
 			'Sample for {{2}}',
@@ -379,6 +396,26 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		});
 		await page.screenshot({ path: path.join(SCREENSHOTS, 'submit-pasted-template-run.png') });
 		await closeNode();
+	});
+
+	it('Send Template says what the header image takes, and heads its fields with the template', async () => {
+		const parameters = await openNode('Message Send Template');
+		await parameters.getByText('Values for the Template Variables').waitFor({ timeout: 20_000 });
+		await parameters.getByText('Header Image (Link or Media ID)').waitFor({ timeout: 5_000 });
+	});
+
+	it('a rule error shows each violation on its own line in the error panel', async () => {
+		await openNode(RULE_ERRORS);
+		await page.locator('[data-test-id="ndv"] [data-test-id="node-execute-button"]').click();
+		const description = page.locator(
+			'[data-test-id="ndv"] [data-test-id="node-error-description"]',
+		);
+		await description.waitFor({ timeout: 30_000 });
+		expect(await description.locator('li').allInnerTexts()).toEqual([
+			'About must be at most 139 characters (got 150)',
+			'Email must be a valid address like name@example.com (got "nope")',
+		]);
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'rule-errors.png') });
 	});
 
 	it('Template › Submit: a button asks for its type first and shows only the fields of that type', async () => {
