@@ -368,7 +368,7 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		await page.keyboard.press('Control+V');
 		const samples = parameters.locator('[data-test-id="resource-mapper-container"]');
 		await samples.getByText('Sample for {{2}}').waitFor({ timeout: 20_000 });
-		await parameters.getByText("Samples for Meta's Review").waitFor({ timeout: 5_000 });
+		await parameters.getByText("Samples for Meta's Review").first().waitFor({ timeout: 5_000 });
 		expect(await samples.getByText(/Sample for/).allInnerTexts()).toEqual([
 			'Sample for {{1}}',
 			'Sample for {{2}}',
@@ -400,8 +400,14 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 
 	it('Send Template says what the header image takes, and heads its fields with the template', async () => {
 		const parameters = await openNode('Message Send Template');
-		await parameters.getByText('Values for the Template Variables').waitFor({ timeout: 20_000 });
-		await parameters.getByText('Header Image (Link or Media ID)').waitFor({ timeout: 5_000 });
+		await parameters
+			.getByText('Values for the Template Variables')
+			.first()
+			.waitFor({ timeout: 20_000 });
+		await parameters
+			.getByText('Header Image (Link or Media ID)')
+			.first()
+			.waitFor({ timeout: 5_000 });
 	});
 
 	it('a rule error shows each violation on its own line in the error panel', async () => {
