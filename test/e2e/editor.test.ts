@@ -22,124 +22,23 @@ import {
 	type N8nInstance,
 } from '../n8n/n8nHost';
 import { requestJson } from '../support/http';
-import { mapperValue } from '../support/mapper';
 import { SENTINEL_API_KEY } from '../support/sentinel';
+import {
+	CONTROL,
+	CREDENTIAL,
+	EDITOR_CONNECTIONS,
+	EDITOR_NODES,
+	EDITOR_PIN_DATA,
+	EXPRESSION_NODE,
+	OPERATIONS,
+	PASTE_NODE,
+	RULE_ERRORS,
+} from './editorWorkflow';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The n8n line the check runs on: the oldest, or the current one with N8N_EDITOR_LINE=current. */
 const LINE = N8N_LINES[process.env.N8N_EDITOR_LINE === 'current' ? 'current' : 'oldest'];
 const SCREENSHOTS = path.join(__dirname, '.work', 'screenshots');
-const CREDENTIAL = { dialog360Api: { id: 'editorCredential1', name: '360dialog emulator' } };
-
-/** An empty Template › Submit node, where the test pastes a template as a user would. */
-const PASTE_NODE = 'Paste a Template';
-
-/**
- * An empty Template › Submit node after a trigger pinned to one item, where the test switches the
- * Body to an expression and writes `{{ $json.when }}` in it, as a user does.
- */
-const EXPRESSION_NODE = 'Body as an Expression';
-const PINNED_INPUT = 'Pinned Input';
-
-/** A node with a required field left empty: the check must find its issue, or it finds none at all. */
-const CONTROL = 'Control: no recipient';
-
-/** One node per resource and operation, with what each needs filled in. */
-const OPERATIONS: Array<[name: string, parameters: Record<string, unknown>]> = [
-	[
-		'Message Send',
-		{
-			resource: 'message',
-			operation: 'send',
-			to: '+447700900123',
-			messageType: 'text',
-			text: 'Hello',
-		},
-	],
-	[
-		'Message Send Template',
-		{
-			resource: 'message',
-			operation: 'sendTemplate',
-			to: '+447700900123',
-			template: {
-				__rl: true,
-				mode: 'list',
-				value: 'order_shipped|en_US',
-				cachedResultName: 'order_shipped (en_US)',
-			},
-			templateParameters: mapperValue(
-				{
-					header_image: 'https://example.com/parcel.jpg',
-					body_1: 'Ada',
-					body_2: '#1042',
-					button_0_url: '1042',
-				},
-				{
-					header_image: 'Header Image',
-					body_1: 'Body {{1}}',
-					body_2: 'Body {{2}}',
-					button_0_url: 'Button "Track parcel" URL Suffix',
-				},
-			),
-		},
-	],
-	[
-		'Message Send and Wait',
-		{
-			resource: 'message',
-			operation: 'sendAndWait',
-			to: '+447700900123',
-			responseType: 'approval',
-			message: 'Refund 25.00 EUR for order #1042?',
-			limitWaitTime: true,
-			resumeAmount: 1,
-			resumeUnit: 'days',
-		},
-	],
-	['Message Mark as Read', { resource: 'message', operation: 'markAsRead', messageId: 'wamid.1' }],
-	['Media Upload', { resource: 'media', operation: 'upload' }],
-	['Media Download', { resource: 'media', operation: 'download', mediaId: '123' }],
-	['Media Delete', { resource: 'media', operation: 'delete', mediaId: '123' }],
-	[
-		'Template Submit',
-		{
-			resource: 'template',
-			operation: 'submit',
-			name: 'order_update',
-			body: 'Hi {{1}}, thanks.',
-			bodyVariableSamples: mapperValue({ '1': 'Ada' }, { '1': 'Sample for {{1}}' }),
-		},
-	],
-	[
-		'Template Submit Version 1',
-		{
-			resource: 'template',
-			operation: 'submit',
-			name: 'order_update',
-			body: 'Hi {{1}}, thanks.',
-			bodySamples: ['Ada'],
-		},
-	],
-	['Template List', { resource: 'template', operation: 'list' }],
-	['Template Sync', { resource: 'template', operation: 'sync' }],
-	[
-		'Template Get',
-		{
-			resource: 'template',
-			operation: 'get',
-			template: { __rl: true, mode: 'id', value: 'welcome_back|en' },
-		},
-	],
-	['Template Delete', { resource: 'template', operation: 'delete', templateName: 'welcome_back' }],
-	['Profile Get', { resource: 'profile', operation: 'get' }],
-	[
-		'Profile Update',
-		{ resource: 'profile', operation: 'update', updateFields: { about: 'Open 9–5' } },
-	],
-	[CONTROL, { resource: 'message', operation: 'send', to: '', messageType: 'text', text: 'Hello' }],
-];
-
 jest.setTimeout(20 * 60_000);
 
 describe('the nodes in the n8n editor (headless Chromium)', () => {
@@ -171,75 +70,14 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 		n8n = await startN8n(userFolder, { line });
 
 		const { cookie } = await ownerSession(n8n.url);
-		const nodes = [
-			...OPERATIONS.map(([name, parameters], index) => ({
-				id: `e0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-				name,
-				type: 'n8n-nodes-360dialog.dialog360',
-				typeVersion: name.endsWith('Version 1') ? 1 : 1.1,
-				position: [(index % 5) * 260, Math.floor(index / 5) * 200],
-				parameters,
-				credentials: CREDENTIAL,
-			})),
-			{
-				id: 'e0000000-0000-4000-8000-888888888888',
-				name: PASTE_NODE,
-				type: 'n8n-nodes-360dialog.dialog360',
-				typeVersion: 1.1,
-				position: [0, 800],
-				parameters: {
-					resource: 'template',
-					operation: 'submit',
-					name: 'pasted_template',
-					category: 'UTILITY',
-					language: 'en',
-				},
-				credentials: CREDENTIAL,
-			},
-			{
-				id: 'e0000000-0000-4000-8000-777777777777',
-				name: PINNED_INPUT,
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [300, 1000],
-				parameters: {},
-			},
-			{
-				id: 'e0000000-0000-4000-8000-777777777778',
-				name: EXPRESSION_NODE,
-				type: 'n8n-nodes-360dialog.dialog360',
-				typeVersion: 1.1,
-				position: [560, 1000],
-				parameters: {
-					resource: 'template',
-					operation: 'submit',
-					name: 'expression_body',
-					category: 'UTILITY',
-					language: 'en',
-				},
-				credentials: CREDENTIAL,
-			},
-			{
-				id: 'e0000000-0000-4000-8000-999999999999',
-				name: 'Trigger',
-				type: 'n8n-nodes-360dialog.dialog360Trigger',
-				typeVersion: 1.1,
-				position: [0, 600],
-				webhookId: 'e0000000-0000-4000-8000-aaaaaaaaaaaa',
-				parameters: { events: ['message', 'status'] },
-				credentials: CREDENTIAL,
-			},
-		];
 		const created = await requestJson<{ data: { id: string } }>(`${n8n.url}/rest/workflows`, {
 			method: 'POST',
 			headers: { cookie },
 			body: {
 				name: 'Editor check',
-				nodes,
-				connections: {
-					[PINNED_INPUT]: { main: [[{ node: EXPRESSION_NODE, type: 'main', index: 0 }]] },
-				},
-				pinData: { [PINNED_INPUT]: [{ json: { when: 'today' } }] },
+				nodes: EDITOR_NODES,
+				connections: EDITOR_CONNECTIONS,
+				pinData: EDITOR_PIN_DATA,
 				settings: { executionOrder: 'v1' },
 				active: false,
 			},
@@ -328,6 +166,7 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 	async function fillSamplesAndRun(parameters: Locator, templateName: string, screenshot: string) {
 		const samples = parameters.locator('[data-test-id="resource-mapper-container"]');
 		await samples.getByText('Sample for {{2}}').waitFor({ timeout: 20_000 });
+		await parameters.getByText("Samples for Meta's Review").first().waitFor({ timeout: 5_000 });
 		await settled();
 		expect(await samples.getByText(/Sample for/).allInnerTexts()).toEqual([
 			'Sample for {{1}}',
@@ -500,6 +339,32 @@ describe('the nodes in the n8n editor (headless Chromium)', () => {
 			'#123',
 		]);
 		await closeNode();
+	});
+
+	it('Send Template says what the header image takes, and heads its fields with the template', async () => {
+		const parameters = await openNode('Message Send Template');
+		await parameters
+			.getByText('Values for the Template Variables')
+			.first()
+			.waitFor({ timeout: 20_000 });
+		await parameters
+			.getByText('Header Image (Link or Media ID)')
+			.first()
+			.waitFor({ timeout: 5_000 });
+	});
+
+	it('a rule error shows each violation on its own line in the error panel', async () => {
+		await openNode(RULE_ERRORS);
+		await page.locator('[data-test-id="ndv"] [data-test-id="node-execute-button"]').click();
+		const description = page.locator(
+			'[data-test-id="ndv"] [data-test-id="node-error-description"]',
+		);
+		await description.waitFor({ timeout: 30_000 });
+		expect(await description.locator('li').allInnerTexts()).toEqual([
+			'About must be at most 139 characters (got 150)',
+			'Email must be a valid address like name@example.com (got "nope")',
+		]);
+		await page.screenshot({ path: path.join(SCREENSHOTS, 'rule-errors.png') });
 	});
 
 	it('Template › Submit: a button asks for its type first and shows only the fields of that type', async () => {

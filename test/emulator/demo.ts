@@ -123,7 +123,23 @@ export const DEMO_TEMPLATES: Array<Partial<Template> & Pick<Template, 'name'>> =
 let sampleCount = 0;
 /** A message id not seen before, so that the trigger takes every sample for new. */
 const freshId = (kind: string) => `wamid.sample.${kind}.${Date.now()}.${++sampleCount}`;
-const now = () => String(Math.floor(Date.now() / 1000));
+
+/**
+ * A sample as WhatsApp would send it now: every message, status and identity change in it carries the
+ * current time (the fixtures' fixed 2023 times would show in `timestamp` and Send and Wait's
+ * `respondedAt`).
+ */
+function atNow(delivery: unknown): unknown {
+	if (Array.isArray(delivery)) return delivery.map(atNow);
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const { entry } = delivery as {
+		entry?: Array<{ changes: Array<{ value: Record<string, unknown> }> }>;
+	};
+	for (const { value } of (entry ?? []).flatMap(({ changes }) => changes))
+		for (const events of [value.messages, value.statuses, value.user_id_update])
+			if (Array.isArray(events)) for (const event of events) event.timestamp = timestamp;
+	return delivery;
+}
 
 const WAIT_PREFIX = 'n8nwait:';
 
@@ -163,10 +179,9 @@ function tapOnLastQuestion(sent: SentMessage[], index: number) {
  * Sample deliveries by kind; `lastSentId` is the last message the emulator accepted, for statuses,
  * and `sent` every message it accepted. A sample of several deliveries is an array, posted in order.
  */
-export const SAMPLE_EVENTS: Record<
-	string,
-	{ description: string; build(lastSentId?: string, sent?: SentMessage[]): unknown }
-> = {
+type Sample = { description: string; build(lastSentId?: string, sent?: SentMessage[]): unknown };
+
+const SAMPLES: Record<string, Sample> = {
 	...Object.fromEntries(
 		Object.entries(MESSAGE_FIXTURES).map(([kind, message]) => [
 			kind,
@@ -175,7 +190,7 @@ export const SAMPLE_EVENTS: Record<
 				build: () =>
 					cloudDelivery({
 						contacts: [CONTACT],
-						messages: [{ ...message, id: freshId(kind), timestamp: now() }],
+						messages: [{ ...message, id: freshId(kind) }],
 					}),
 			},
 		]),
@@ -185,7 +200,7 @@ export const SAMPLE_EVENTS: Record<
 		build: () =>
 			cloudDelivery({
 				contacts: [CONTACT],
-				messages: [{ ...LIST_REPLY, id: freshId('list'), timestamp: now() }],
+				messages: [{ ...LIST_REPLY, id: freshId('list') }],
 			}),
 	},
 	...Object.fromEntries(
@@ -195,7 +210,7 @@ export const SAMPLE_EVENTS: Record<
 				description: `a "${status}" status of the last message sent through the emulator`,
 				build: (lastSentId?: string) =>
 					cloudDelivery({
-						statuses: [{ ...fixture, id: lastSentId ?? freshId(status), timestamp: now() }],
+						statuses: [{ ...fixture, id: lastSentId ?? freshId(status) }],
 					}),
 			},
 		]),
@@ -246,3 +261,10 @@ export const SAMPLE_EVENTS: Record<
 		},
 	},
 };
+
+export const SAMPLE_EVENTS: Record<string, Sample> = Object.fromEntries(
+	Object.entries(SAMPLES).map(([kind, { description, build }]) => [
+		kind,
+		{ description, build: (...args: Parameters<Sample['build']>) => atNow(build(...args)) },
+	]),
+);

@@ -36,7 +36,7 @@ export const hostDir = (line: N8nLine = N8N_LINES.oldest) =>
 const nodeDir = (version: string) => path.join(cacheRoot, `node-${version}`);
 const n8nBin = (line: N8nLine) => path.join(hostDir(line), 'node_modules', '.bin', 'n8n');
 
-/** Runs npm and says every 15 s that it is still going and how far it got. */
+/** Runs npm and says every 15 s how far it got (packages unpacked); npm's log and warnings go to npm-install.log. */
 const PROGRESS_SCRIPT = path.join(__dirname, 'withProgress.js');
 
 function log(message: string) {

@@ -37,14 +37,21 @@ async function main() {
 		'Sample events for an active trigger: npm run emulator -- deliver <kind> (without a kind: the list)\n',
 	);
 
+	// Ctrl+C reaches n8n too (one process group); both wait for n8n to finish its own shutdown.
+	let stopping = false;
 	const shutdown = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the emulator…');
 		await n8n.stop();
 		await emulator.stop();
+		console.log('Stopped.');
 		process.exit(0);
 	};
 	process.on('SIGINT', shutdown);
 	process.on('SIGTERM', shutdown);
 	n8n.process.on('exit', (code) => {
+		if (stopping) return;
 		console.log(`n8n exited (${code})`);
 		void emulator.stop().then(() => process.exit(code ?? 1));
 	});

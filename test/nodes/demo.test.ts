@@ -163,8 +163,26 @@ describe('sample events for the trigger', () => {
 			['1', 'approve', '✓ Approve'],
 			['2', 'text', 'Friday'],
 		]);
+		// Sample events carry the current time, not the fixtures' 2023 one.
+		for (const { items } of harness.resumed)
+			expect(Date.now() - Date.parse(String(items[0].json.respondedAt))).toBeLessThan(10 * 60_000);
 		// The answers started no workflow; the status of the question did (the trigger listens to statuses).
 		expect(harness.executions.map((items) => items[0].json.kind)).toEqual(['status']);
+	});
+
+	it('every sample carries the current time', () => {
+		const before = Math.floor(Date.now() / 1000);
+		for (const [kind, sample] of Object.entries(SAMPLE_EVENTS)) {
+			// An error about the number has no time; the answers are checked above.
+			if (kind === 'error' || WAIT_SAMPLES.includes(kind)) continue;
+			const times = (
+				JSON.stringify(sample.build('wamid.x', [])).match(/"timestamp":"\d+"/g) ?? []
+			).map((field) => Number(field.replace(/\D/g, '')));
+			expect([kind, times.length > 0 && times.every((time) => time >= before)]).toEqual([
+				kind,
+				true,
+			]);
+		}
 	});
 
 	it('a status sample names the last message sent through the emulator', async () => {

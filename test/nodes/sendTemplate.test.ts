@@ -361,7 +361,7 @@ describe('Template picker and parameter fields (editor methods)', () => {
 			emulatorCredentials(fixture.baseUrl),
 		);
 		expect(fields.map((field) => [field.id, field.displayName, field.required])).toEqual([
-			['header_image', 'Header Image', true],
+			['header_image', 'Header Image (Link or Media ID)', true],
 			['body_1', 'Body {{1}}', true],
 			['body_2', 'Body {{2}}', true],
 			['button_0_payload', 'Button "Stop" Payload', false],

@@ -153,6 +153,10 @@ describe('Template › Submit, then List and Sync', () => {
 			'• Footer must be at most 60 characters (got 61)',
 			'Nothing was sent.',
 		]);
+		// n8n's error panel renders HTML, where the line breaks above collapse: it gets a list.
+		expect(error?.context?.descriptionTemplate).toBe(
+			'<ul><li>Name may only contain lowercase letters a–z, digits and _ (got "Order Update")</li><li>Body must not start with a variable: Meta rejects it; put some text before it</li><li>Body sample for {{1}} is empty: every variable needs an example</li><li>Footer must be at most 60 characters (got 61)</li></ul><p>Nothing was sent.</p>',
+		);
 		expect(fixture.emulator.requests).toHaveLength(0);
 	});
 });

@@ -102,7 +102,7 @@ describe('checking components against the template', () => {
 
 	it('names a missing required component and refuses what is not an array', () => {
 		expect(checkTemplateComponents(template, []).map((violation) => violation.message)).toEqual([
-			'Header needs Header Video for template promo (en), and none was given',
+			'Header needs Header Video (Link or Media ID) for template promo (en), and none was given',
 		]);
 		expect(checkTemplateComponents(template, { type: 'body' })[0].message).toBe(
 			'Components must be a JSON array of {type, parameters} objects (got object)',

@@ -115,3 +115,30 @@ export function connectionError(
 	const error = new NodeOperationError(node, message, { description, itemIndex });
 	return inDoubt ? markInDoubt(error) : error;
 }
+
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * n8n's error panel renders a description as sanitised HTML, where line breaks collapse, and shows
+ * the context's `descriptionTemplate` instead when there is one (n8n's expression errors set it).
+ * The description stays plain text, one violation per line (items under Continue On Fail, error
+ * workflows, logs); the panel gets the same lines as HTML: "• " lines as a list, others as paragraphs.
+ */
+export function withPanelDescription<T extends NodeApiError | NodeOperationError>(error: T): T {
+	const lines = (error.description ?? '').split('\n');
+	if (lines.length < 2) return error;
+	const html: string[] = [];
+	let list: string[] = [];
+	for (const line of [...lines, '']) {
+		if (line.startsWith('• ')) {
+			list.push(`<li>${escapeHtml(line.slice(2))}</li>`);
+			continue;
+		}
+		if (list.length) html.push(`<ul>${list.join('')}</ul>`);
+		list = [];
+		if (line.trim()) html.push(`<p>${escapeHtml(line)}</p>`);
+	}
+	error.context.descriptionTemplate = html.join('');
+	return error;
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isInDoubt } from './errors';
+import { isInDoubt, withPanelDescription } from './errors';
 import { PACE_RULES, pacerOf, startPacing, stopPacing } from './pacer';
 
 export interface RunnerOptions {
@@ -209,7 +209,7 @@ export async function runItems(
 				.filter(Boolean)
 				.join('\n\n');
 		}
-		throw error;
+		throw withPanelDescription(error);
 	}
 	return results.flat();
 }

@@ -56,6 +56,8 @@ const properties: INodeProperties[] = [
 			resourceMapper: {
 				resourceMapperMethod: 'getTemplateParameters',
 				mode: 'add',
+				// n8n's heading would be "Values to Send".
+				valuesLabel: 'Values for the Template Variables',
 				fieldWords: { singular: 'parameter', plural: 'parameters' },
 				addAllFields: true,
 				multiKeyMatch: false,

@@ -127,6 +127,8 @@ const properties: INodeProperties[] = [
 			resourceMapper: {
 				resourceMapperMethod: 'getBodyVariables',
 				mode: 'add',
+				// n8n's heading would be "Values to Send"; samples are what Meta reviews, not what is sent.
+				valuesLabel: "Samples for Meta's Review",
 				fieldWords: { singular: 'sample', plural: 'samples' },
 				addAllFields: true,
 				multiKeyMatch: false,

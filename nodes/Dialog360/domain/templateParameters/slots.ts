@@ -107,7 +107,8 @@ export function parameterSlots(template: TemplateDefinition): ParameterSlot[] {
 		const kind = format.toLowerCase() as 'image' | 'video' | 'document';
 		slots.push({
 			id: `header_${kind}`,
-			label: `Header ${capitalize(kind)}`,
+			// The mapper shows no help under a field, so the label says what it takes.
+			label: `Header ${capitalize(kind)} (Link or Media ID)`,
 			component: 'header',
 			kind,
 			required: true,
