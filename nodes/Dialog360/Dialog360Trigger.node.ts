@@ -81,8 +81,16 @@ export class Dialog360Trigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dialog360Api', required: true }],
+		// 'noData': an empty 200 once n8n stored the execution. Without responseData n8n answers the
+		// literal text "firstEntryJson" (its default for the field; webhook-helpers' executeWebhook).
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
 		],
 		properties: [
 			{

@@ -109,7 +109,7 @@ const FORM_WEBHOOK_ID = 'c3000000-0000-4000-8000-0000000000cc';
 const ANSWERS_WEBHOOK_ID = 'd1000000-0000-4000-8000-0000000000dd';
 
 /** Polls (bounded) until `probe` gives something other than undefined. */
-async function waitFor<T>(
+export async function waitFor<T>(
 	probe: () => T | undefined | Promise<T | undefined>,
 	timeoutMs = 30_000,
 ): Promise<T | undefined> {
@@ -148,7 +148,7 @@ async function lastExecutionError(n8n: N8nInstance, workflowId: string): Promise
 }
 
 /** n8n's public API (/api/v1) with an API key created for the owner. */
-async function publicApi<T>(
+export async function publicApi<T>(
 	n8n: N8nInstance,
 	resource: string,
 	options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
@@ -209,7 +209,7 @@ async function successfulExecutions(
 }
 
 /** What a node gave in an execution (its first run, main output), through the public API. */
-async function nodeOutput<T>(
+export async function nodeOutput<T>(
 	n8n: N8nInstance,
 	executionId: string | undefined,
 	nodeName: string,
@@ -222,7 +222,10 @@ async function nodeOutput<T>(
 	return execution.data.resultData.runData[nodeName][0].data.main[0];
 }
 
-async function callWebhook(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+export async function callWebhook(
+	url: string,
+	body: unknown,
+): Promise<{ status: number; body: unknown }> {
 	const response = await requestJson(url, { method: 'POST', body, idempotent: false });
 	return { status: response.status, body: response.body };
 }
