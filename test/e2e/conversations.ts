@@ -22,7 +22,7 @@ import {
 	type N8nInstance,
 	type N8nLine,
 } from '../n8n/n8nHost';
-import { callWebhook, nodeOutput, publicApi, waitFor } from './suite';
+import { nodeOutput, publicApi, waitFor } from './suite';
 
 const QUESTIONS = 50;
 const ASK = 'conversationAsk1';
@@ -114,9 +114,13 @@ export function describeConversations(line: N8nLine, mode: 'regular' | 'queue'):
 			const asked = await Promise.all(
 				contacts.map(
 					async (contact, index) =>
-						await callWebhook(`${n8n.webhookUrl}/webhook/ask-free-text`, {
-							to: `+${contact}`,
-							question: `Question ${index}: which day suits you?`,
+						await requestJson(`${n8n.webhookUrl}/webhook/ask-free-text`, {
+							method: 'POST',
+							idempotent: false,
+							body: {
+								to: `+${contact}`,
+								question: `Question ${index}: which day suits you?`,
+							},
 						}),
 				),
 			);

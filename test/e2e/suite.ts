@@ -222,10 +222,7 @@ export async function nodeOutput<T>(
 	return execution.data.resultData.runData[nodeName][0].data.main[0];
 }
 
-export async function callWebhook(
-	url: string,
-	body: unknown,
-): Promise<{ status: number; body: unknown }> {
+async function callWebhook(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
 	const response = await requestJson(url, { method: 'POST', body, idempotent: false });
 	return { status: response.status, body: response.body };
 }
