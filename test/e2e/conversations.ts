@@ -110,7 +110,7 @@ export function describeConversations(line: N8nLine, mode: 'regular' | 'queue'):
 
 		it(`${QUESTIONS} Free Text questions at once, their statuses and answers delivered at once: each execution resumes with its own answer, and later texts are plain messages`, async () => {
 			expect(emulator.webhook.url).toContain('/webhook/');
-			const contacts = Array.from({ length: QUESTIONS }, (_, index) => `4915112340${10 + index}`);
+			const contacts = Array.from({ length: QUESTIONS }, (_, index) => `491511234${1000 + index}`);
 			const asked = await Promise.all(
 				contacts.map(
 					async (contact, index) =>
