@@ -1,4 +1,6 @@
 import { N8N_LINES } from '../n8n/n8nHost';
+import { describeConversations } from './conversations';
 import { describeEndToEnd } from './suite';
 
 describeEndToEnd(N8N_LINES.oldest, 'regular');
+describeConversations(N8N_LINES.oldest, 'regular');

@@ -3,51 +3,12 @@
  * it puts to wait, and the answer the trigger hands to n8n's waiting webhook (played by the trigger
  * harness with n8n 2.8's signature check) and the action node's webhook() reads.
  */
-import type { INodeParameters } from 'n8n-workflow';
-
 import { decodeWaitToken } from '../../nodes/Dialog360/domain/waitAnswers';
 import { buttonTap, replyButtonsOf, textFrom, USER_ID } from '../fixtures/webhooks';
-import { useEmulator } from '../support/emulatorFixture';
-import { emulatorCredentials, runActionNode } from '../support/n8nCore';
-import { TriggerHarness } from '../support/triggerHarness';
+import { MANAGER, MANAGER_WA_ID, useSendAndWait } from '../support/sendAndWait';
 
-const fixture = useEmulator();
-const MANAGER = '+44 7700 900123';
-const MANAGER_WA_ID = '447700900123';
-let harness: TriggerHarness;
-/** The trigger node's own static data, where it keeps the Free Text questions that wait. */
-const pendingWaits = () =>
-	(harness.staticData['node:360dialog WhatsApp Trigger'] as { pendingWaits?: object } | undefined)
-		?.pendingWaits;
-let executions = 0;
-
-beforeEach(async () => {
-	harness = new TriggerHarness(
-		{ events: ['message', 'status'] },
-		emulatorCredentials(fixture.baseUrl),
-		{
-			workflowId: `answers-${++executions}`,
-		},
-	);
-	await harness.start();
-	await harness.activate();
-});
-
-afterEach(async () => {
-	await harness.stop();
-});
-
-/** Runs Send and Wait as execution `executionId`, which then waits (as n8n records it). */
-async function askAndWait(executionId: string, parameters: INodeParameters) {
-	const run = await runActionNode({
-		credentials: emulatorCredentials(fixture.baseUrl),
-		executionId,
-		webhookWaitingBaseUrl: harness.waitingBaseUrl,
-		parameters: { resource: 'message', operation: 'sendAndWait', ...parameters },
-	});
-	if (!run.error) harness.waitingExecutions.add(executionId);
-	return run;
-}
+const waits = useSendAndWait();
+const { fixture, askAndWait, pendingWaits } = waits;
 
 describe('Send and Wait for Response: Approval', () => {
 	it('sends the question with signed reply buttons bound to the recipient and waits; a timeout gives timedOut', async () => {
@@ -100,8 +61,8 @@ describe('Send and Wait for Response: Approval', () => {
 		await fixture.emulator.deliver(
 			buttonTap('wamid.other', approve, { waId: '4915199999999' }, question.id),
 		);
-		expect(harness.resumed).toHaveLength(0);
-		expect(harness.executions.at(-1)?.[0].json).toMatchObject({
+		expect(waits.harness.resumed).toHaveLength(0);
+		expect(waits.harness.executions.at(-1)?.[0].json).toMatchObject({
 			kind: 'message',
 			waitAnswer: { resumed: false, reason: expect.stringContaining('not from the contact') },
 		});
@@ -109,13 +70,14 @@ describe('Send and Wait for Response: Approval', () => {
 		await fixture.emulator.deliver(
 			buttonTap('wamid.tap', decline, { waId: MANAGER_WA_ID }, question.id),
 		);
-		expect(harness.resumed).toEqual([
+		expect(waits.harness.resumed).toEqual([
 			{
 				executionId: '102',
 				items: [
 					{
 						json: {
 							timedOut: false,
+							dropped: false,
 							answer: 'decline',
 							approved: false,
 							text: '✗ Decline',
@@ -131,14 +93,14 @@ describe('Send and Wait for Response: Approval', () => {
 				],
 			},
 		]);
-		const emitted = harness.executions.length;
+		const emitted = waits.harness.executions.length;
 
 		await fixture.emulator.deliver(
 			buttonTap('wamid.tap2', approve, { waId: MANAGER_WA_ID }, question.id),
 		);
-		expect(harness.resumed).toHaveLength(1);
-		expect(harness.executions).toHaveLength(emitted + 1);
-		expect(harness.executions.at(-1)?.[0].json).toMatchObject({
+		expect(waits.harness.resumed).toHaveLength(1);
+		expect(waits.harness.executions).toHaveLength(emitted + 1);
+		expect(waits.harness.executions.at(-1)?.[0].json).toMatchObject({
 			waitAnswer: { resumed: false, reason: expect.stringContaining('No execution waits') },
 		});
 	});
@@ -204,10 +166,10 @@ describe('Send and Wait for Response: Free Text', () => {
 		});
 		await fixture.emulator.deliver(fixture.emulator.statusDelivery(question.id, 'sent'));
 		expect(Object.keys(pendingWaits() ?? {})).toEqual([`u:${USER_ID}`]);
-		const before = harness.executions.length;
+		const before = waits.harness.executions.length;
 
 		await fixture.emulator.deliver(textFrom('wamid.answer', 'Friday', { userId: USER_ID }));
-		expect(harness.resumed).toEqual([
+		expect(waits.harness.resumed).toEqual([
 			{
 				executionId: '201',
 				items: [
@@ -222,15 +184,15 @@ describe('Send and Wait for Response: Free Text', () => {
 				],
 			},
 		]);
-		expect(harness.executions).toHaveLength(before);
+		expect(waits.harness.executions).toHaveLength(before);
 		expect(pendingWaits()).toEqual({
 			[`u:${USER_ID}`]: [expect.objectContaining({ messageId: question.id, answered: true })],
 		});
 
 		// The next text is an ordinary message again.
 		await fixture.emulator.deliver(textFrom('wamid.later', 'thanks', { userId: USER_ID }));
-		expect(harness.executions).toHaveLength(before + 1);
-		expect(harness.executions.at(-1)?.[0].json).not.toHaveProperty('waitAnswer');
+		expect(waits.harness.executions).toHaveLength(before + 1);
+		expect(waits.harness.executions.at(-1)?.[0].json).not.toHaveProperty('waitAnswer');
 	});
 
 	it('two questions waiting on one contact: a reply to a question answers that one, a plain text the newest', async () => {
@@ -245,7 +207,7 @@ describe('Send and Wait for Response: Free Text', () => {
 		);
 		await fixture.emulator.deliver(textFrom('wamid.r2', 'plain text', { waId: MANAGER_WA_ID }));
 		expect(
-			harness.resumed.map(({ executionId, items }) => [executionId, items[0].json.text]),
+			waits.harness.resumed.map(({ executionId, items }) => [executionId, items[0].json.text]),
 		).toEqual([
 			['301', 'to the first'],
 			['302', 'plain text'],
@@ -264,20 +226,20 @@ describe('Send and Wait for Response: Free Text', () => {
 		await fixture.emulator.deliver(fixture.emulator.statusDelivery(second.id, 'read'));
 		await fixture.emulator.deliver(textFrom('wamid.a2', 'answer two', { waId: MANAGER_WA_ID }));
 		expect(
-			harness.resumed.map(({ executionId, items }) => [executionId, items[0].json.text]),
+			waits.harness.resumed.map(({ executionId, items }) => [executionId, items[0].json.text]),
 		).toEqual([
 			['402', 'answer one'],
 			['401', 'answer two'],
 		]);
-		const before = harness.executions.length;
+		const before = waits.harness.executions.length;
 		await fixture.emulator.deliver(fixture.emulator.statusDelivery(first.id, 'read'));
 		await fixture.emulator.deliver(textFrom('wamid.a3', 'just chatting', { waId: MANAGER_WA_ID }));
-		expect(harness.resumed).toHaveLength(2);
-		expect(harness.executions.at(-1)?.[0].json).toMatchObject({
+		expect(waits.harness.resumed).toHaveLength(2);
+		expect(waits.harness.executions.at(-1)?.[0].json).toMatchObject({
 			kind: 'message',
 			text: 'just chatting',
 		});
-		expect(harness.executions.at(-1)?.[0].json).not.toHaveProperty('waitAnswer');
-		expect(harness.executions.length).toBeGreaterThan(before);
+		expect(waits.harness.executions.at(-1)?.[0].json).not.toHaveProperty('waitAnswer');
+		expect(waits.harness.executions.length).toBeGreaterThan(before);
 	});
 });

@@ -59,10 +59,18 @@ export class TriggerHarness {
 	readonly resumed: Array<{ executionId: string; items: INodeExecutionData[] }> = [];
 	/** Plays an n8n that cannot store executions (database or Redis down): it answers 500 when it still can. */
 	storeFails = false;
+	/**
+	 * Answers the next requests to the waiting webhooks get instead of n8n's (a proxy's 503, a crash),
+	 * one each, in order; the execution keeps waiting.
+	 */
+	readonly waitingWebhookFailures: Array<{ status: number; body: unknown }> = [];
 	private server?: http.Server;
 	private baseUrl = '';
 	private node: INode;
 	private workflow!: Workflow;
+
+	/** The Send and Wait node's credential, when it is not the trigger's. */
+	waitNodeCredentials?: ICredentialDataDecryptedObject;
 
 	constructor(
 		parameters: INodeParameters,
@@ -287,6 +295,13 @@ export class TriggerHarness {
 			json(value: unknown): typeof response;
 		},
 	): Promise<void> {
+		const failure = this.waitingWebhookFailures.shift();
+		if (failure) {
+			response.status(failure.status);
+			if (typeof failure.body === 'string') response.end(failure.body);
+			else response.json(failure.body);
+			return;
+		}
 		const url = new URL(req.url ?? '', `http://${req.headers.host}`);
 		const [, , executionId, nodeId] = url.pathname.split('/');
 		const given = url.searchParams.get(WAITING_TOKEN_QUERY_PARAM) ?? '';
@@ -300,7 +315,10 @@ export class TriggerHarness {
 			return;
 		}
 		if (!this.waitingExecutions.delete(executionId)) {
-			response.status(409).json({ message: `The execution "${executionId}" is not waiting` });
+			// n8n's answer for an execution that finished (waiting-webhooks.ts).
+			response
+				.status(409)
+				.json({ code: 409, message: `The execution "${executionId} has finished already.` });
 			return;
 		}
 		const node: INode = {
@@ -310,6 +328,9 @@ export class TriggerHarness {
 			typeVersion: 1.1,
 			position: [0, 0],
 			parameters: { resource: 'message', operation: 'sendAndWait' },
+			credentials: {
+				dialog360Api: { id: 'cred-wait', name: "the Send and Wait node's 360dialog credential" },
+			},
 		};
 		const workflow = new Workflow({
 			id: 'waiting-workflow',
@@ -326,10 +347,16 @@ export class TriggerHarness {
 		const context = new WebhookContext(
 			workflow,
 			node,
-			this.additionalData({
-				httpRequest: request,
-				httpResponse: response,
-			} as unknown as Partial<IWorkflowExecuteAdditionalData>),
+			{
+				...this.additionalData({
+					httpRequest: request,
+					httpResponse: response,
+				} as unknown as Partial<IWorkflowExecuteAdditionalData>),
+				// n8n's executeWebhook sets the execution it resumes; the node's own credential.
+				executionId,
+				credentialsHelper: testAdditionalData(this.waitNodeCredentials ?? this.credentials)
+					.credentialsHelper,
+			},
 			'webhook',
 			{
 				httpMethod: 'POST',
@@ -343,8 +370,31 @@ export class TriggerHarness {
 		);
 		const actionNode = nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
 		const result = await actionNode.webhook!.call(context);
-		this.resumed.push({ executionId, items: result.workflowData?.[0] ?? [] });
-		response.status(200).json(result.webhookResponse);
+		// As n8n: without workflow data the execution is not resumed and keeps waiting.
+		if (!result.workflowData) this.waitingExecutions.add(executionId);
+		else this.resumed.push({ executionId, items: result.workflowData[0] });
+		if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse);
+	}
+
+	/** A copy of the stored static data, as n8n loads it from the database for each delivery. */
+	private deliveryWorkflow(): Workflow {
+		return new Workflow({
+			id: this.workflow.id,
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(this.staticData)) as IDataObject,
+		});
+	}
+
+	/** n8n's saveStaticData once the webhook function answered: the delivery's copy, whole, if changed. */
+	private async saveStaticData(workflow: Workflow): Promise<void> {
+		if (!(workflow.staticData as { __dataChanged?: boolean }).__dataChanged) return;
+		const saved = JSON.stringify(workflow.staticData);
+		await new Promise((resolve) => setImmediate(resolve));
+		for (const key of Object.keys(this.staticData)) delete this.staticData[key];
+		Object.assign(this.staticData, JSON.parse(saved) as IDataObject);
 	}
 
 	/**
@@ -408,8 +458,12 @@ export class TriggerHarness {
 					webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
 					workflowId: this.workflow.id,
 				} as unknown as IWebhookData);
+		// As n8n's LiveWebhooks: each delivery gets its own copy of the stored static data, read from
+		// the database (a round trip during which other deliveries go on).
+		const workflow = isTest ? this.test!.workflow : this.deliveryWorkflow();
+		if (!isTest) await new Promise((resolve) => setImmediate(resolve));
 		const context = new WebhookContext(
-			isTest ? this.test!.workflow : this.workflow,
+			workflow,
 			this.node,
 			this.additionalData({
 				httpRequest: request,
@@ -422,6 +476,7 @@ export class TriggerHarness {
 		);
 		try {
 			const result = await this.nodeType.webhook!.call(context);
+			if (!isTest) await this.saveStaticData(workflow);
 			assertNoSentinel('the items of a trigger execution', result);
 			if (result.workflowData && this.storeFails) {
 				if (!result.noWebhookResponse)

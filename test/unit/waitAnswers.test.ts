@@ -5,16 +5,18 @@ import fc from 'fast-check';
 import { readRecipientId } from '../../nodes/Dialog360/domain/identity';
 import {
 	answererKey,
+	answerSignature,
+	answerSignatureMatches,
 	bindingOf,
 	decodeWaitToken,
 	encodeWaitToken,
-	markAnswered,
-	rememberWait,
+	readAnswerBody,
+	resumeOutcome,
 	resumeUrlOf,
 	signedQuery,
+	UNSIGNED_ANSWER_ERROR,
 	WAIT_RULES,
-	waitAnsweredBy,
-	type PendingWaits,
+	type SignedAnswer,
 	type WaitToken,
 } from '../../nodes/Dialog360/domain/waitAnswers';
 import type { WebhookContact } from '../../nodes/Dialog360/domain/identity';
@@ -128,59 +130,123 @@ describe('who may answer', () => {
 	});
 });
 
-describe('Free Text questions the trigger keeps', () => {
-	const wait = (messageId: string, at: number) => ({ token: `t-${messageId}`, messageId, at });
+describe("the trigger's signature of an answer", () => {
+	const apiKey = 'the-360dialog-api-key';
+	const answer: SignedAnswer = {
+		executionId: '77',
+		nodeId: 'd1000000-0000-4000-8000-000000000002',
+		answer: 'text',
+		contactKey: '447700900123',
+		body: {
+			text: 'Friday after 3 pm',
+			contact: contact({ waId: '447700900123', profileName: 'Manager' }),
+			timestamp: '2026-12-02T04:00:00.000Z',
+			messageId: 'wamid.answer',
+			questionMessageId: 'wamid.question',
+			dropped: null,
+		},
+	};
+	const text = fc.option(fc.string(), { nil: null });
 
-	it('answers a reply to a question with that question, a plain text with the newest', () => {
-		let pending: PendingWaits = {};
-		pending = rememberWait(pending, 'p:1', wait('q1', 1), 1);
-		pending = rememberWait(pending, 'p:1', wait('q2', 2), 2);
-		// A later status of q1 (its "read" after q2's "sent") changes nothing.
-		expect(rememberWait(pending, 'p:1', wait('q1', 3), 3)).toBe(pending);
-		expect(pending['p:1'].map((entry) => entry.messageId)).toEqual(['q1', 'q2']);
-		expect(waitAnsweredBy(pending, 'p:1', 'q1')?.messageId).toBe('q1');
-		expect(waitAnsweredBy(pending, 'p:1', undefined)?.messageId).toBe('q2');
-		expect(waitAnsweredBy(pending, 'p:2', 'q2')).toBeUndefined();
+	it('holds for the answer as signed, also after the body went through JSON, and never shows the key', () => {
+		const signature = answerSignature(apiKey, answer);
+		expect(signature).toMatch(/^[0-9a-f]{64}$/);
+		expect(signature).not.toContain(apiKey);
+		const received = readAnswerBody(JSON.parse(JSON.stringify(answer.body)));
+		expect(answerSignatureMatches(apiKey, { ...answer, body: received }, signature)).toBe(true);
 	});
 
-	it('an answered question waits no more, and its late statuses do not reopen it', () => {
-		let pending: PendingWaits = {};
-		pending = rememberWait(pending, 'p:1', wait('q1', 1), 1);
-		pending = rememberWait(pending, 'p:1', wait('q2', 2), 2);
-		pending = markAnswered(pending, 'p:1', 'q2');
-		expect(waitAnsweredBy(pending, 'p:1', 'q2')?.messageId).toBe('q1');
-		expect(rememberWait(pending, 'p:1', wait('q2', 3), 3)).toBe(pending);
-		pending = markAnswered(pending, 'p:1', 'q1');
-		expect(waitAnsweredBy(pending, 'p:1', undefined)).toBeUndefined();
-	});
-
-	it('over the limit for a contact, answered questions go first, then the oldest', () => {
-		let pending: PendingWaits = {};
-		for (let index = 0; index < WAIT_RULES.pendingPerContact; index++)
-			pending = rememberWait(pending, 'p:1', wait(`q${index}`, index), index);
-		pending = markAnswered(pending, 'p:1', 'q3');
-		pending = rememberWait(pending, 'p:1', wait('new', 10), 10);
-		expect(pending['p:1'].map((entry) => entry.messageId)).toEqual(['q0', 'q1', 'q2', 'q4', 'new']);
-		pending = rememberWait(pending, 'p:1', wait('newer', 11), 11);
-		expect(pending['p:1'].map((entry) => entry.messageId)).toEqual([
-			'q1',
-			'q2',
-			'q4',
-			'new',
-			'newer',
-		]);
-	});
-
-	it('keeps at most a few per contact and a bounded number in all, and forgets old ones', () => {
-		let pending: PendingWaits = {};
-		for (let index = 0; index < WAIT_RULES.pendingTotal + 50; index++)
-			pending = rememberWait(pending, `p:${index % 200}`, wait(`q${index}`, index), index);
-		const all = Object.values(pending).flat();
-		expect(all).toHaveLength(WAIT_RULES.pendingTotal);
-		expect(Math.max(...Object.values(pending).map((waits) => waits.length))).toBeLessThanOrEqual(
-			WAIT_RULES.pendingPerContact,
+	it('fails when any part changed, for another key, and without a signature', () => {
+		const signature = answerSignature(apiKey, answer);
+		fc.assert(
+			fc.property(
+				fc.record({
+					text,
+					timestamp: text,
+					messageId: text,
+					questionMessageId: text,
+					dropped: text,
+				}),
+				fc.option(fc.string(), { nil: null }),
+				(fields, profileName) => {
+					const body = {
+						...answer.body,
+						...fields,
+						contact: contact({ waId: '447700900123', profileName }),
+					};
+					const same = JSON.stringify(body) === JSON.stringify(answer.body);
+					expect(answerSignatureMatches(apiKey, { ...answer, body }, signature)).toBe(same);
+				},
+			),
 		);
-		const later = rememberWait(pending, 'p:new', wait('fresh', 1e13), 1e13);
-		expect(Object.keys(later)).toEqual(['p:new']);
+		for (const changed of [
+			{ executionId: '78' },
+			{ nodeId: 'other-node' },
+			{ answer: 'approve' as const },
+			{ contactKey: '4915199999999' },
+		])
+			expect(answerSignatureMatches(apiKey, { ...answer, ...changed }, signature)).toBe(false);
+		expect(answerSignatureMatches('another-key', answer, signature)).toBe(false);
+		expect(answerSignatureMatches(apiKey, answer, undefined)).toBe(false);
+		expect(answerSignatureMatches(apiKey, answer, signature.slice(1))).toBe(false);
+		expect(answerSignatureMatches('', answer, answerSignature('', answer))).toBe(false);
+	});
+
+	it('reads only the fields it signs from a body, as text or null', () => {
+		expect(
+			readAnswerBody({
+				text: 'hi',
+				contact: { waId: '1', profileName: 7, extra: 'x' },
+				timestamp: 5,
+				smuggled: 'yes',
+			}),
+		).toEqual({
+			text: 'hi',
+			contact: contact({ waId: '1' }),
+			timestamp: null,
+			messageId: null,
+			questionMessageId: null,
+			dropped: null,
+		});
+		expect(readAnswerBody('not an object').text).toBeNull();
+	});
+});
+
+describe("what n8n's answer to a resume means", () => {
+	it("takes only n8n's own answers as final, from waiting-webhooks.ts", () => {
+		const error = (code: number, message: string) => ({ code, message });
+		expect(resumeOutcome(200, { resumed: true })).toBe('resumed');
+		expect(resumeOutcome(401, { error: 'Invalid token' })).toBe('notTheContact');
+		const invalidLink = '<html><head><title>Invalid Form Link</title></head></html>';
+		expect(resumeOutcome(401, invalidLink)).toBe('notTheContact');
+		expect(resumeOutcome(401, { error: UNSIGNED_ANSWER_ERROR })).toBe('notSignedByTrigger');
+		for (const [status, message] of [
+			[404, 'The execution "12" does not exist.'],
+			[404, 'Could not find node to process webhook.'],
+			[
+				404,
+				'The workflow for execution "12" does not contain a waiting webhook with a matching path/method.',
+			],
+			[409, 'The execution "12" has finished with error.'],
+			[409, 'The execution "12 has finished already.'],
+		] as const)
+			expect(resumeOutcome(status, error(status, message))).toBe('notWaiting');
+		const page = "<html lang='en'><head><title>No action required</title></head></html>";
+		expect(resumeOutcome(200, page)).toBe('notWaiting');
+	});
+
+	it('asks for the delivery again for anything else: 5xx, a proxy, running, an unknown body', () => {
+		for (const [status, body] of [
+			[500, { code: 0, message: 'There was a problem executing the workflow' }],
+			[502, '<html><title>502 Bad Gateway</title></html>'],
+			[503, ''],
+			[409, { code: 409, message: 'The execution "12" is running already.' }],
+			[404, '<html>Not Found</html>'],
+			[404, { message: 'The requested webhook "POST x" is not registered.' }],
+			[200, { message: 'Workflow was started' }],
+			[200, 'n8n is starting up. Please wait'],
+			[401, { error: 'unauthorized' }],
+		] as const)
+			expect(resumeOutcome(status, body)).toBe('retry');
 	});
 });

@@ -8,12 +8,19 @@
  * the text through 360dialog's signed path (its secret header), rebuilds the URL with the identifier
  * of the contact who answered, and posts the answer to it. The contact is part of the signed URL, so an
  * answer from anyone else fails n8n's signature check and resumes nothing; an execution that no longer
- * waits is not resumed twice by n8n. No store of ours is involved.
+ * waits is not resumed twice by n8n.
+ *
+ * The rest of the answer (text, who, when, message IDs) travels in the POST body, which n8n does not
+ * sign. The trigger signs it (answerSignature below) with a key derived from the API key of its
+ * 360dialog credential, and the action node checks it with its own credential of the same number:
+ * a button ID that reached a phone is not enough to resume an execution with made-up content.
  *
  * Sources: n8n's sendAndWait utilities (packages/nodes-base/utils/sendAndWait) and waiting webhooks
  * (packages/cli/src/webhooks/waiting-webhooks.ts); reply button IDs up to 256 characters and
  * callback data up to 512 (Meta, "Interactive reply buttons messages" and "Messages" reference).
  */
+import { createHmac, timingSafeEqual } from 'crypto';
+
 import { canonicalDigits } from './phone';
 import type { RecipientId, WebhookContact } from './identity';
 
@@ -22,11 +29,6 @@ export const WAIT_RULES = {
 	prefix: 'n8nwait',
 	/** n8n's query parameter for the signature (n8n-core's WAITING_TOKEN_QUERY_PARAM). */
 	signatureParam: 'signature',
-	/** Free Text waits the trigger keeps per contact, and in all; older ones are dropped first. */
-	pendingPerContact: 5,
-	pendingTotal: 500,
-	/** A Free Text wait is forgotten after this long (a longer wait still ends on its own time limit). */
-	pendingDays: 30,
 } as const;
 
 export type WaitAnswer = 'approve' | 'decline' | 'text';
@@ -126,98 +128,153 @@ export interface WaitAnswerBody {
 	timestamp: string | null;
 	messageId: string | null;
 	questionMessageId: string | null;
+	/** Set instead of an answer when the trigger dropped the wait beyond a limit: why. */
+	dropped: string | null;
 }
 
-/** A Free Text wait the trigger learned from a status event of the question. */
-export interface PendingWait {
-	token: string;
-	/** The question's message ID: a reply (swipe) to it answers this wait. */
-	messageId: string;
-	/** When the trigger first learned of it (ms since epoch): the question's place among the contact's. */
-	at: number;
-	/**
-	 * Set once a text answered it. The entry stays (within the same limits) so that a late status of
-	 * the question (WhatsApp does not order its webhooks) does not make it wait again.
-	 */
-	answered?: true;
+/** The trigger's signature of an answer: a header on the resume request. */
+export const ANSWER_SIGNATURE = {
+	header: 'x-n8n-360dialog-answer-signature',
+	/** What the signing key is derived with from the API key (the key itself is never used or sent). */
+	label: 'n8n-nodes-360dialog wait answer v1',
+} as const;
+
+/** Everything a resume carries, the URL's parts included, so that a signed body fits one resume only. */
+export interface SignedAnswer {
+	executionId: string;
+	nodeId: string;
+	answer: WaitAnswer;
+	contactKey: string;
+	body: WaitAnswerBody;
 }
 
-export type PendingWaits = Record<string, PendingWait[]>;
+const CONTACT_FIELDS: Array<keyof WebhookContact> = [
+	'key',
+	'address',
+	'userId',
+	'parentUserId',
+	'username',
+	'phoneNumber',
+	'waId',
+	'profileName',
+];
 
-/**
- * Adds a wait for a contact, dropping the oldest beyond the limits (answered ones before open ones).
- * A question already known keeps its place and state: each of its statuses (sent, delivered, read)
- * carries the same token, and a late "read" of an older question must not make it the newest.
- * Returns `pending` itself when nothing changes.
- */
-export function rememberWait(
-	pending: PendingWaits,
-	contactKey: string,
-	wait: PendingWait,
-	now: number,
-): PendingWaits {
-	if (pending[contactKey]?.some((entry) => entry.messageId === wait.messageId)) return pending;
-	const cutoff = now - WAIT_RULES.pendingDays * 24 * 3600 * 1000;
-	const next: PendingWaits = {};
-	for (const [key, waits] of Object.entries(pending)) {
-		const kept = waits.filter((entry) => entry.at >= cutoff);
-		if (kept.length) next[key] = kept;
-	}
-	next[contactKey] = withoutOldest(
-		[...(next[contactKey] ?? []), wait],
-		WAIT_RULES.pendingPerContact,
-	);
-	const all = Object.entries(next)
-		.flatMap(([key, waits]) => waits.map((entry) => ({ key, entry })))
-		.sort((a, b) => droppedFirst(a.entry, b.entry));
-	for (const { key, entry } of all.slice(0, Math.max(0, all.length - WAIT_RULES.pendingTotal))) {
-		next[key] = next[key].filter((kept) => kept !== entry);
-		if (!next[key].length) delete next[key];
-	}
-	return next;
+/** The answer as the text that is signed: fixed order, every field, nothing else. */
+function signedText(signed: SignedAnswer): string {
+	const { body } = signed;
+	return JSON.stringify([
+		ANSWER_SIGNATURE.label,
+		signed.executionId,
+		signed.nodeId,
+		signed.answer,
+		signed.contactKey,
+		body.text,
+		body.contact && CONTACT_FIELDS.map((field) => body.contact?.[field] ?? null),
+		body.timestamp,
+		body.messageId,
+		body.questionMessageId,
+		body.dropped,
+	]);
 }
 
-/** The order in which waits are dropped beyond the limits: answered ones first, then the oldest. */
-function droppedFirst(a: PendingWait, b: PendingWait): number {
-	return Number(!a.answered) - Number(!b.answered) || a.at - b.at;
+/** HMAC-SHA256 of the answer, keyed with an HMAC of the label under the API key. */
+export function answerSignature(apiKey: string, signed: SignedAnswer): string {
+	const key = createHmac('sha256', apiKey).update(ANSWER_SIGNATURE.label).digest();
+	return createHmac('sha256', key).update(signedText(signed)).digest('hex');
 }
 
-/** Keeps at most `limit` entries, dropping them in `droppedFirst` order; order is kept. */
-function withoutOldest(waits: PendingWait[], limit: number): PendingWait[] {
-	const dropped = new Set(
-		[...waits].sort(droppedFirst).slice(0, Math.max(0, waits.length - limit)),
-	);
-	return waits.filter((entry) => !dropped.has(entry));
+/** Whether `given` is the signature of this answer under this API key (constant time). */
+export function answerSignatureMatches(
+	apiKey: string,
+	signed: SignedAnswer,
+	given: unknown,
+): boolean {
+	if (!apiKey || typeof given !== 'string') return false;
+	const expected = Buffer.from(answerSignature(apiKey, signed));
+	const received = Buffer.from(given);
+	return expected.length === received.length && timingSafeEqual(expected, received);
 }
 
-/**
- * The open wait a text answers: the one whose question it replies to (swipe), otherwise the
- * contact's most recent one.
- */
-export function waitAnsweredBy(
-	pending: PendingWaits,
-	contactKey: string,
-	repliesTo: string | undefined,
-): PendingWait | undefined {
-	const open = (pending[contactKey] ?? []).filter((entry) => !entry.answered);
-	if (repliesTo) {
-		const replied = open.find((entry) => entry.messageId === repliesTo);
-		if (replied) return replied;
-	}
-	return open.at(-1);
-}
-
-/** Marks a question answered: it no longer waits for a text, and its later statuses change nothing. */
-export function markAnswered(
-	pending: PendingWaits,
-	contactKey: string,
-	messageId: string,
-): PendingWaits {
-	const waits = pending[contactKey] ?? [];
+/** A body as the node's webhook received it, read field by field (anything else is left out). */
+export function readAnswerBody(value: unknown): WaitAnswerBody {
+	const body = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+	const text = (field: string) =>
+		typeof body[field] === 'string' ? (body[field] as string) : null;
+	const contact =
+		body.contact && typeof body.contact === 'object'
+			? (Object.fromEntries(
+					CONTACT_FIELDS.map((field) => {
+						const entry = (body.contact as Record<string, unknown>)[field];
+						return [field, typeof entry === 'string' ? entry : null];
+					}),
+				) as unknown as WebhookContact)
+			: null;
 	return {
-		...pending,
-		[contactKey]: waits.map((entry) =>
-			entry.messageId === messageId ? { ...entry, answered: true as const } : entry,
-		),
+		text: text('text'),
+		contact,
+		timestamp: text('timestamp'),
+		messageId: text('messageId'),
+		questionMessageId: text('questionMessageId'),
+		dropped: text('dropped'),
 	};
+}
+
+/**
+ * What n8n's answer to a resume request means. Only n8n's own "nothing waits here" answers are taken
+ * as such; anything else (a 5xx of n8n or of a proxy, a timeout, an unexpected body) is `retry`: the
+ * delivery fails and 360dialog delivers the answer again.
+ *
+ * From n8n's WaitingWebhooks.executeWebhook and getWebhookExecutionData
+ * (https://github.com/n8n-io/n8n/blob/master/packages/cli/src/webhooks/waiting-webhooks.ts, alike in
+ * 2.8.4 and 2.41.1), with errors sent as `{ code, message }` by ResponseHelper.sendErrorResponse:
+ * - 401 `{ error: 'Invalid token' }` (2.8.4), or 401 with the page "Invalid Form Link"
+ *   (form-invalid-token, 2.41.1, for send-and-wait): the URL's signature does not hold (another contact);
+ * - 404 'The execution "…" does not exist.', 'Could not find node to process webhook.', 'The workflow
+ *   for execution "…" does not contain a waiting webhook with a matching path/method.';
+ * - 409 'The execution "…" has finished with error.' and 'The execution "… has finished already.';
+ * - 200 with the page "No action required" (send-and-wait-no-action-required): a send-and-wait whose
+ *   execution finished, or that waits at another node.
+ * 409 'The execution "…" is running already.' is not among them: an execution runs while it sends the
+ * question and until n8n has stored it as waiting, so an answer that quick is delivered again.
+ */
+export type ResumeOutcome =
+	'resumed' | 'notTheContact' | 'notSignedByTrigger' | 'notWaiting' | 'retry';
+
+const NOT_WAITING_ANSWERS: Array<{ status: number; message: RegExp }> = [
+	{ status: 404, message: /^The execution "[^"]*" does not exist\.$/ },
+	{ status: 404, message: /^Could not find node to process webhook\.$/ },
+	{
+		status: 404,
+		message:
+			/^The workflow for execution "[^"]*" does not contain a waiting webhook with a matching path\/method\.$/,
+	},
+	{ status: 409, message: /^The execution "[^"]*" has finished with error\.$/ },
+	{ status: 409, message: /^The execution "[^"]* has finished already\.$/ },
+];
+
+/** What the node's webhook answers when the trigger's signature of the answer does not hold. */
+export const UNSIGNED_ANSWER_ERROR =
+	'This answer is not signed by a 360dialog Trigger with the credential of this node';
+
+export function resumeOutcome(status: number, body: unknown): ResumeOutcome {
+	const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+	if (status === 200 && fields.resumed === true) return 'resumed';
+	if (
+		status === 200 &&
+		typeof body === 'string' &&
+		body.includes('<title>No action required</title>')
+	)
+		return 'notWaiting';
+	if (status === 401 && fields.error === 'Invalid token') return 'notTheContact';
+	if (
+		status === 401 &&
+		typeof body === 'string' &&
+		body.includes('<title>Invalid Form Link</title>')
+	)
+		return 'notTheContact';
+	if (status === 401 && fields.error === UNSIGNED_ANSWER_ERROR) return 'notSignedByTrigger';
+	const message = typeof fields.message === 'string' ? fields.message : '';
+	if (NOT_WAITING_ANSWERS.some((known) => known.status === status && known.message.test(message)))
+		return 'notWaiting';
+	return 'retry';
 }

@@ -6,7 +6,6 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { timingSafeEqual } from 'crypto';
 
 import { RecentEvents } from '../domain/recentEvents';
 import {
@@ -22,17 +21,11 @@ import {
 import { toJson } from '../domain/values';
 import { downloadMedia } from '../transport/media';
 import { burstAnswer, closeBursts, joinBursts, mergedEvent, MERGE_RULES } from './bursts';
-import { DELIVERY_HEADER } from './registration';
+import { deliverySecretMatches } from './deliverySecret';
+import { DELIVERY_HEADER, type RegistrationState } from './registration';
 import { answerWaits, type UnusedAnswer } from './waitAnswers';
 
 export { MERGE_RULES };
-
-function secretMatches(expected: string | undefined, received: unknown): boolean {
-	if (!expected || typeof received !== 'string') return false;
-	const a = Buffer.from(expected);
-	const b = Buffer.from(received);
-	return a.length === b.length && timingSafeEqual(a, b);
-}
 
 // Per n8n process, per trigger node: redeliveries usually come back to the same process within minutes.
 const recentByNode = new Map<string, RecentEvents>();
@@ -168,14 +161,9 @@ async function closedBursts(
  * Cloud or the legacy format (400 when malformed), filtered, deduplicated, and one item per event.
  */
 export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const state = ctx.getWorkflowStaticData('node') as IDataObject;
+	const state = ctx.getWorkflowStaticData('node') as RegistrationState;
 	const response = ctx.getResponseObject();
-	if (
-		!secretMatches(
-			state.secret as string | undefined,
-			(ctx.getHeaderData() as IDataObject)[DELIVERY_HEADER],
-		)
-	) {
+	if (!deliverySecretMatches(state, (ctx.getHeaderData() as IDataObject)[DELIVERY_HEADER])) {
 		response.status(401).json({ error: 'unauthorized' });
 		return { noWebhookResponse: true };
 	}
@@ -206,12 +194,15 @@ export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookR
 	// question, not its first fragment (closedBursts).
 	const texts = mergeMs > 0 ? firstSeen.filter(isText) : [];
 	// Answers to Send and Wait for Response go to their executions whatever the events chosen. When
-	// n8n cannot be reached for them, 360dialog gets an error and delivers them again.
+	// n8n cannot be reached for them, 360dialog gets an error and delivers them again; the answers
+	// handed over before stay known, so that the redelivery does not hand them on a second time.
+	const handedOver: WebhookEvent[] = [];
 	const left = await answerWaits(
 		ctx,
 		firstSeen.filter((event) => !texts.includes(event)),
+		handedOver,
 	).catch((error: Error) => {
-		for (const event of firstSeen) forgetEvent(recent, event);
+		for (const event of firstSeen) if (!handedOver.includes(event)) forgetEvent(recent, event);
 		throw error;
 	});
 	const fresh = left.filter((event) => matchesFilter(event, filter));

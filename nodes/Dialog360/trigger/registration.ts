@@ -7,11 +7,11 @@
  */
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { createHash, randomBytes } from 'crypto';
+import { createHash } from 'crypto';
 
 import { MULTI_WEBHOOK_RULES } from '../domain/environments';
-import { textOf } from '../domain/values';
 import { apiRequest } from '../transport/request';
+import { deliverySecretMatches, secretFor } from './deliverySecret';
 
 /** The header 360dialog sends with every delivery, carrying the secret this node generated. */
 export const DELIVERY_HEADER = 'x-n8n-360dialog-secret';
@@ -20,6 +20,9 @@ export const DELIVERY_HEADER = 'x-n8n-360dialog-secret';
 export const MAX_EXTRA_DESTINATIONS = MULTI_WEBHOOK_RULES.maxDestinations;
 
 export interface RegistrationState extends IDataObject {
+	/** The SHA-256 of the secret 360dialog sends in DELIVERY_HEADER (trigger/deliverySecret.ts). */
+	secretHash?: string;
+	/** The plain secret, as 0.1.0 kept it; replaced by its hash when next seen. */
 	secret?: string;
 	/** The main URL (and its headers) before this node took it; null when there was none. */
 	previousUrl?: string | null;
@@ -35,11 +38,6 @@ interface Destination extends IDataObject {
 
 export function registrationState(ctx: IHookFunctions): RegistrationState {
 	return ctx.getWorkflowStaticData('node') as RegistrationState;
-}
-
-function secretOf(state: RegistrationState): string {
-	state.secret ??= randomBytes(24).toString('hex');
-	return state.secret;
 }
 
 /** Whether this activation is "Test this trigger" in the editor (n8n calls create in manual mode). */
@@ -87,7 +85,8 @@ export async function registerMain(ctx: IHookFunctions, url: string): Promise<vo
 		state.previousUrl = current.url;
 		state.previousHeaders = current.headers;
 	}
-	await setMainWebhook(ctx, url, { [DELIVERY_HEADER]: secretOf(state) });
+	const configured = current.url === url ? current.headers?.[DELIVERY_HEADER] : undefined;
+	await setMainWebhook(ctx, url, { [DELIVERY_HEADER]: secretFor(state, configured) });
 	state.registeredUrl = url;
 }
 
@@ -139,13 +138,14 @@ function ownDestination(destinations: Destination[], url: string): Destination |
 /** Adds (or updates) this node's one named destination, next to the main URL another system owns. */
 export async function addDestination(ctx: IHookFunctions, url: string): Promise<void> {
 	const state = registrationState(ctx);
+	const current = await multiWebhook(ctx);
+	const existing = ownDestination(current.destinations, url);
+	const configured = existing?.url === url ? existing.headers?.[DELIVERY_HEADER] : undefined;
 	const destination = {
 		name: destinationNameFor(url),
 		url,
-		headers: { [DELIVERY_HEADER]: secretOf(state) },
+		headers: { [DELIVERY_HEADER]: secretFor(state, configured) },
 	};
-	const current = await multiWebhook(ctx);
-	const existing = ownDestination(current.destinations, url);
 	if (existing) {
 		await apiRequest.call(ctx, {
 			method: 'PATCH',
@@ -195,14 +195,14 @@ export async function addDestination(ctx: IHookFunctions, url: string): Promise<
 }
 
 export async function destinationExists(ctx: IHookFunctions, url: string): Promise<boolean> {
-	const secret = registrationState(ctx).secret;
-	if (!secret) return false;
+	const state = registrationState(ctx);
+	if (!state.secretHash && !state.secret) return false;
 	const current = await multiWebhook(ctx);
 	const existing = ownDestination(current.destinations, url);
 	return (
 		current.enabled &&
 		existing?.url === url &&
-		textOf(existing.headers?.[DELIVERY_HEADER]) === secret
+		deliverySecretMatches(state, existing.headers?.[DELIVERY_HEADER])
 	);
 }
 
@@ -248,9 +248,10 @@ export async function registrationExists(
 	joinAsExtra: boolean,
 ): Promise<boolean> {
 	const state = registrationState(ctx);
-	if (!url || !state.secret) return false;
+	if (!url || (!state.secretHash && !state.secret)) return false;
 	const main = await configuredWebhook(ctx);
-	const ownsMain = main.url === url && textOf(main.headers?.[DELIVERY_HEADER]) === state.secret;
+	const ownsMain =
+		main.url === url && deliverySecretMatches(state, main.headers?.[DELIVERY_HEADER]);
 	if (ownsMain && !joinAsExtra) return true;
 	if (isTestActivation(ctx) && ownsMain) return true;
 	if (!joinAsExtra && !isTestActivation(ctx)) return false;

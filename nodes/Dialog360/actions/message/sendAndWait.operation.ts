@@ -18,13 +18,17 @@ import type { Violation } from '../../domain/checks';
 import { buildMessage, type MessageContent } from '../../domain/messages';
 import { textOf } from '../../domain/values';
 import {
+	ANSWER_SIGNATURE,
+	answerSignatureMatches,
 	bindingOf,
 	encodeWaitToken,
+	readAnswerBody,
 	signatureOf,
 	signedQuery,
+	UNSIGNED_ANSWER_ERROR,
 	type WaitAnswer,
-	type WaitAnswerBody,
 } from '../../domain/waitAnswers';
+import { resolveCredentials } from '../../transport/request';
 import { recipientField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
 import { readText } from '../parameters';
@@ -177,6 +181,7 @@ export async function execute(
 		{
 			json: {
 				timedOut: true,
+				dropped: false,
 				answer: null,
 				approved: null,
 				text: null,
@@ -191,13 +196,38 @@ export async function execute(
 }
 
 /**
- * The resume request the trigger posts once n8n has checked its signature: what was answered
- * (signed), and who answered, when and with which message (from the delivery 360dialog signed).
+ * The resume request the trigger posts once n8n has checked its signature (what was answered and by
+ * whom: the URL's query). The rest of the answer is in the body, which n8n does not sign: it is taken
+ * only with the trigger's signature over all of it (domain/waitAnswers.ts), checked with this node's
+ * credential; without it nothing is resumed (401). This function must not throw: n8n would resume
+ * the execution with the error.
  */
 export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const query = this.getQueryData() as { answer?: string };
-	const body = (this.getBodyData() ?? {}) as Partial<WaitAnswerBody>;
-	const answer = query.answer === 'approve' || query.answer === 'decline' ? query.answer : 'text';
+	const query = this.getQueryData() as { answer?: string; contact?: string };
+	const body = readAnswerBody(this.getBodyData());
+	const answer: WaitAnswer =
+		query.answer === 'approve' || query.answer === 'decline' ? query.answer : 'text';
+	const signed = {
+		executionId: String(this.getExecutionId() ?? ''),
+		nodeId: this.getNode().id,
+		answer,
+		contactKey: String(query.contact ?? ''),
+		body,
+	};
+	const response = this.getResponseObject();
+	let apiKey: string;
+	try {
+		apiKey = (await resolveCredentials.call(this)).apiKey;
+	} catch {
+		// Not the trigger's fault: it answers 360dialog with an error, and the answer comes again.
+		response.status(500).json({ error: 'The 360dialog credential of this node could not be read' });
+		return { noWebhookResponse: true };
+	}
+	if (!answerSignatureMatches(apiKey, signed, this.getHeaderData()[ANSWER_SIGNATURE.header])) {
+		response.status(401).json({ error: UNSIGNED_ANSWER_ERROR });
+		return { noWebhookResponse: true };
+	}
+	const dropped = body.dropped !== null;
 	return {
 		webhookResponse: { resumed: true },
 		workflowData: [
@@ -205,13 +235,15 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 				{
 					json: {
 						timedOut: false,
-						answer,
-						approved: answer === 'text' ? null : answer === 'approve',
-						text: body.text ?? null,
-						respondedBy: (body.contact ?? null) as IDataObject | null,
-						respondedAt: body.timestamp ?? null,
-						answerMessageId: body.messageId ?? null,
-						questionMessageId: body.questionMessageId ?? null,
+						dropped,
+						...(dropped ? { reason: body.dropped } : {}),
+						answer: dropped ? null : answer,
+						approved: dropped || answer === 'text' ? null : answer === 'approve',
+						text: body.text,
+						respondedBy: body.contact as IDataObject | null,
+						respondedAt: body.timestamp,
+						answerMessageId: body.messageId,
+						questionMessageId: body.questionMessageId,
 					},
 				},
 			],

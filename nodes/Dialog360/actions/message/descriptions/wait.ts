@@ -7,6 +7,15 @@ import { defaultCountryOption } from '../../descriptions/sending';
 
 const approval = { show: { responseType: ['approval'] } };
 
+/**
+ * n8n's WaitTracker looks for due waits once a minute (a 60 s interval over the waits due within the
+ * next 70 s; packages/cli/src/wait-tracker.ts). n8n's Wait node sleeps in its own process for waits
+ * under 65 s instead, but an execution that sleeps is not waiting and no answer could resume it, so
+ * Send and Wait always waits in n8n, as n8n's own send-and-wait nodes do.
+ */
+const LATE_BY_UP_TO_A_MINUTE =
+	'n8n looks for due waits once a minute: without an answer, the execution continues up to a minute after this time';
+
 export const waitFields: INodeProperties[] = [
 	{
 		displayName:
@@ -96,9 +105,10 @@ export const waitFields: INodeProperties[] = [
 		displayName: 'Amount',
 		name: 'resumeAmount',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 1,
 		description: 'How long to wait for the answer',
+		hint: LATE_BY_UP_TO_A_MINUTE,
 		displayOptions: { show: { limitWaitTime: [true], limitType: ['afterTimeInterval'] } },
 	},
 	{
@@ -120,6 +130,7 @@ export const waitFields: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Continue without an answer at this time',
+		hint: LATE_BY_UP_TO_A_MINUTE,
 		displayOptions: { show: { limitWaitTime: [true], limitType: ['atSpecifiedTime'] } },
 	},
 	optionsCollection([
