@@ -55,10 +55,11 @@ const EXAMPLES: Array<[file: string, id: string]> = [
 ];
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 /**
- * The example as users import it, except that the nightly schedule fires every 2 seconds here, and
- * the AI example's agent is a fixed reply (no language model): its chat model node is left out.
+ * The example as users import it, except that the nightly schedule fires every `everySeconds` (2)
+ * seconds here, and the AI example's agent is a fixed reply (no language model): its chat model node
+ * is left out.
  */
-function examplePath(file: string, work: string): string {
+export function examplePath(file: string, work: string, everySeconds = 2): string {
 	if (file !== 'nightly-template-sync.json' && file !== 'ai-agent-reply.json')
 		return path.join(EXAMPLES_DIR, file);
 	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
@@ -73,7 +74,7 @@ function examplePath(file: string, work: string): string {
 	if (file === 'nightly-template-sync.json') {
 		const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
 		if (!schedule?.parameters.rule) throw new Error('the nightly example has no schedule');
-		schedule.parameters.rule.interval[0].expression = '*/2 * * * * *';
+		schedule.parameters.rule.interval[0].expression = `*/${everySeconds} * * * * *`;
 	} else {
 		const agent = workflow.nodes.find((node) => node.name === 'AI Agent');
 		if (!agent) throw new Error('the AI example has no AI Agent node');
@@ -109,7 +110,7 @@ const FORM_WEBHOOK_ID = 'c3000000-0000-4000-8000-0000000000cc';
 const ANSWERS_WEBHOOK_ID = 'd1000000-0000-4000-8000-0000000000dd';
 
 /** Polls (bounded) until `probe` gives something other than undefined. */
-async function waitFor<T>(
+export async function waitFor<T>(
 	probe: () => T | undefined | Promise<T | undefined>,
 	timeoutMs = 30_000,
 ): Promise<T | undefined> {
@@ -131,7 +132,7 @@ function asksAbout(message: SentMessage, text: string): boolean {
 const apiKeys = new Map<string, string>();
 
 /** The error message of the newest execution of a workflow, through the public API. */
-async function lastExecutionError(n8n: N8nInstance, workflowId: string): Promise<string> {
+export async function lastExecutionError(n8n: N8nInstance, workflowId: string): Promise<string> {
 	const found = await waitFor(async () => {
 		const list = await publicApi<{ data: Array<{ id: string; status: string }> }>(
 			n8n,
@@ -148,7 +149,7 @@ async function lastExecutionError(n8n: N8nInstance, workflowId: string): Promise
 }
 
 /** n8n's public API (/api/v1) with an API key created for the owner. */
-async function publicApi<T>(
+export async function publicApi<T>(
 	n8n: N8nInstance,
 	resource: string,
 	options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
@@ -255,14 +256,21 @@ async function createTriggerWorkflow(
 		.id;
 }
 
+/**
+ * n8n 2.40 and later in queue mode start workers without the workflow's static data (the execution
+ * keeps only id, name, nodes, connections and settings of the workflow, and the worker reloads static
+ * data only for resumed executions: 2.41.1 executions/execution-data/types.js `toWorkflowSnapshot`,
+ * workflow-runner.js `shouldReloadStaticData`); 2.8.4 hands it over.
+ */
+export function workersLoseStaticDataIn(line: N8nLine, mode: 'regular' | 'queue'): boolean {
+	const [major, minor] = line.version.split('.').map(Number);
+	return mode === 'queue' && (major > 2 || (major === 2 && minor >= 40));
+}
+
 export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void {
 	jest.setTimeout(30 * 60_000);
 
-	/**
-	 * n8n 2.40 in queue mode starts workers without the workflow's static data (its execution snapshot
-	 * leaves it out, and the worker does not reload it for new executions); 2.8.4 hands it over.
-	 */
-	const workersLoseStaticData = mode === 'queue' && line.version.startsWith('2.40.');
+	const workersLoseStaticData = workersLoseStaticDataIn(line, mode);
 
 	describe(`the package in a real n8n ${line.version} (${mode} mode)`, () => {
 		const emulator = new Emulator({ apiKeys: [API_KEY] });
