@@ -35,10 +35,11 @@ export const EXAMPLES: Array<[file: string, id: string]> = [
 ];
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 /**
- * The example as users import it, except that the nightly schedule fires every 2 seconds here, and
- * the AI example's agent is a fixed reply (no language model): its chat model node is left out.
+ * The example as users import it, except that the nightly schedule fires every `everySeconds` (2)
+ * seconds here, and the AI example's agent is a fixed reply (no language model): its chat model node
+ * is left out.
  */
-export function examplePath(file: string, work: string): string {
+export function examplePath(file: string, work: string, everySeconds = 2): string {
 	if (file !== 'nightly-template-sync.json' && file !== 'ai-agent-reply.json')
 		return path.join(EXAMPLES_DIR, file);
 	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
@@ -53,7 +54,7 @@ export function examplePath(file: string, work: string): string {
 	if (file === 'nightly-template-sync.json') {
 		const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
 		if (!schedule?.parameters.rule) throw new Error('the nightly example has no schedule');
-		schedule.parameters.rule.interval[0].expression = '*/2 * * * * *';
+		schedule.parameters.rule.interval[0].expression = `*/${everySeconds} * * * * *`;
 	} else {
 		const agent = workflow.nodes.find((node) => node.name === 'AI Agent');
 		if (!agent) throw new Error('the AI example has no AI Agent node');
@@ -268,4 +269,15 @@ export interface E2eContext {
 	 * not list waiting executions).
 	 */
 	executionsOf(workflowId: string, status: string): Promise<Array<{ id: string; status: string }>>;
+}
+
+/**
+ * n8n 2.40 and later in queue mode start workers without the workflow's static data (the execution
+ * keeps only id, name, nodes, connections and settings of the workflow, and the worker reloads static
+ * data only for resumed executions: 2.41.1 executions/execution-data/types.js `toWorkflowSnapshot`,
+ * workflow-runner.js `shouldReloadStaticData`); 2.8.4 hands it over.
+ */
+export function workersLoseStaticDataIn(line: N8nLine, mode: 'regular' | 'queue'): boolean {
+	const [major, minor] = line.version.split('.').map(Number);
+	return mode === 'queue' && (major > 2 || (major === 2 && minor >= 40));
 }

@@ -37,6 +37,7 @@ import {
 	EXAMPLES,
 	examplePath,
 	waitFor,
+	workersLoseStaticDataIn,
 	WORKFLOWS,
 	type E2eContext,
 } from './harness';
@@ -52,7 +53,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 			mode,
 			emulator,
 			work,
-			workersLoseStaticData: mode === 'queue' && line.version.startsWith('2.40.'),
+			workersLoseStaticData: workersLoseStaticDataIn(line, mode),
 			n8n: undefined as unknown as N8nInstance, // set in beforeAll
 			userFolder: '',
 			atOnceDestination: undefined,

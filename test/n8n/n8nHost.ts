@@ -218,7 +218,11 @@ export function installPackage(userFolder: string, tarball: string): void {
 export function prepareUserFolder(
 	work: string,
 	line: N8nLine,
-	content: { credentials: object[]; workflows?: Array<{ file: string; id: string }> },
+	content: {
+		credentials: object[];
+		/** Imported, and published (active) unless `publish` is false. */
+		workflows?: Array<{ file: string; id: string; publish?: boolean }>;
+	},
 ): string {
 	ensureN8nInstalled(line);
 	const userFolder = path.join(work, 'user');
@@ -226,9 +230,9 @@ export function prepareUserFolder(
 	const credentialsFile = path.join(work, 'credentials.json');
 	writeFileSync(credentialsFile, JSON.stringify(content.credentials));
 	n8nCli(userFolder, ['import:credentials', `--input=${credentialsFile}`], line);
-	for (const { file, id } of content.workflows ?? []) {
+	for (const { file, id, publish = true } of content.workflows ?? []) {
 		n8nCli(userFolder, ['import:workflow', `--input=${file}`], line);
-		n8nCli(userFolder, ['publish:workflow', `--id=${id}`], line);
+		if (publish) n8nCli(userFolder, ['publish:workflow', `--id=${id}`], line);
 	}
 	return userFolder;
 }

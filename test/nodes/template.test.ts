@@ -31,6 +31,8 @@ function template(
 	return runActionNode({
 		parameters: { resource: 'template', ...parameters },
 		credentials: emulatorCredentials(fixture.baseUrl),
+		// Sync keeps its state for scheduled runs (a manual run changes nothing: templateSync.test.ts).
+		mode: parameters.operation === 'sync' ? 'trigger' : undefined,
 		...extra,
 	});
 }
@@ -328,6 +330,7 @@ describe('Template lists are complete when the server caps its pages', () => {
 			runActionNode({
 				parameters: { resource: 'template', ...parameters },
 				credentials: emulatorCredentials(capped.baseUrl),
+				mode: 'trigger',
 				...options,
 			});
 		const listed = await run({ operation: 'list', returnAll: true });

@@ -232,6 +232,8 @@ export interface RunNodeOptions {
 	nodeType?: string;
 	/** Static data kept between runs, as n8n stores it with the workflow. */
 	staticData?: IDataObject;
+	/** The node's name in the workflow (its id stays the same): a user may rename it. */
+	nodeName?: string;
 	/** The node's version; the one the editor adds (its defaultVersion) unless given. */
 	typeVersion?: number;
 	/** For Send and Wait: the execution's id and where n8n's waiting webhooks are. */
@@ -369,6 +371,7 @@ export async function callNodeMethod<T>(
 
 /** Runs Items Source → 360dialog WhatsApp through n8n-core and returns the node's output. */
 export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
+	const nodeName = options.nodeName ?? NODE_NAME;
 	const nodes: INode[] = [
 		{
 			id: 'source',
@@ -380,7 +383,7 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 		},
 		{
 			id: 'node',
-			name: NODE_NAME,
+			name: nodeName,
 			type: options.nodeType ?? 'n8n-nodes-360dialog.dialog360',
 			typeVersion: options.typeVersion ?? latestVersion(options.nodeType),
 			position: [200, 0],
@@ -394,7 +397,7 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 		id: 'test-workflow',
 		nodes,
 		connections: {
-			'Items Source': { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] },
+			'Items Source': { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] },
 		},
 		active: false,
 		nodeTypes,
@@ -436,7 +439,7 @@ export async function runActionNode(options: RunNodeOptions): Promise<NodeRun> {
 	const execute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await finished.promise;
-	const nodeRun = run.data.resultData.runData[NODE_NAME]?.[0];
+	const nodeRun = run.data.resultData.runData[nodeName]?.[0];
 	// Every run through this harness is checked for the key: outputs, errors, the whole run data.
 	assertNoSentinel('the run data (outputs and errors)', run.data);
 	const failure = (nodeRun?.error ?? run.data.resultData.error) as

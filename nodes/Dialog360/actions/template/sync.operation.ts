@@ -6,12 +6,43 @@ import { fetchTemplates } from '../../transport/templates';
 import { updateDisplayOptions } from '../displayOptions';
 import { toJson } from '../../domain/values';
 
-const STATIC_DATA_KEY = 'templateSync';
+/**
+ * Where Sync keeps the previous sync, and why there (read in n8n 2.8.4 and 2.41.1, packages/cli):
+ * - The workflow's static data is the one n8n store that gives a node its values back. n8n saves it
+ *   after every execution that is not manual (execution-lifecycle/execution-lifecycle-hooks.js,
+ *   hookFunctionsSave and hookFunctionsSaveWorker: `if (!isManualMode && … newStaticData)`), in the
+ *   main process and on queue-mode workers, and loads it from the database for each new execution
+ *   (workflow-runner.js `getStaticDataById`), so it survives a restart.
+ * - What a manual run ("Execute workflow", "Run now") writes is never saved, so a manual run writes
+ *   nothing and records nothing in the deduplication store: it leaves the scheduled state alone. It
+ *   compares with the scheduled state when n8n gives it one: 2.41 runs a manual execution on the
+ *   saved workflow (workflows/workflows.controller.js passes `dbWorkflow`), 2.8 on what the editor
+ *   sends, without static data (workflows/workflow-execution.service.js `executeManually`).
+ * - n8n's data tables are closed to community nodes: `getDataTableProxy` refuses any node type but
+ *   n8n's own Data table and Evaluation nodes (modules/data-table/data-table-proxy.service.js,
+ *   ALLOWED_NODES). The deduplication store (processed_data) keeps md5 hashes of entries
+ *   (deduplication/deduplication-helper.js), so it can say "seen before" but not give a snapshot back.
+ * - From n8n 2.40 on, queue-mode workers start new executions without static data: the execution
+ *   keeps only id, name, nodes, connections and settings of the workflow
+ *   (executions/execution-data/types.js `toWorkflowSnapshot`) and the worker reloads static data only
+ *   for resumed executions (workflow-runner.js `shouldReloadStaticData`). Sync then stops with an
+ *   explanation instead of calling every template new.
+ * Keyed by the node's id (not its name, which n8n's 'node' scope uses) so that renaming the node
+ * keeps its state, like the deduplication store's 'node' scope, which is also by id.
+ */
+const STATE_PREFIX = 'templateSync:';
+/** Where version 0.1.0 kept it: the node-scoped static data (by the node's name). */
+const LEGACY_KEY = 'templateSync';
+
+interface SyncState {
+	snapshot?: Record<string, TemplateSnapshot>;
+	syncedAt?: string;
+}
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Compares all templates with the previous run of this node (kept with the workflow, also in queue mode) and marks each new, status_changed, updated, removed or unchanged. The first run marks everything new. Runs once per execution.',
+			'Compares all templates with the previous scheduled run of this node and marks each new, status_changed, updated, removed or unchanged. The first run marks everything new. A manual run compares with the last scheduled run where n8n hands it over (else it marks everything new) and changes nothing for the next one. Runs once per execution.',
 		name: 'syncNotice',
 		type: 'notice',
 		default: '',
@@ -37,8 +68,8 @@ export const runShape = 'oncePerRun';
 const COMPLETED_MARKER = 'dialog360-template-sync-completed';
 
 /**
- * Whether n8n remembers that this node completed a sync before, in its deduplication store (kept in
- * the database, apart from static data). Undefined where that store is not available.
+ * Whether n8n remembers that this node completed a saved sync before, in its deduplication store
+ * (kept in the database, apart from static data). Undefined where that store is not available.
  */
 async function completedBefore(ctx: IExecuteFunctions): Promise<boolean | undefined> {
 	try {
@@ -56,22 +87,35 @@ async function recordCompleted(ctx: IExecuteFunctions): Promise<void> {
 	}
 }
 
+/** The state of the previous scheduled sync, as n8n gave it to this execution. */
+function readState(ctx: IExecuteFunctions): SyncState | undefined {
+	const global = ctx.getWorkflowStaticData('global');
+	const state = global[STATE_PREFIX + ctx.getNode().id] as SyncState | undefined;
+	if (state?.snapshot) return state;
+	const legacy = ctx.getWorkflowStaticData('node')[LEGACY_KEY] as SyncState | undefined;
+	return legacy?.snapshot ? legacy : undefined;
+}
+
+function writeState(ctx: IExecuteFunctions, state: SyncState): void {
+	ctx.getWorkflowStaticData('global')[STATE_PREFIX + ctx.getNode().id] = toJson(state);
+	const node = ctx.getWorkflowStaticData('node');
+	if (node[LEGACY_KEY] !== undefined) delete node[LEGACY_KEY];
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const onlyChanges = this.getNodeParameter('onlyChanges', itemIndex, false) as boolean;
-	const staticData = this.getWorkflowStaticData('node');
-	const previous = (
-		staticData[STATIC_DATA_KEY] as { snapshot?: Record<string, TemplateSnapshot> } | undefined
-	)?.snapshot;
-	// Without its previous state a sync would call every template new. n8n's queue mode has started
-	// workers without the workflow's static data (seen in n8n 2.40); that must not pass silently.
-	if (previous === undefined && (await completedBefore(this)) === true) {
+	// n8n does not save what a manual run writes (see above): it must not count as a sync.
+	const manual = this.getMode() === 'manual';
+	const previous = readState(this)?.snapshot;
+	// Without its previous state a sync would call every template new: that must not pass silently.
+	if (!manual && previous === undefined && (await completedBefore(this)) === true) {
 		throw new NodeOperationError(
 			this.getNode(),
 			'n8n did not give this node the state of its previous sync, so it cannot tell what changed',
 			{
 				itemIndex,
 				description:
-					"This node completed a sync before, but its saved state (the workflow's static data) did not reach this execution. Recent n8n versions in queue mode start workers without it. Run this workflow on an n8n in regular mode, or use List and compare in the workflow. To start over, duplicate the node (a new node starts fresh).",
+					"This node completed a scheduled sync before, but its saved state (the workflow's static data) did not reach this execution. n8n 2.40 and later in queue mode start workers without it. Run this workflow on an n8n in regular mode, or use List and compare in the workflow. To start over, duplicate the node (a new node starts fresh).",
 			},
 		);
 	}
@@ -85,8 +129,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		syncedAt,
 	);
 	// Saved only after a complete fetch: a failed run leaves the previous sync as the reference.
-	staticData[STATIC_DATA_KEY] = toJson({ snapshot, syncedAt });
-	if (previous === undefined) await recordCompleted(this);
+	if (!manual) {
+		writeState(this, { snapshot, syncedAt });
+		if (previous === undefined) await recordCompleted(this);
+	}
 	const output = onlyChanges
 		? synced.filter((template) => template.change !== 'unchanged')
 		: synced;
