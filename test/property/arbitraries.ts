@@ -140,6 +140,10 @@ export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Code points, as the rules count them. */
 export const length = (text: string) => Array.from(text).length;
+export const within = (text: string | undefined, min: number, max: number) =>
+	length(text ?? '') >= min && length(text ?? '') <= max;
+export const optionalWithin = (text: string | undefined, max: number) =>
+	!text || length(text) <= max;
 
 /**
  * A rejection names its field: the message starts with the field's name (or its first word, for
