@@ -18,8 +18,7 @@ import { SENTINEL_API_KEY } from '../support/sentinel';
 import {
 	ownerSession,
 	prepareUserFolder,
-	startN8n,
-	startQueueCluster,
+	startInMode,
 	type N8nInstance,
 	type N8nLine,
 } from '../n8n/n8nHost';
@@ -58,10 +57,7 @@ export function describeConversations(line: N8nLine, mode: 'regular' | 'queue'):
 					{ file: path.join(__dirname, 'workflows', 'conversation-chat.json'), id: CHAT },
 				],
 			});
-			n8n =
-				mode === 'queue'
-					? await startQueueCluster(userFolder, { line })
-					: await startN8n(userFolder, { line });
+			n8n = await startInMode(userFolder, line, mode);
 			await waitFor(() => (emulator.webhook.url ? true : undefined));
 		});
 

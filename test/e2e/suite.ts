@@ -15,8 +15,7 @@ import { Emulator } from '../emulator/server';
 import {
 	ownerSession,
 	prepareUserFolder,
-	startN8n,
-	startQueueCluster,
+	startInMode,
 	type N8nInstance,
 	type N8nLine,
 } from '../n8n/n8nHost';
@@ -109,10 +108,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 					...EXAMPLES.map(([file, id]) => ({ file: examplePath(file, work), id })),
 				],
 			});
-			ctx.n8n =
-				mode === 'queue'
-					? await startQueueCluster(ctx.userFolder, { line })
-					: await startN8n(ctx.userFolder, { line });
+			ctx.n8n = await startInMode(ctx.userFolder, line, mode);
 			// The smoke trigger joined as an extra destination; the other tests deliver to the main URL only.
 			ctx.atOnceDestination = await waitFor(() =>
 				emulator.multiWebhook.destinations.find((destination) =>

@@ -14,8 +14,8 @@ import { SENTINEL_API_KEY } from '../support/sentinel';
 import {
 	ownerSession,
 	prepareUserFolder,
+	startInMode,
 	startN8n,
-	startQueueCluster,
 	type N8nInstance,
 	type N8nLine,
 } from '../n8n/n8nHost';
@@ -83,10 +83,7 @@ export function describeTemplateSync(line: N8nLine, mode: 'regular' | 'queue'): 
 					},
 				],
 			});
-			n8n =
-				mode === 'queue'
-					? await startQueueCluster(userFolder, { line })
-					: await startN8n(userFolder, { line });
+			n8n = await startInMode(userFolder, line, mode);
 		});
 
 		afterAll(async () => {

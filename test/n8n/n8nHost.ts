@@ -514,6 +514,17 @@ export async function startQueueCluster(
 	}
 }
 
+/** One n8n of a line in regular mode, or the queue-mode cluster: the e2e files start either. */
+export async function startInMode(
+	userFolder: string,
+	line: N8nLine,
+	mode: 'regular' | 'queue',
+): Promise<N8nInstance> {
+	return mode === 'queue'
+		? await startQueueCluster(userFolder, { line })
+		: await startN8n(userFolder, { line });
+}
+
 const sessions = new Map<string, string>();
 
 /**
