@@ -131,7 +131,7 @@ export function describeConversations(line: N8nLine, mode: 'regular' | 'queue'):
 		// 50 executions resuming at once a worker can fail one with n8n's own "SQLITE_BUSY: database is
 		// locked" after the trigger's answer was taken (seen once on 2.41.1: 49 of 50, the 50th failed in
 		// n8n's worker). n8n runs queue mode on Postgres; until the suite's queue setup does, this check
-		// runs in regular mode only (it passed in queue mode on 2.41.1 in the run that added it).
+		// runs in regular mode only (it passed in queue mode on 2.8.4 and once on 2.41.1).
 		(mode === 'regular' ? it : it.skip)(
 			`${QUESTIONS} Free Text questions at once, their statuses and answers delivered at once: each execution resumes with its own answer, and later texts are plain messages`,
 			async () => {
