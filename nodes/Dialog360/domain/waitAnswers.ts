@@ -22,7 +22,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
 import { canonicalDigits } from './phone';
-import type { RecipientId, WebhookContact } from './identity';
+import { recipientKeyOf, type RecipientId, type WebhookContact } from './identity';
 
 export const WAIT_RULES = {
 	/** Marks the button IDs and callback data of this package's waits. */
@@ -82,8 +82,9 @@ export function decodeWaitToken(text: unknown): WaitToken | undefined {
 
 /** The identifier of the recipient that the signature binds, as the trigger will read it back. */
 export function bindingOf(recipient: RecipientId): { binding: BindingKind; key: string } {
-	if (recipient.kind === 'phone') return { binding: 'p', key: canonicalDigits(recipient.digits) };
-	return { binding: recipient.parent ? 'P' : 'u', key: recipient.userId };
+	const key = recipientKeyOf(recipient);
+	if (recipient.kind === 'phone') return { binding: 'p', key };
+	return { binding: recipient.parent ? 'P' : 'u', key };
 }
 
 /** The same identifier of the contact who answered, or null when their event does not carry it. */
