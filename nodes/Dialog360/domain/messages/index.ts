@@ -17,6 +17,7 @@ import { mediaMessage } from './media';
 import type { ContentPayload, MessageContent } from './types';
 
 export * from './envelope';
+export { flowMessage, type FlowAction, type FlowMessageContent } from './flow';
 export { checkMediaFile, mediaKindFor, withMediaId } from './media';
 export type {
 	ContactCard,
@@ -80,6 +81,7 @@ function contentPayload(content: MessageContent, checks: RuleChecks): ContentPay
 			return ctaUrlMessage(content, checks);
 		case 'requestContactInfo':
 			return requestContactInfoMessage(content.body, checks);
+
 		case 'reaction': {
 			if (content.messageId.trim() === '')
 				checks.add(

@@ -26,6 +26,13 @@ export const MESSAGE_RULES = {
 	locationName: { max: 1000 },
 	locationAddress: { max: 1000 },
 	contactFormattedName: { min: 1, max: 1000 },
+	/**
+	 * Meta "Sending a Flow": the button text is at most 20 characters, no emoji. Token and screen ID
+	 * lengths are our choices where Meta gives none (a token carries Send and Wait's resume data).
+	 */
+	flowCta: { min: 1, max: 20 },
+	flowToken: { min: 1, max: 512 },
+	flowScreen: { min: 1, max: 200 },
 } satisfies Record<string, LengthRule>;
 
 /** How many of a thing one message holds (Meta's interactive messages guide; 257 contacts is our reading). */
