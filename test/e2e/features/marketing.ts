@@ -15,35 +15,21 @@ import {
 const CAMPAIGN_WEBHOOK_ID = 'e1000000-0000-4000-8000-0000000000dd';
 const WORKFLOW_ID = 'exampleMmLiteCamp';
 
-/** A delivered status with per-message pricing, as Meta sends it for a message MM Lite carried. */
-function deliveredStatus(messageId: string, to: string, campaign: string, category: string) {
-	return {
-		object: 'whatsapp_business_account',
-		entry: [
-			{
-				id: 'WABA-1',
-				changes: [
-					{
-						field: 'messages',
-						value: {
-							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: '4930123456', phone_number_id: '1234567890' },
-							statuses: [
-								{
-									id: messageId,
-									status: 'delivered',
-									timestamp: String(Math.floor(Date.now() / 1000)),
-									recipient_id: to,
-									biz_opaque_callback_data: campaign,
-									pricing: { billable: true, pricing_model: 'PMP', category, type: 'regular' },
-								},
-							],
-						},
-					},
-				],
-			},
-		],
+/**
+ * The delivered status of a message the emulator sent (its callback data included), with the
+ * per-message pricing Meta adds: `marketing_lite` for a message MM Lite carried.
+ */
+function pricedDelivery(emulator: E2eContext['emulator'], messageId: string, category: string) {
+	const delivery = emulator.statusDelivery(messageId, 'delivered') as {
+		entry: Array<{ changes: Array<{ value: { statuses: Array<Record<string, unknown>> } }> }>;
 	};
+	delivery.entry[0].changes[0].value.statuses[0].pricing = {
+		billable: true,
+		pricing_model: 'PMP',
+		category,
+		type: 'regular',
+	};
+	return delivery;
 }
 
 export function marketingTests(ctx: E2eContext): void {
@@ -112,7 +98,7 @@ export function marketingTests(ctx: E2eContext): void {
 		for (const [index, message] of sent.entries()) {
 			const category = message.via === 'marketing_messages' ? 'marketing_lite' : 'marketing';
 			expect(
-				await emulator.deliver(deliveredStatus(message.id, message.to, 'spring-2026', category), {
+				await emulator.deliver(pricedDelivery(emulator, message.id, category), {
 					url: destination!.url,
 					headers: destination!.headers ?? {},
 				}),
