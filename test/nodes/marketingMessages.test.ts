@@ -7,6 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Fault, Template } from '../emulator/server';
 import { useEmulator } from '../support/emulatorFixture';
+import { sentText } from '../support/bulk';
 import { mapperValue } from '../support/mapper';
 import { emulatorCredentials, errorOf, runActionNode } from '../support/n8nCore';
 
@@ -259,12 +260,32 @@ describe('Per item', () => {
 		expect(items[0].json).toMatchObject({ sentThrough: 'marketing_messages' });
 		expect(errorOf(items[1]).description).toContain('still syncing for MM Lite');
 		expect(items[2].json).toMatchObject({ sentThrough: 'marketing_messages' });
-		const names = fixture.emulator.sent.map(
-			(sent) =>
-				(
-					(sent.payload.template as IDataObject).components as Array<{ parameters: IDataObject[] }>
-				)[0].parameters[0].text,
-		);
+		const names = fixture.emulator.sent.map((sent) => sentText(sent));
 		expect(names).toEqual(['A', 'C']);
+	});
+
+	it("keeps one contact's order across a fallback: the next message waits for the Cloud API send", async () => {
+		fixture.emulator.inject({
+			method: 'POST',
+			path: '/marketing_messages',
+			skip: 1,
+			status: 400,
+			body: {
+				detail: { error: { message: '(#131009) Parameter value is not valid', code: 131009 } },
+			},
+		});
+		const { items } = await sendTemplate(
+			{
+				templateParameters: mapperValue({ body_1: '={{ $json.name }}' }),
+				options: { maxConcurrent: 3 },
+			},
+			{ items: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] },
+		);
+		expect(items.map((item) => item.json.sentThrough)).toEqual([
+			'marketing_messages',
+			'messages',
+			'marketing_messages',
+		]);
+		expect(fixture.emulator.sent.map((sent) => sentText(sent))).toEqual(['A', 'B', 'C']);
 	});
 });
