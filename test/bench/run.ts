@@ -104,6 +104,14 @@ async function main() {
 		console.log(
 			row(await bulkSend('defaults (80/s, automatic concurrency), limit 80/s', MESSAGES, {})),
 		);
+		for (const [label, through] of [
+			['templates through the Cloud API (/messages), defaults, limit 80/s', 'messages'],
+			[
+				'templates through Marketing Messages Lite (/marketing_messages), defaults, limit 80/s',
+				'marketing_messages',
+			],
+		] as const)
+			console.log(row(await bulkSend(label, MESSAGES, {}, 80, 150, { templateThrough: through })));
 		console.log(
 			row(await bulkSend('defaults (80/s configured), real limit 40/s', MESSAGES, {}, 40)),
 		);

@@ -32,6 +32,7 @@ export const EXAMPLES: Array<[file: string, id: string]> = [
 	['profile-update-from-form.json', 'exampleProfileForm'],
 	['ai-agent-reply.json', 'exampleAiAgentReply'],
 	['refund-approval.json', 'exampleRefundOkay'],
+	['marketing-campaign-mm-lite.json', 'exampleMmLiteCamp'],
 ];
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 /**

@@ -23,6 +23,7 @@ import { requestJson } from '../support/http';
 import { aiFlowsTests } from './features/aiFlows';
 import { basicsTests, queueModeTests } from './features/basics';
 import { autoReplyExampleTests, moreExampleTests } from './features/examples';
+import { marketingTests } from './features/marketing';
 import { messagesTests, otherOperationsTests } from './features/messages';
 import { apiKeyTests, hostileInputTests } from './features/security';
 import { sendAndWaitTests, waitAcrossRestartTests } from './features/sendAndWait';
@@ -144,6 +145,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		aiFlowsTests(ctx);
 		sendAndWaitTests(ctx);
 		moreExampleTests(ctx);
+		marketingTests(ctx);
 		hostileInputTests(ctx);
 		queueModeTests(ctx);
 		waitAcrossRestartTests(ctx);

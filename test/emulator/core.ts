@@ -73,6 +73,8 @@ export interface SentMessage {
 	to: string;
 	payload: Record<string, unknown>;
 	at: number;
+	/** The endpoint that took it, when not /messages (routes/marketingMessages.ts). */
+	via?: 'marketing_messages';
 }
 
 export interface MediaItem {

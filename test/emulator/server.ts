@@ -24,6 +24,7 @@ import {
 import type { AnswerDelay } from './answerDelay';
 import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
 import { healthRoute } from './routes/health';
+import { marketingMessagesRoute, type MarketingOnboarding } from './routes/marketingMessages';
 import { mediaRoute } from './routes/media';
 import { messagesRoute } from './routes/messages';
 import { profileRoute } from './routes/profile';
@@ -36,6 +37,7 @@ export type { EmulatorOptions, Fault, RecordedRequest, SentMessage, Template } f
 const ROUTES: Route[] = [
 	healthRoute,
 	messagesRoute,
+	marketingMessagesRoute,
 	templatesRoute,
 	profileRoute,
 	mediaRoute,
@@ -56,6 +58,8 @@ export class Emulator {
 	readonly usernameContacts = new Map<string, string | null>();
 	/** User IDs that are no longer current (the contact changed their number): sends answer 131009. */
 	readonly staleUserIds = new Set<string>();
+	/** The number's Marketing Messages Lite onboarding (routes/marketingMessages.ts). */
+	marketingOnboarding: MarketingOnboarding = 'onboarded';
 	profile: Record<string, unknown> = { ...DEFAULT_PROFILE };
 	webhook: { url: string | null; headers: Record<string, string> } = { url: null, headers: {} };
 	multiWebhook: {
@@ -135,6 +139,7 @@ export class Emulator {
 		this.closedWindows.clear();
 		this.usernameContacts.clear();
 		this.staleUserIds.clear();
+		this.marketingOnboarding = 'onboarded';
 		this.faults = [];
 		this.rateLimited = 0;
 	}
@@ -459,6 +464,7 @@ export class Emulator {
 				if (body.messagesPerSecond !== undefined)
 					this.messagesPerSecond = Number(body.messagesPerSecond);
 				if (body.rateLimitAnswer) this.rateLimitAnswer = body.rateLimitAnswer;
+				if (body.marketingOnboarding) this.marketingOnboarding = body.marketingOnboarding;
 				return this.send(res, 200, {
 					latencyMs: this.latencyMs,
 					messagesPerSecond: this.messagesPerSecond,

@@ -32,6 +32,57 @@ export function bulkTextRun(
 	};
 }
 
+/** A marketing template with one body variable: a bulk template send puts the item's text there. */
+export const BULK_TEMPLATE = {
+	id: 'bulk1',
+	name: 'bulk_offer',
+	language: 'en',
+	category: 'MARKETING',
+	status: 'approved',
+	components: [{ type: 'BODY', text: 'Offer {{1}}', example: { body_text: [['x']] } }],
+};
+
+/**
+ * The same run as bulkTextRun, as BULK_TEMPLATE sends through the Cloud API or Marketing Messages
+ * Lite: each item's text is the template's body value.
+ */
+export function bulkTemplateRun(
+	count: number,
+	prefix: string,
+	options: INodeParameters,
+	sendThrough: 'messages' | 'marketing_messages',
+	contacts = count,
+): { parameters: INodeParameters; items: IDataObject[] } {
+	const { items } = bulkTextRun(count, prefix, options, contacts);
+	return {
+		parameters: {
+			resource: 'message',
+			operation: 'sendTemplate',
+			to: '={{ $json.to }}',
+			template: {
+				__rl: true,
+				mode: 'list',
+				value: `${BULK_TEMPLATE.name}|${BULK_TEMPLATE.language}`,
+			},
+			parameterMode: 'json',
+			templateComponents:
+				'={{ JSON.stringify([{ type: "body", parameters: [{ type: "text", text: $json.text }] }]) }}',
+			sendThrough,
+			options,
+		},
+		items,
+	};
+}
+
+/** The text of a sent message: a text's body, or a template's first body value. */
+export function sentText(message: { payload: Record<string, unknown> }): string {
+	const { text, template } = message.payload as {
+		text?: { body: string };
+		template?: { components: Array<{ parameters: Array<{ text: string }> }> };
+	};
+	return text ? text.body : (template?.components[0]?.parameters[0]?.text ?? '');
+}
+
 export function sentTexts(sent: Array<{ payload: Record<string, unknown> }>): string[] {
-	return sent.map((message) => (message.payload.text as { body: string }).body);
+	return sent.map(sentText);
 }

@@ -65,6 +65,10 @@ export function parseJsonText(body: unknown): unknown {
 export function parseErrorBody(httpCode: number, body: unknown): ApiErrorInfo {
 	const parsedBody = parseJsonText(body);
 
+	// 360dialog wraps Meta's error in "detail" on /marketing_messages (its MM Lite "Expected Errors" page).
+	if (isRecord(parsedBody) && isRecord(parsedBody.detail) && isRecord(parsedBody.detail.error))
+		return parseErrorBody(httpCode, parsedBody.detail);
+
 	if (isRecord(parsedBody)) {
 		const { error, meta, errors } = parsedBody;
 		// 1. Meta Graph: { error: { message, code, error_data } }

@@ -11,6 +11,7 @@ export type EnvironmentName = 'production' | 'sandbox' | 'custom';
 export type EndpointName =
 	| 'healthStatus'
 	| 'messages'
+	| 'marketingMessages'
 	| 'media'
 	| 'mediaItem'
 	| 'templates'
@@ -27,6 +28,8 @@ type EndpointTable = Partial<Record<EndpointName, string>>;
 const CLOUD_API_PATHS: Required<EndpointTable> = {
 	healthStatus: '/health_status', // [H] 360dialog "Messaging health status"
 	messages: '/messages', // [H] 360dialog "The basics"
+	// [H] 360dialog MM Lite "Sending Messages" (same host, key and body as /messages); see domain/marketingMessages.ts
+	marketingMessages: '/marketing_messages',
 	media: '/media', // [H] 360dialog media docs
 	mediaItem: '/{mediaId}', // [H] 360dialog media docs (GET and DELETE)
 	templates: '/v1/configs/templates', // [H] create; [M] list

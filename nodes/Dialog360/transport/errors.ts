@@ -54,12 +54,26 @@ export function apiError(
 		...(info.code !== undefined ? { whatsappCode: info.code } : {}),
 		...(info.details ? { details: redact(info.details, apiKey) } : {}),
 	};
-	return new NodeApiError(node, safeBody, {
+	const error = new NodeApiError(node, safeBody, {
 		message,
 		description: description || undefined,
 		httpCode: String(info.httpCode),
 		itemIndex,
 	});
+	// The answer as read, for callers that decide on it (MM Lite's fallback); redacted like the rest.
+	error.context.apiAnswer = {
+		httpCode: info.httpCode,
+		...(info.code !== undefined ? { code: info.code } : {}),
+		message: redact(info.message, apiKey),
+		...(info.details ? { details: redact(info.details, apiKey) } : {}),
+	};
+	return error;
+}
+
+/** The API answer an error was made from (apiError), or undefined for any other failure. */
+export function answerOf(error: unknown): ApiErrorInfo | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	return error.context?.apiAnswer as ApiErrorInfo | undefined;
 }
 
 /**

@@ -15,7 +15,13 @@ import { recipientField, sendingOptionsField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
 import { readTemplateLocator } from '../parameters';
 import { assertNoViolations } from '../validation';
-import { sendingRunnerOptions, sendMessage, takeSendingItem } from './sending';
+import {
+	checkSendThrough,
+	readSendThrough,
+	sendTemplateThrough,
+	sendThroughProperties,
+} from './marketingMessages';
+import { sendingRunnerOptions, takeSendingItem } from './sending';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -76,6 +82,7 @@ const properties: INodeProperties[] = [
 			'The "components" of the send: one entry per header, body and button with variables. They are checked against the template before sending.',
 		displayOptions: { show: { parameterMode: ['json'] } },
 	},
+	...sendThroughProperties,
 	sendingOptionsField,
 	simplifyField,
 ];
@@ -141,6 +148,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const addressed = addressMessage(envelope, {});
 	const violations: Violation[] = [...addressed.violations];
 	const key = readTemplateLocator(this, itemIndex);
+	const sendThrough = readSendThrough(this, itemIndex, violations);
 
 	const template = await definitionOf(this, key.name, key.language, itemIndex);
 	if (!template) {
@@ -154,6 +162,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			message: `Template ${key.name} (${key.language}) is ${normalizeStatus(template.status) || 'not approved'}; only APPROVED templates can be sent`,
 		});
 	}
+	const plan = template
+		? checkSendThrough(sendThrough, { ...key, ...template }, violations)
+		: undefined;
 	assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
 	const definition = template as TemplateDefinition;
 
@@ -173,11 +184,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...addressed.payload,
 		...templateMessageBody(definition, components as unknown[]),
 	};
-	return await sendMessage(
+	return await sendTemplateThrough(
 		this,
 		{ payload, recipient: addressed.recipient },
 		itemIndex,
-		['templateSend'],
 		options,
+		sendThrough,
+		plan,
 	);
 }

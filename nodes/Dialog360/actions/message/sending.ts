@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { HintContext } from '../../domain/apiErrors';
+import type { EndpointName } from '../../domain/environments';
 import { RecipientError, recipientIdOf, recipientKeyOf } from '../../domain/identity';
 import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
 import { textOf, toJson } from '../../domain/values';
@@ -96,11 +97,12 @@ export async function sendMessage(
 	itemIndex: number,
 	hintContexts: HintContext[] = [],
 	options: SendingOptions = readSendingOptions(ctx, itemIndex),
+	endpoint: Extract<EndpointName, 'messages' | 'marketingMessages'> = 'messages',
 ): Promise<IDataObject> {
 	const { timeoutSeconds, retryServerErrors } = options;
 	const response = await apiRequest.call(ctx, {
 		method: 'POST',
-		endpoint: 'messages',
+		endpoint,
 		body: built.payload as IDataObject,
 		idempotent: false,
 		retryServerErrors: retryServerErrors === true,
