@@ -8,23 +8,18 @@
  *   (n8n-core active-workflows.js, 2.41 active-workflow-triggers.js).
  * - It saves the static data to the database after activation (active-workflow-manager.js `add`,
  *   2.41 workflow-trigger-activator.js) and whenever a poll emits (`__emit` calls
- *   `saveStaticData`), and loads it when it activates the workflow again, after a restart too. Every
- *   difference to the previous state emits an item here, so what the database holds is never behind
- *   what was emitted. With 2.41's durable poll cursors the node's static data is that cursor.
+ *   `saveStaticData`), and loads it when it activates the workflow again, after a restart too. A
+ *   change emits an item (unless the Changes option leaves it out), so the database holds the state
+ *   of the last poll that emitted: a restart compares with it, and what was emitted is not emitted
+ *   again. With 2.41's durable poll cursors the node's static data is that cursor.
  * - A manual test (mode "manual") runs the poll on a copy of the workflow whose static data n8n
  *   never saves (execution-lifecycle-hooks.js: `!isManualMode`), so it writes nothing here either.
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import {
-	diffTemplates,
-	simplifyTemplate,
-	type SyncedTemplate,
-	type TemplateChange,
-	type TemplateSnapshot,
-} from '../domain/templates';
+import type { SyncedTemplate, TemplateChange, TemplateSnapshot } from '../domain/templates';
 import { toJson } from '../domain/values';
-import { fetchTemplates } from '../transport/templates';
+import { syncTemplates } from '../transport/templates';
 
 /** The node's static data: the snapshot of the previous poll. */
 interface PollState extends IDataObject {
@@ -42,15 +37,7 @@ export async function pollTemplateChanges(
 	const wanted = ctx.getNodeParameter('changes', []) as TemplateChange[];
 	const state = ctx.getWorkflowStaticData('node') as PollState;
 	const previous = state.snapshot;
-	const templates = await fetchTemplates.call(ctx, {}, Infinity);
-	const syncedAt = new Date().toISOString();
-	const { templates: synced, snapshot } = diffTemplates(
-		previous,
-		templates.map((template) =>
-			simplifyTemplate(template as typeof template & Record<string, unknown>),
-		),
-		syncedAt,
-	);
+	const { templates: synced, snapshot, syncedAt } = await syncTemplates.call(ctx, previous);
 	const changes = synced.filter(
 		(template) =>
 			template.change !== 'unchanged' && (wanted.length === 0 || wanted.includes(template.change)),

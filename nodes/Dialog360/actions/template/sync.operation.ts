@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { diffTemplates, simplifyTemplate, type TemplateSnapshot } from '../../domain/templates';
-import { fetchTemplates } from '../../transport/templates';
+import type { TemplateSnapshot } from '../../domain/templates';
+import { syncTemplates } from '../../transport/templates';
 import { updateDisplayOptions } from '../displayOptions';
 import { toJson } from '../../domain/values';
 
@@ -120,15 +120,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		);
 	}
-	const templates = await fetchTemplates.call(this, {}, Infinity, itemIndex);
-	const syncedAt = new Date().toISOString();
-	const { templates: synced, snapshot } = diffTemplates(
-		previous,
-		templates.map((template) =>
-			simplifyTemplate(template as typeof template & Record<string, unknown>),
-		),
+	const {
+		templates: synced,
+		snapshot,
 		syncedAt,
-	);
+	} = await syncTemplates.call(this, previous, itemIndex);
 	// Saved only after a complete fetch: a failed run leaves the previous sync as the reference.
 	if (!manual) {
 		writeState(this, { snapshot, syncedAt });
