@@ -122,7 +122,7 @@ export function describeTemplateSync(line: N8nLine, mode: 'regular' | 'queue'): 
 				{
 					method: 'POST',
 					headers: { cookie },
-					body: { workflowData, triggerToStartFrom: { name: TRIGGER }, destinationNode: TRIGGER },
+					body: { workflowData, triggerToStartFrom: { name: TRIGGER } },
 					idempotent: false,
 				},
 			);
