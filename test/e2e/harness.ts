@@ -36,11 +36,12 @@ export const EXAMPLES: Array<[file: string, id: string]> = [
 ];
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 /**
- * The example as users import it, except that the nightly schedule fires every `everySeconds` (2)
- * seconds here, and the AI example's agent is a fixed reply (no language model): its chat model node
- * is left out.
+ * The example as users import it, except that the nightly template trigger polls every minute here
+ * (n8n refuses polls more often than once a minute: 2.41 n8n-workflow `isSubMinuteCron`, 2.8
+ * active-workflows.js), and the AI example's agent is a fixed reply (no language model): its chat
+ * model node is left out.
  */
-export function examplePath(file: string, work: string, everySeconds = 2): string {
+export function examplePath(file: string, work: string): string {
 	if (file !== 'nightly-template-sync.json' && file !== 'ai-agent-reply.json')
 		return path.join(EXAMPLES_DIR, file);
 	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
@@ -48,14 +49,16 @@ export function examplePath(file: string, work: string, everySeconds = 2): strin
 			name: string;
 			type: string;
 			typeVersion: number;
-			parameters: Record<string, unknown> & { rule?: { interval: Array<{ expression?: string }> } };
+			parameters: Record<string, unknown>;
 		}>;
 		connections: Record<string, unknown>;
 	};
 	if (file === 'nightly-template-sync.json') {
-		const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
-		if (!schedule?.parameters.rule) throw new Error('the nightly example has no schedule');
-		schedule.parameters.rule.interval[0].expression = `*/${everySeconds} * * * * *`;
+		const trigger = workflow.nodes.find(
+			(node) => node.type === 'n8n-nodes-360dialog.dialog360TemplateTrigger',
+		);
+		if (!trigger) throw new Error('the nightly example has no Template Changes trigger');
+		trigger.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	} else {
 		const agent = workflow.nodes.find((node) => node.name === 'AI Agent');
 		if (!agent) throw new Error('the AI example has no AI Agent node');

@@ -154,6 +154,8 @@ describe('Template › Sync between manual and scheduled runs', () => {
 			'n8n did not give this node the state of its previous sync, so it cannot tell what changed',
 		);
 		expect(lost.error?.description).toContain('queue mode');
+		// …and names what works there.
+		expect(lost.error?.description).toContain('360dialog Template Changes Trigger');
 		expect(fixture.emulator.requestsTo('GET', '/v1/configs/templates')).toHaveLength(1);
 	});
 });

@@ -72,7 +72,7 @@ describe('npm pack', () => {
 			) as { categories: string[]; alias: string[]; node: string };
 			expect(codex.categories).toEqual(['Communication']);
 			expect(codex.alias).toEqual(expect.arrayContaining(['WhatsApp', '360dialog']));
-			expect(codex.node).toMatch(/^n8n-nodes-360dialog\.dialog360(Trigger)?$/);
+			expect(codex.node).toMatch(/^n8n-nodes-360dialog\.dialog360(Trigger|TemplateTrigger)?$/);
 		}
 	});
 });

@@ -38,6 +38,7 @@ import {
 
 import { Dialog360Api } from '../../credentials/Dialog360Api.credentials';
 import { Dialog360 } from '../../nodes/Dialog360/Dialog360.node';
+import { Dialog360TemplateTrigger } from '../../nodes/Dialog360/Dialog360TemplateTrigger.node';
 import { Dialog360Trigger } from '../../nodes/Dialog360/Dialog360Trigger.node';
 import type { EndpointName } from '../../nodes/Dialog360/domain/environments';
 import { apiRequest } from '../../nodes/Dialog360/transport/request';
@@ -141,6 +142,7 @@ const nodeTypeRegistry: Record<string, INodeType> = {
 	'test.transportProbe': new TransportProbe(),
 	'n8n-nodes-360dialog.dialog360': new Dialog360(),
 	'n8n-nodes-360dialog.dialog360Trigger': new Dialog360Trigger(),
+	'n8n-nodes-360dialog.dialog360TemplateTrigger': new Dialog360TemplateTrigger(),
 	'test.itemsSource': new ItemsSource(),
 };
 

@@ -105,12 +105,40 @@ export function matchesTemplateFilters(
 	return true;
 }
 
-export type TemplateChange = 'new' | 'status_changed' | 'updated' | 'removed' | 'unchanged';
+/**
+ * What happened to a template since the previous sync or poll, one word per template: the status
+ * first, then the category (Meta recategorises templates), the quality rating, then an edit of the
+ * content. The other fields (previousStatus, previousCategory, previousQuality) show every change.
+ */
+export type TemplateChange =
+	| 'new'
+	| 'status_changed'
+	| 'category_changed'
+	| 'quality_changed'
+	| 'updated'
+	| 'removed'
+	| 'unchanged';
 
-/** What Sync remembers of a template between runs: small, so thousands fit in static data. */
+/** Every kind of change, in the order diffTemplates ranks them (unchanged is no change). */
+export const TEMPLATE_CHANGES: readonly Exclude<TemplateChange, 'unchanged'>[] = [
+	'new',
+	'status_changed',
+	'category_changed',
+	'quality_changed',
+	'updated',
+	'removed',
+];
+
+/**
+ * What Sync and the Template Changes trigger remember of a template between runs: small, so
+ * thousands fit in static data. Category and quality are absent in snapshots from version 0.1.0
+ * (their category changes then show as "updated": the fingerprint covers the category).
+ */
 export interface TemplateSnapshot {
 	status: string;
 	fingerprint: string;
+	category?: string | null;
+	quality?: string | null;
 }
 
 /** FNV-1a over the JSON of the content, enough to notice an edit. */
@@ -127,12 +155,24 @@ export function contentFingerprint(template: TemplateSummary): string {
 export interface SyncedTemplate extends TemplateSummary {
 	change: TemplateChange;
 	previousStatus: string | null;
+	previousCategory: string | null;
+	previousQuality: string | null;
 	syncedAt: string;
+}
+
+/** The one change word for a template that was in the previous snapshot. */
+function changeOf(old: TemplateSnapshot, now: TemplateSnapshot): TemplateChange {
+	if (old.status !== now.status) return 'status_changed';
+	if (old.category !== undefined && old.category !== now.category) return 'category_changed';
+	if (old.quality !== undefined && old.quality !== now.quality) return 'quality_changed';
+	if (old.fingerprint !== now.fingerprint) return 'updated';
+	return 'unchanged';
 }
 
 /**
  * Compares the templates now with the snapshot of the previous sync. A template whose status changed
- * is "status_changed" even if its content changed too; one gone since is "removed".
+ * is "status_changed" even if its category, quality or content changed too; one gone since is
+ * "removed".
  */
 export function diffTemplates(
 	previous: Record<string, TemplateSnapshot> | undefined,
@@ -143,14 +183,22 @@ export function diffTemplates(
 	const snapshot: Record<string, TemplateSnapshot> = {};
 	const templates: SyncedTemplate[] = current.map((template) => {
 		const key = templateKey(template.name, template.language);
-		const fingerprint = contentFingerprint(template);
-		snapshot[key] = { status: template.status, fingerprint };
+		const now: TemplateSnapshot = {
+			status: template.status,
+			fingerprint: contentFingerprint(template),
+			category: template.category,
+			quality: template.quality ?? null,
+		};
+		snapshot[key] = now;
 		const old = before[key];
-		let change: TemplateChange = 'unchanged';
-		if (!old) change = 'new';
-		else if (old.status !== template.status) change = 'status_changed';
-		else if (old.fingerprint !== fingerprint) change = 'updated';
-		return { ...template, change, previousStatus: old?.status ?? null, syncedAt };
+		return {
+			...template,
+			change: old ? changeOf(old, now) : 'new',
+			previousStatus: old?.status ?? null,
+			previousCategory: old?.category ?? null,
+			previousQuality: old?.quality ?? null,
+			syncedAt,
+		};
 	});
 	for (const [key, old] of Object.entries(before)) {
 		if (snapshot[key]) continue;
@@ -165,6 +213,8 @@ export function diffTemplates(
 			components: [],
 			change: 'removed',
 			previousStatus: old.status,
+			previousCategory: old.category ?? null,
+			previousQuality: old.quality ?? null,
 			syncedAt,
 		});
 	}

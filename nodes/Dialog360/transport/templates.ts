@@ -2,10 +2,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { TemplateDefinition } from '../domain/templateParameters';
 import {
+	diffTemplates,
 	readTemplatePage,
+	simplifyTemplate,
 	TEMPLATE_PAGE_SIZE,
 	templateFilters,
+	type SyncedTemplate,
 	type TemplatePage,
+	type TemplateSnapshot,
 } from '../domain/templates';
 import { apiRequest, type RequestContext } from './request';
 
@@ -69,4 +73,29 @@ export async function findTemplate(
 ): Promise<TemplateDefinition | undefined> {
 	const candidates = await fetchTemplates.call(this, { name }, Infinity, itemIndex);
 	return candidates.find((template) => template.name === name && template.language === language);
+}
+
+/**
+ * Every template now, compared with the snapshot of a previous sync (Template › Sync and the
+ * Template Changes trigger): what changed, the snapshot to keep for the next one, and when.
+ */
+export async function syncTemplates(
+	this: RequestContext,
+	previous: Record<string, TemplateSnapshot> | undefined,
+	itemIndex?: number,
+): Promise<{
+	templates: SyncedTemplate[];
+	snapshot: Record<string, TemplateSnapshot>;
+	syncedAt: string;
+}> {
+	const templates = await fetchTemplates.call(this, {}, Infinity, itemIndex);
+	const syncedAt = new Date().toISOString();
+	const diff = diffTemplates(
+		previous,
+		templates.map((template) =>
+			simplifyTemplate(template as typeof template & Record<string, unknown>),
+		),
+		syncedAt,
+	);
+	return { ...diff, syncedAt };
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { diffTemplates, simplifyTemplate, type TemplateSnapshot } from '../../domain/templates';
-import { fetchTemplates } from '../../transport/templates';
+import type { TemplateSnapshot } from '../../domain/templates';
+import { syncTemplates } from '../../transport/templates';
 import { updateDisplayOptions } from '../displayOptions';
 import { toJson } from '../../domain/values';
 
@@ -26,7 +26,8 @@ import { toJson } from '../../domain/values';
  *   keeps only id, name, nodes, connections and settings of the workflow
  *   (executions/execution-data/types.js `toWorkflowSnapshot`) and the worker reloads static data only
  *   for resumed executions (workflow-runner.js `shouldReloadStaticData`). Sync then stops with an
- *   explanation instead of calling every template new.
+ *   explanation instead of calling every template new, and points to the Template Changes trigger
+ *   (templateChanges/poll.ts), whose polls run in the main process with the state n8n keeps there.
  * Keyed by the node's id (not its name, which n8n's 'node' scope uses) so that renaming the node
  * keeps its state, like the deduplication store's 'node' scope, which is also by id.
  */
@@ -42,7 +43,7 @@ interface SyncState {
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Compares all templates with the previous scheduled run of this node and marks each new, status_changed, updated, removed or unchanged. The first run marks everything new. A manual run compares with the last scheduled run where n8n hands it over (else it marks everything new) and changes nothing for the next one. Runs once per execution.',
+			'Compares all templates with the previous scheduled run of this node and marks each new, status_changed, category_changed, quality_changed, updated, removed or unchanged. The first run marks everything new. A manual run compares with the last scheduled run where n8n hands it over (else it marks everything new) and changes nothing for the next one. Runs once per execution. On a schedule, the 360dialog Template Changes Trigger does the same in every mode, queue mode included.',
 		name: 'syncNotice',
 		type: 'notice',
 		default: '',
@@ -115,19 +116,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{
 				itemIndex,
 				description:
-					"This node completed a scheduled sync before, but its saved state (the workflow's static data) did not reach this execution. n8n 2.40 and later in queue mode start workers without it. Run this workflow on an n8n in regular mode, or use List and compare in the workflow. To start over, duplicate the node (a new node starts fresh).",
+					"This node completed a scheduled sync before, but its saved state (the workflow's static data) did not reach this execution: n8n 2.40 and later in queue mode start workers without it. For template changes on a schedule, start the workflow with the 360dialog Template Changes Trigger instead of a Schedule Trigger and this node: it polls in n8n's main process, where n8n keeps its state in every mode, and emits the same fields. To start this node over, duplicate it (a new node starts fresh).",
 			},
 		);
 	}
-	const templates = await fetchTemplates.call(this, {}, Infinity, itemIndex);
-	const syncedAt = new Date().toISOString();
-	const { templates: synced, snapshot } = diffTemplates(
-		previous,
-		templates.map((template) =>
-			simplifyTemplate(template as typeof template & Record<string, unknown>),
-		),
+	const {
+		templates: synced,
+		snapshot,
 		syncedAt,
-	);
+	} = await syncTemplates.call(this, previous, itemIndex);
 	// Saved only after a complete fetch: a failed run leaves the previous sync as the reference.
 	if (!manual) {
 		writeState(this, { snapshot, syncedAt });
