@@ -23,6 +23,7 @@ import {
 } from './core';
 import type { AnswerDelay } from './answerDelay';
 import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
+import { defaultFlows, flowsRoute, type EmulatorFlow } from './routes/flows';
 import { healthRoute } from './routes/health';
 import { mediaRoute } from './routes/media';
 import { messagesRoute } from './routes/messages';
@@ -40,6 +41,7 @@ const ROUTES: Route[] = [
 	profileRoute,
 	mediaRoute,
 	webhookConfigRoute,
+	flowsRoute,
 ];
 
 export class Emulator {
@@ -47,6 +49,8 @@ export class Emulator {
 	readonly sent: SentMessage[] = [];
 	readonly deliveries: Array<{ url: string; status: number | 'failed' }> = [];
 	templates: Template[] = [];
+	/** The account's WhatsApp Flows (routes/flows.ts): a published and a draft one to begin with. */
+	flows: EmulatorFlow[] = defaultFlows();
 	/** Contacts whose 24-hour window is closed: only templates reach them (131047 otherwise). */
 	readonly closedWindows = new Set<string>();
 	/**
@@ -127,6 +131,7 @@ export class Emulator {
 		this.deliveries.length = 0;
 		this.acceptedAt.length = 0;
 		this.templates = [];
+		this.flows = defaultFlows();
 		this.profile = { ...DEFAULT_PROFILE };
 		this.webhook = { url: null, headers: {} };
 		this.multiWebhook = { enabled: false, destinations: [] };

@@ -1,0 +1,248 @@
+/** WhatsApp Flows, the sending side, through n8n-core against the emulator (issue 27). */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { MESSAGE_RULES } from '../../nodes/Dialog360/domain/rules/messages';
+import { TO, useMessageSend } from '../support/messageSend';
+import { callNodeMethod, emulatorCredentials, errorOf, runActionNode } from '../support/n8nCore';
+
+const { fixture, send } = useMessageSend();
+
+const PUBLISHED = '1000000000000001';
+const DRAFT = '1000000000000002';
+
+/** A flow message that passes every rule: the published lead form, opened on its first screen. */
+function flowParameters(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		messageType: 'flow',
+		body: 'Tell us about you',
+		flowId: { __rl: true, mode: 'id', value: PUBLISHED },
+		flowCta: 'Open form',
+		flowAction: 'navigate',
+		flowScreen: 'LEAD_FORM',
+		...overrides,
+	};
+}
+
+function sentFlow(index = 0) {
+	const interactive = fixture.emulator.sent[index].payload.interactive as Record<string, any>;
+	return interactive;
+}
+
+describe('Message › Send, type Flow', () => {
+	it('sends a navigate flow with its screen data, and returns the token it made', async () => {
+		const { items, error } = await send(
+			flowParameters({
+				headerText: 'Sign up',
+				footer: 'Takes a minute',
+				flowData: '{ "name": "Ada" }',
+			}),
+		);
+		expect(error).toBeUndefined();
+		const interactive = sentFlow();
+		expect(interactive).toMatchObject({
+			type: 'flow',
+			header: { type: 'text', text: 'Sign up' },
+			body: { text: 'Tell us about you' },
+			footer: { text: 'Takes a minute' },
+			action: {
+				name: 'flow',
+				parameters: {
+					flow_message_version: '3',
+					flow_id: PUBLISHED,
+					flow_cta: 'Open form',
+					mode: 'published',
+					flow_action: 'navigate',
+					flow_action_payload: { screen: 'LEAD_FORM', data: { name: 'Ada' } },
+				},
+			},
+		});
+		const token = interactive.action.parameters.flow_token as string;
+		expect(token).toMatch(/^[0-9a-f-]{36}$/);
+		expect(items[0].json).toMatchObject({
+			messageId: fixture.emulator.sent[0].id,
+			flowToken: token,
+		});
+	});
+
+	it('sends a data_exchange flow without a payload, with the token given', async () => {
+		const { items, error } = await send(
+			flowParameters({
+				flowAction: 'data_exchange',
+				flowReference: 'order-42',
+				flowScreen: 'IGNORED',
+			}),
+		);
+		expect(error).toBeUndefined();
+		const { parameters } = sentFlow().action;
+		expect(parameters.flow_action).toBe('data_exchange');
+		expect(parameters.flow_action_payload).toBeUndefined();
+		expect(parameters.flow_token).toBe('order-42');
+		expect(items[0].json.flowToken).toBe('order-42');
+	});
+
+	it('makes a different token for every item', async () => {
+		const { items } = await send(flowParameters(), [{}, {}]);
+		expect(items[0].json.flowToken).not.toBe(items[1].json.flowToken);
+	});
+
+	it('accepts every limit at its boundary', async () => {
+		const { error } = await send(
+			flowParameters({
+				flowCta: 'c'.repeat(MESSAGE_RULES.flowCta.max),
+				flowReference: 't'.repeat(MESSAGE_RULES.flowToken.max),
+				body: 'b'.repeat(MESSAGE_RULES.interactiveBody.max),
+			}),
+		);
+		expect(error).toBeUndefined();
+	});
+
+	const refused: Array<[string, INodeParameters, string]> = [
+		[
+			'a flow ID that is not a number',
+			// From an expression: the editor's own check stops a fixed value that is not digits.
+			{ flowId: { __rl: true, mode: 'id', value: '={{ "lead form" }}' } },
+			`Flow ID must be the flow's numeric ID (got "lead form")`,
+		],
+		[
+			'a button text one past 20',
+			{ flowCta: 'c'.repeat(21) },
+			'Button Text must be at most 20 characters (got 21)',
+		],
+		[
+			'an emoji in the button text',
+			{ flowCta: 'Open 📝' },
+			'Button Text of a flow must not contain emoji',
+		],
+		[
+			'no first screen for navigate',
+			{ flowScreen: '={{ "" }}' },
+			'First Screen must be at least 1 character',
+		],
+		['screen data that is not JSON', { flowData: '{ name: Ada' }, 'Screen Data is not valid JSON'],
+		['screen data that is a list', { flowData: '[1]' }, 'Screen Data must be a JSON object'],
+		[
+			'empty screen data',
+			{ flowData: '{}' },
+			'Screen Data must be a JSON object with at least one field, or left empty',
+		],
+		[
+			'a token one past the limit',
+			{ flowReference: 't'.repeat(MESSAGE_RULES.flowToken.max + 1) },
+			`Flow Token must be at most ${MESSAGE_RULES.flowToken.max} characters`,
+		],
+	];
+	it.each(refused)(
+		'refuses %s, naming the field, and sends nothing',
+		async (_, overrides, message) => {
+			const { error } = await send(flowParameters(overrides));
+			expect(error?.message).toContain(message);
+			expect(error?.message).toMatch(/\[item 0\]$/);
+			expect(fixture.emulator.sent).toHaveLength(0);
+		},
+	);
+
+	it('fails only the bad item under Continue On Fail and sends the others in order', async () => {
+		const { items } = await runActionNode({
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				to: TO,
+				...flowParameters({ flowCta: '={{ $json.cta }}', flowData: '={{ $json.data }}' }),
+			},
+			items: [
+				{ cta: 'One', data: '{"a":1}' },
+				{ cta: 'Two', data: 'not json' },
+				{ cta: 'x'.repeat(30), data: '' },
+				{ cta: 'Four', data: '' },
+			],
+			credentials: emulatorCredentials(fixture.baseUrl),
+			continueOnFail: true,
+		});
+		expect(errorOf(items[1]).message).toMatch(/^Screen Data is not valid JSON: .* \[item 1\]$/);
+		expect(errorOf(items[2]).message).toBe(
+			'Button Text must be at most 20 characters (got 30) [item 2]',
+		);
+		expect(
+			fixture.emulator.sent.map(
+				(message) => (message.payload.interactive as any).action.parameters.flow_cta,
+			),
+		).toEqual(['One', 'Four']);
+	});
+
+	it('reports a flow the account does not have, as WhatsApp answers it', async () => {
+		const { error } = await send(
+			flowParameters({ flowId: { __rl: true, mode: 'id', value: '999' } }),
+		);
+		expect(error?.message).toContain('(#131009)');
+		expect(`${error?.message} ${error?.description}`).toContain('Flow 999 does not exist');
+		expect(fixture.emulator.sent).toHaveLength(0);
+	});
+
+	it('reports a draft flow sent as published, and sends it in draft mode', async () => {
+		const draft = { flowId: { __rl: true, mode: 'id', value: DRAFT }, flowScreen: 'QUESTION' };
+		const { error } = await send(flowParameters(draft));
+		expect(error?.message).toContain('(#131009)');
+		expect(`${error?.message} ${error?.description}`).toContain('DRAFT status');
+		const { error: draftError } = await send(flowParameters({ ...draft, flowMode: 'draft' }));
+		expect(draftError).toBeUndefined();
+		expect(sentFlow().action.parameters.mode).toBe('draft');
+	});
+});
+
+describe('Flow › List and Get, and the Flow picker', () => {
+	const credentials = () => emulatorCredentials(fixture.baseUrl);
+
+	it('lists the flows of the number with its own key', async () => {
+		const { items, error } = await runActionNode({
+			parameters: { resource: 'flow', operation: 'list' },
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{ id: PUBLISHED, name: 'lead_form', status: 'PUBLISHED', categories: ['LEAD_GENERATION'] },
+			{ id: DRAFT, name: 'survey_draft', status: 'DRAFT', categories: ['SURVEY'] },
+		]);
+		expect(fixture.emulator.requestsTo('GET', '/flows')[0].authorized).toBe(true);
+	});
+
+	it('gets one flow, and names an unknown one', async () => {
+		const get = (value: string) =>
+			runActionNode({
+				parameters: {
+					resource: 'flow',
+					operation: 'get',
+					flowId: { __rl: true, mode: 'id', value },
+				},
+				credentials: credentials(),
+			});
+		expect((await get(DRAFT)).items[0].json).toMatchObject({
+			name: 'survey_draft',
+			status: 'DRAFT',
+		});
+		const { error } = await get('424242');
+		expect(`${error?.message} ${error?.description}`).toContain(
+			"Object with ID '424242' does not exist",
+		);
+	});
+
+	it('offers the flows in the Flow picker, filtered by name', async () => {
+		const all = await callNodeMethod<{ results: Array<{ name: string; value: string }> }>(
+			'listSearch',
+			'searchFlows',
+			{ resource: 'message', operation: 'send', messageType: 'flow' },
+			credentials(),
+		);
+		expect(all.results).toEqual([
+			{ name: 'lead_form · PUBLISHED', value: PUBLISHED },
+			{ name: 'survey_draft · DRAFT', value: DRAFT },
+		]);
+		const lead = await callNodeMethod<{ results: unknown[] }>(
+			'listSearch',
+			'searchFlows',
+			{ resource: 'message', operation: 'send', messageType: 'flow' },
+			credentials(),
+			['LEAD'],
+		);
+		expect(lead.results).toHaveLength(1);
+	});
+});
