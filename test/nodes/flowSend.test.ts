@@ -1,7 +1,8 @@
 /** WhatsApp Flows, the sending side, through n8n-core against the emulator (issue 27). */
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, ResourceMapperFields } from 'n8n-workflow';
 
 import { MESSAGE_RULES } from '../../nodes/Dialog360/domain/rules/messages';
+import { mapperValue } from '../support/mapper';
 import { TO, useMessageSend } from '../support/messageSend';
 import { callNodeMethod, emulatorCredentials, errorOf, runActionNode } from '../support/n8nCore';
 
@@ -244,5 +245,176 @@ describe('Flow › List and Get, and the Flow picker', () => {
 			['LEAD'],
 		);
 		expect(lead.results).toHaveLength(1);
+	});
+});
+
+describe('Template › Submit with a flow button, and Send Template filling it', () => {
+	const credentials = () => emulatorCredentials(fixture.baseUrl);
+	const submit = (button: Record<string, string>) =>
+		runActionNode({
+			parameters: {
+				resource: 'template',
+				operation: 'submit',
+				name: 'lead_invite',
+				category: 'MARKETING',
+				language: 'en_US',
+				body: 'Want a quote? Tell us what you need.',
+				buttons: { button: [{ type: 'FLOW', text: 'Get a quote', ...button }] },
+			},
+			credentials: credentials(),
+		});
+
+	it('submits a flow button by ID with its first screen, and by name for data_exchange', async () => {
+		expect(
+			(await submit({ flowId: PUBLISHED, flowAction: 'navigate', navigateScreen: 'LEAD_FORM' }))
+				.error,
+		).toBeUndefined();
+		expect(
+			(
+				await runActionNode({
+					parameters: {
+						resource: 'template',
+						operation: 'submit',
+						name: 'lead_invite_two',
+						category: 'UTILITY',
+						language: 'en_US',
+						body: 'Your form',
+						buttons: {
+							button: [
+								{ type: 'QUICK_REPLY', text: 'Later' },
+								{ type: 'FLOW', text: 'Open', flowName: 'lead_form', flowAction: 'data_exchange' },
+							],
+						},
+					},
+					credentials: credentials(),
+				})
+			).error,
+		).toBeUndefined();
+		const bodies = fixture.emulator
+			.requestsTo('POST', '/v1/configs/templates')
+			.map((request) => (request.body as { components: Array<Record<string, any>> }).components);
+		expect(bodies[0][1].buttons).toEqual([
+			{
+				type: 'FLOW',
+				text: 'Get a quote',
+				flow_id: PUBLISHED,
+				flow_action: 'navigate',
+				navigate_screen: 'LEAD_FORM',
+			},
+		]);
+		expect(bodies[1][1].buttons[1]).toEqual({
+			type: 'FLOW',
+			text: 'Open',
+			flow_name: 'lead_form',
+			flow_action: 'data_exchange',
+		});
+	});
+
+	it('refuses a flow button without a flow or a screen, naming the field, and sends nothing', async () => {
+		const { error } = await submit({ flowAction: 'navigate' });
+		expect(error?.message).toBe('The WhatsApp template breaks 2 rules [item 0]');
+		expect(error?.description).toContain(
+			'Button 1 needs either a Flow ID or a Flow Name (neither was given)',
+		);
+		expect(error?.description).toContain('Button 1 First Screen must be at least 1 character');
+		expect(fixture.emulator.requestsTo('POST', '/v1/configs/templates')).toHaveLength(0);
+	});
+
+	it('reports a flow the account does not have, as 360dialog answers it', async () => {
+		const { error } = await submit({ flowId: '424242', navigateScreen: 'LEAD_FORM' });
+		expect(`${error?.message} ${error?.description}`).toContain('Flow 424242');
+		expect(fixture.emulator.templates).toHaveLength(0);
+	});
+
+	describe('Send Template', () => {
+		beforeEach(() =>
+			fixture.emulator.seedTemplates(1, () => ({
+				name: 'lead_invite',
+				language: 'en_US',
+				category: 'MARKETING',
+				components: [
+					{ type: 'BODY', text: 'Hi {{1}}, want a quote?' },
+					{
+						type: 'BUTTONS',
+						buttons: [
+							{
+								type: 'FLOW',
+								text: 'Get a quote',
+								flow_id: PUBLISHED,
+								flow_action: 'navigate',
+								navigate_screen: 'LEAD_FORM',
+							},
+						],
+					},
+				],
+			})),
+		);
+		const sendTemplate = (values: Record<string, string>) =>
+			runActionNode({
+				parameters: {
+					resource: 'message',
+					operation: 'sendTemplate',
+					to: TO,
+					template: { __rl: true, mode: 'id', value: 'lead_invite|en_US' },
+					templateParameters: mapperValue(values),
+				},
+				credentials: credentials(),
+			});
+		const flowComponent = () =>
+			(
+				fixture.emulator.sent[0].payload.template as { components: Array<Record<string, any>> }
+			).components.find((component) => component.sub_type === 'flow');
+
+		it('offers the flow token and screen data as fields of the template', async () => {
+			const fields = await callNodeMethod<ResourceMapperFields>(
+				'resourceMapping',
+				'getTemplateParameters',
+				{
+					resource: 'message',
+					operation: 'sendTemplate',
+					template: { __rl: true, mode: 'id', value: 'lead_invite|en_US' },
+				},
+				credentials(),
+			);
+			expect(fields.fields.map((field) => [field.id, field.required])).toEqual([
+				['body_1', true],
+				['button_0_flow_token', false],
+				['button_0_flow_data', false],
+			]);
+		});
+
+		it('fills the flow button with the token and data given', async () => {
+			const { items, error } = await sendTemplate({
+				body_1: 'Ada',
+				button_0_flow_token: 'lead-7',
+				button_0_flow_data: '{"name":"Ada"}',
+			});
+			expect(error).toBeUndefined();
+			expect(flowComponent()).toEqual({
+				type: 'button',
+				sub_type: 'flow',
+				index: '0',
+				parameters: [
+					{ type: 'action', action: { flow_token: 'lead-7', flow_action_data: { name: 'Ada' } } },
+				],
+			});
+			expect(items[0].json.flowToken).toBe('lead-7');
+		});
+
+		it('makes a token when none is given, and returns it', async () => {
+			const { items, error } = await sendTemplate({ body_1: 'Ada' });
+			expect(error).toBeUndefined();
+			const token = flowComponent()?.parameters[0].action.flow_token;
+			expect(token).toMatch(/^[0-9a-f-]{36}$/);
+			expect(items[0].json.flowToken).toBe(token);
+		});
+
+		it('refuses screen data that is not a JSON object, naming the button, and sends nothing', async () => {
+			const { error } = await sendTemplate({ body_1: 'Ada', button_0_flow_data: 'name=Ada' });
+			expect(error?.message).toContain(
+				'Button 0 "Get a quote" Screen Data must be a JSON object with at least one field, or left empty (got name=Ada)',
+			);
+			expect(fixture.emulator.sent).toHaveLength(0);
+		});
 	});
 });

@@ -147,3 +147,31 @@ export function checkTemplateFlowButtons(
 	}
 	return undefined;
 }
+
+/**
+ * A template send's flow button (Meta "Flows Templates"): `{type: "button", sub_type: "flow", index,
+ * parameters: [{type: "action", action: {flow_token?, flow_action_data?}}]}`, on a FLOW button.
+ */
+export function checkTemplateFlowSend(
+	template: { components: unknown[] },
+	components: unknown,
+): RouteAnswer | undefined {
+	const invalid = (details: string) =>
+		metaError(400, 131009, 'Parameter value is not valid', details);
+	const buttons =
+		(template.components as Array<Record<string, any>>).find(
+			(component) => String(component?.type).toUpperCase() === 'BUTTONS',
+		)?.buttons ?? [];
+	for (const component of Array.isArray(components) ? components : []) {
+		if (component?.sub_type !== 'flow') continue;
+		if (String(buttons[Number(component.index)]?.type).toUpperCase() !== 'FLOW')
+			return invalid(`button ${component.index} is not a flow button`);
+		const [parameter] = Array.isArray(component.parameters) ? component.parameters : [];
+		if (parameter?.type !== 'action' || typeof parameter.action !== 'object')
+			return invalid('a flow button takes one parameter of type action');
+		const data = parameter.action.flow_action_data;
+		if (data !== undefined && (typeof data !== 'object' || !Object.keys(data).length))
+			return invalid('flow_action_data must be a non-empty object');
+	}
+	return undefined;
+}

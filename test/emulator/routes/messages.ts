@@ -1,7 +1,7 @@
 /** The emulator's routes. Sending: messages (text, template, interactive, media by ID or link, …) and mark as read, with the recipient rules, the 24-hour window and the rate limit. */
 import { metaError, type Route } from '../core';
 import type { Emulator } from '../server';
-import { checkFlowMessage } from './flows';
+import { checkFlowMessage, checkTemplateFlowSend } from './flows';
 
 function userIdOfPhone(emulator: Emulator, digits: string): string | undefined {
 	for (const [userId, phone] of emulator.usernameContacts) if (phone === digits) return userId;
@@ -86,6 +86,8 @@ export const messagesRoute: Route = (emulator, { method, path, json }) => {
 					`template ${template.name} (${template.language?.code}) not found`,
 				);
 			}
+			const flowRefused = checkTemplateFlowSend(known, template.components);
+			if (flowRefused) return flowRefused;
 			if (!byPhone && known.category.toUpperCase() === 'AUTHENTICATION')
 				return metaError(
 					400,
