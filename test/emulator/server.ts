@@ -447,6 +447,7 @@ export class Emulator {
 				return this.send(res, 200, {
 					sent: this.sent,
 					templates: this.templates,
+					flows: this.flows,
 					profile: this.profile,
 					webhook: this.webhook,
 					multiWebhook: this.multiWebhook,
@@ -471,6 +472,9 @@ export class Emulator {
 			case 'POST templates':
 				this.templates.push(...(Array.isArray(body) ? body : [body]));
 				return this.send(res, 200, { templates: this.templates.length });
+			case 'POST flows':
+				this.flows.push(...(Array.isArray(body) ? body : [body]));
+				return this.send(res, 200, { flows: this.flows.length });
 			case 'POST deliver':
 				return this.send(res, 200, { statuses: await this.deliver(body) });
 			case 'GET samples':
