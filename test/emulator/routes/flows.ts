@@ -16,8 +16,8 @@ export interface EmulatorFlow {
 	/** Meta's flow statuses: DRAFT, PUBLISHED, DEPRECATED, BLOCKED, THROTTLED. */
 	status: string;
 	categories: string[];
-	/** The screen IDs of the flow's JSON: a navigate must open one of them. */
-	screens: string[];
+	/** The screen IDs of the flow's JSON: a navigate must open one of them (any, when not given). */
+	screens?: string[];
 }
 
 /** The flows a fresh emulator has (and has again after reset). */
@@ -116,7 +116,7 @@ export function checkFlowMessage(
 		const payload = parameters.flow_action_payload;
 		if (typeof payload?.screen !== 'string' || !payload.screen)
 			return invalid('flow_action_payload.screen is required when flow_action is navigate');
-		if (!flow.screens.includes(payload.screen))
+		if (flow.screens?.length && !flow.screens.includes(payload.screen))
 			return invalid(`Screen ${payload.screen} does not exist in flow ${flow.id}`);
 		if (
 			payload.data !== undefined &&

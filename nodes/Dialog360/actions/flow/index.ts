@@ -23,7 +23,11 @@ export const list = {
 /** One flow per item: its name, status and categories. */
 export const get = {
 	description: updateDisplayOptions({ show: { resource: ['flow'], operation: ['get'] } }, [
-		{ ...flowIdField, displayOptions: undefined },
+		{
+			...flowIdField,
+			description: 'The flow to read, picked from the list or by the ID WhatsApp Manager shows',
+			displayOptions: undefined,
+		},
 		simplifyField,
 	]),
 	runShape: 'perItem' as const,
