@@ -176,6 +176,7 @@ describe('Message › Send, type Flow', () => {
 		);
 		expect(error?.message).toContain('(#131009)');
 		expect(`${error?.message} ${error?.description}`).toContain('Flow 999 does not exist');
+		expect(error?.description).toContain('pick it from the Flow list');
 		expect(fixture.emulator.sent).toHaveLength(0);
 	});
 
@@ -184,6 +185,7 @@ describe('Message › Send, type Flow', () => {
 		const { error } = await send(flowParameters(draft));
 		expect(error?.message).toContain('(#131009)');
 		expect(`${error?.message} ${error?.description}`).toContain('DRAFT status');
+		expect(error?.description).toContain('sent only with Mode Draft');
 		const { error: draftError } = await send(flowParameters({ ...draft, flowMode: 'draft' }));
 		expect(draftError).toBeUndefined();
 		expect(sentFlow().action.parameters.mode).toBe('draft');

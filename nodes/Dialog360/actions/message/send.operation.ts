@@ -86,7 +86,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		options.markAsReadAndType && options.replyTo
 			? await markRepliedAsRead(this, textOf(options.replyTo), itemIndex)
 			: undefined;
-	const sent = await sendParts(this, parts, itemIndex, options);
+	const flowSend = read.content.type === 'flow';
+	const sent = await sendParts(this, parts, itemIndex, options, flowSend ? ['flowSend'] : []);
 	// The token a flow was sent with comes back with its answer: the workflow needs it to match them.
 	const flowToken = read.content.type === 'flow' ? { flowToken: read.content.flowToken } : {};
 	return { ...sent, ...flowToken, ...(readReceiptError ? { readReceiptError } : {}) };
