@@ -8,8 +8,8 @@ import { callNodeMethod, emulatorCredentials, errorOf, runActionNode } from '../
 
 const { fixture, send } = useMessageSend();
 
-const PUBLISHED = '1000000000000001';
-const DRAFT = '1000000000000002';
+const PUBLISHED = '1234567890123456';
+const DRAFT = '6543210987654321';
 
 /** A flow message that passes every rule: the published lead form, opened on its first screen. */
 function flowParameters(overrides: INodeParameters = {}): INodeParameters {

@@ -24,14 +24,14 @@ export interface EmulatorFlow {
 export function defaultFlows(): EmulatorFlow[] {
 	return [
 		{
-			id: '1000000000000001',
+			id: '1234567890123456',
 			name: 'lead_form',
 			status: 'PUBLISHED',
 			categories: ['LEAD_GENERATION'],
 			screens: ['LEAD_FORM'],
 		},
 		{
-			id: '1000000000000002',
+			id: '6543210987654321',
 			name: 'survey_draft',
 			status: 'DRAFT',
 			categories: ['SURVEY'],
