@@ -75,6 +75,20 @@ export const OPERATIONS: Array<[name: string, parameters: Record<string, unknown
 			resumeUnit: 'days',
 		},
 	],
+	[
+		'Message Send Flow',
+		{
+			resource: 'message',
+			operation: 'send',
+			to: '+447700900123',
+			messageType: 'flow',
+			body: 'Tell us what you need',
+			flowId: { __rl: true, mode: 'id', value: '1234567890123456' },
+			flowCta: 'Get a quote',
+			flowScreen: 'LEAD_FORM',
+			flowData: '{ "source": "editor" }',
+		},
+	],
 	['Message Mark as Read', { resource: 'message', operation: 'markAsRead', messageId: 'wamid.1' }],
 	['Media Upload', { resource: 'media', operation: 'upload' }],
 	['Media Download', { resource: 'media', operation: 'download', mediaId: '123' }],
@@ -99,6 +113,26 @@ export const OPERATIONS: Array<[name: string, parameters: Record<string, unknown
 			bodySamples: ['Ada'],
 		},
 	],
+	[
+		'Template Submit Flow Button',
+		{
+			resource: 'template',
+			operation: 'submit',
+			name: 'lead_invite',
+			category: 'MARKETING',
+			body: 'Want a quote?',
+			buttons: {
+				button: [
+					{
+						type: 'FLOW',
+						text: 'Get a quote',
+						flowId: '1234567890123456',
+						navigateScreen: 'LEAD_FORM',
+					},
+				],
+			},
+		},
+	],
 	['Template List', { resource: 'template', operation: 'list' }],
 	['Template Sync', { resource: 'template', operation: 'sync' }],
 	[
@@ -114,6 +148,15 @@ export const OPERATIONS: Array<[name: string, parameters: Record<string, unknown
 	[
 		'Profile Update',
 		{ resource: 'profile', operation: 'update', updateFields: { about: 'Open 9–5' } },
+	],
+	['Flow List', { resource: 'flow', operation: 'list' }],
+	[
+		'Flow Get',
+		{
+			resource: 'flow',
+			operation: 'get',
+			flowId: { __rl: true, mode: 'id', value: '1234567890123456' },
+		},
 	],
 	[CONTROL, { resource: 'message', operation: 'send', to: '', messageType: 'text', text: 'Hello' }],
 ];

@@ -23,6 +23,7 @@ import {
 } from './core';
 import type { AnswerDelay } from './answerDelay';
 import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
+import { defaultFlows, flowsRoute, type EmulatorFlow } from './routes/flows';
 import { healthRoute } from './routes/health';
 import { marketingMessagesRoute, type MarketingOnboarding } from './routes/marketingMessages';
 import { mediaRoute } from './routes/media';
@@ -42,6 +43,7 @@ const ROUTES: Route[] = [
 	profileRoute,
 	mediaRoute,
 	webhookConfigRoute,
+	flowsRoute,
 ];
 
 export class Emulator {
@@ -49,6 +51,8 @@ export class Emulator {
 	readonly sent: SentMessage[] = [];
 	readonly deliveries: Array<{ url: string; status: number | 'failed' }> = [];
 	templates: Template[] = [];
+	/** The account's WhatsApp Flows (routes/flows.ts): a published and a draft one to begin with. */
+	flows: EmulatorFlow[] = defaultFlows();
 	/** Contacts whose 24-hour window is closed: only templates reach them (131047 otherwise). */
 	readonly closedWindows = new Set<string>();
 	/**
@@ -131,6 +135,7 @@ export class Emulator {
 		this.deliveries.length = 0;
 		this.acceptedAt.length = 0;
 		this.templates = [];
+		this.flows = defaultFlows();
 		this.profile = { ...DEFAULT_PROFILE };
 		this.webhook = { url: null, headers: {} };
 		this.multiWebhook = { enabled: false, destinations: [] };
@@ -447,6 +452,7 @@ export class Emulator {
 				return this.send(res, 200, {
 					sent: this.sent,
 					templates: this.templates,
+					flows: this.flows,
 					profile: this.profile,
 					webhook: this.webhook,
 					multiWebhook: this.multiWebhook,
@@ -472,6 +478,9 @@ export class Emulator {
 			case 'POST templates':
 				this.templates.push(...(Array.isArray(body) ? body : [body]));
 				return this.send(res, 200, { templates: this.templates.length });
+			case 'POST flows':
+				this.flows.push(...(Array.isArray(body) ? body : [body]));
+				return this.send(res, 200, { flows: this.flows.length });
 			case 'POST deliver':
 				return this.send(res, 200, { statuses: await this.deliver(body) });
 			case 'GET samples':

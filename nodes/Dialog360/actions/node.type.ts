@@ -13,6 +13,7 @@ export type Dialog360Map = {
 	media: 'upload' | 'download' | 'delete';
 	template: 'submit' | 'list' | 'sync' | 'get' | 'delete';
 	profile: 'get' | 'update';
+	flow: 'list' | 'get';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

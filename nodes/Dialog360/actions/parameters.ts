@@ -5,6 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { keepVariables } from '../domain/templateText';
 import { parseTemplateKey } from '../domain/templates';
 import { textOf } from '../domain/values';
+import { assertNoViolations } from './validation';
 
 /** A parameter as text: expressions may give numbers, null or objects. */
 export function readText(
@@ -113,6 +114,48 @@ export function collectionEntries(
 	return Array.isArray(entries)
 		? entries.filter((entry): entry is IDataObject => typeof entry === 'object' && entry !== null)
 		: [];
+}
+
+/**
+ * A JSON field that holds an object: undefined when empty; anything else stops the item with an
+ * error that names the field (Nothing was sent).
+ */
+export function readJsonObject(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	subject: string,
+): Record<string, unknown> | undefined {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
+		return undefined;
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw) as unknown;
+		} catch (error) {
+			assertNoViolations(
+				ctx,
+				[{ field: label, message: `${label} is not valid JSON: ${(error as Error).message}` }],
+				itemIndex,
+				subject,
+			);
+		}
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		assertNoViolations(
+			ctx,
+			[
+				{
+					field: label,
+					message: `${label} must be a JSON object such as { "name": "Ada" } (got ${textOf(raw)})`,
+				},
+			],
+			itemIndex,
+			subject,
+		);
+	return value as Record<string, unknown>;
 }
 
 export function wantsRawOutput(ctx: IExecuteFunctions, itemIndex: number): boolean {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runItems, type RunnerOptions } from '../transport/runner';
+import * as flow from './flow';
 import * as media from './media';
 import * as message from './message';
 import type { OperationModule, OperationTable } from './node.type';
@@ -24,6 +25,7 @@ const operations: OperationTable = {
 		delete: template.deleteTemplate,
 	},
 	profile: { get: profile.get, update: profile.update },
+	flow: { list: flow.list, get: flow.get },
 };
 
 function operationOf(resource: string, operation: string): OperationModule | undefined {

@@ -5,6 +5,7 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as flow from './flow';
 import * as media from './media';
 import * as message from './message';
 import * as profile from './profile';
@@ -17,6 +18,7 @@ export const versionProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Flow', value: 'flow' },
 			{ name: 'Media', value: 'media' },
 			{ name: 'Message', value: 'message' },
 			{ name: 'Profile', value: 'profile' },
@@ -27,6 +29,7 @@ export const versionProperties: INodeProperties[] = [
 	...message.description,
 	...template.description,
 	...media.description,
+	...flow.description,
 	...profile.description,
 ];
 

@@ -31,6 +31,11 @@ export const ERROR_HINTS: Record<number, string> = {
 		'The template does not exist in this language, or is not approved yet. Check the template name and language code.',
 	132012:
 		'A template parameter has the wrong format (for example text where the template expects an image).',
+	// Meta's Cloud API error codes: a flow blocked or throttled for its endpoint's health.
+	132068:
+		'WhatsApp blocked this flow because its data endpoint is unhealthy: it cannot be sent until the endpoint recovers (WhatsApp Manager shows its health).',
+	132069:
+		'WhatsApp throttles this flow (10 sends an hour) because its data endpoint is unhealthy; fix the endpoint, or wait until WhatsApp lifts the limit.',
 };
 
 const RATE_LIMIT_TEXT = /rate limit/i;
@@ -156,6 +161,11 @@ export const CONTEXT_HINTS = {
 			"The WhatsApp user ID is not valid or no longer current: a contact gets a new one when they change their phone number. Use the user ID from their latest message (the trigger's contact.userId), or their phone number.",
 		131062:
 			"Authentication templates cannot be sent to a WhatsApp user ID. Send it to the contact's phone number; a Request Contact Info message asks them to share it.",
+	},
+	// A flow message: Meta documents no own code for an unknown flow or a draft sent as published; 131009 is what comes back.
+	flowSend: {
+		131009:
+			'Check the flow: pick it from the Flow list (Flow › List shows its status). A flow still in draft is sent only with Mode Draft, to your own test numbers; publish it in WhatsApp Manager to send it to anyone. The First Screen must be a screen of the flow.',
 	},
 	// Meta "Mark messages as read": only messages received in the last 30 days, an invalid ID is 131009.
 	// https://developers.facebook.com/docs/whatsapp/cloud-api/guides/mark-message-as-read

@@ -20,7 +20,9 @@ export type EndpointName =
 	| 'uploads'
 	| 'uploadSession'
 	| 'webhook'
-	| 'multiWebhook';
+	| 'multiWebhook'
+	| 'flows'
+	| 'flow';
 
 /** Paths with `{name}` placeholders; a missing endpoint is one the environment does not offer. */
 type EndpointTable = Partial<Record<EndpointName, string>>;
@@ -39,6 +41,11 @@ const CLOUD_API_PATHS: Required<EndpointTable> = {
 	uploadSession: '/{uploadId}', // [H] resumable upload, step 2 (the id is "upload:...")
 	webhook: '/v1/configs/webhook', // [H] older page, [M] current use
 	multiWebhook: '/multi_webhook', // [H] 360dialog Messaging API reference; methods in MULTI_WEBHOOK_RULES
+	// [H] 360dialog's Messaging API reference "Flows" lists flows with the number's own key
+	// (https://docs.360dialog.com/docs/messaging-api/api-reference/flows); [M] the path /flows, as its
+	// other Meta-proxied paths; [L] one flow at /flows/{id} (Meta's Graph API reads a flow by its ID).
+	flows: '/flows',
+	flow: '/flows/{flowId}',
 };
 
 /**

@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import type { TemplateDefinition } from '../domain/templateParameters';
 import { isApproved, normalizeStatus, TEMPLATE_PAGE_SIZE, templateKey } from '../domain/templates';
+import { fetchFlows } from '../transport/flows';
 import { fetchTemplatePage } from '../transport/templates';
 
 /** Results per answer to the picker; n8n asks for the next ones with the pagination token. */
@@ -59,4 +60,20 @@ export async function searchAllTemplates(
 	paginationToken?: unknown,
 ): Promise<INodeListSearchResult> {
 	return await searchTemplates(this, false, filter, paginationToken);
+}
+
+/** The picker of a flow message's Flow: the number's flows as "name · status", filtered by name or ID. */
+export async function searchFlows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').trim().toLowerCase();
+	const flows = await fetchFlows.call(this);
+	return {
+		results: flows
+			.filter(
+				(flow) => !needle || flow.name.toLowerCase().includes(needle) || flow.id.includes(needle),
+			)
+			.map((flow) => ({ name: `${flow.name} · ${flow.status}`, value: flow.id })),
+	};
 }

@@ -1,6 +1,7 @@
 /** The emulator's routes. Sending: messages (text, template, interactive, media by ID or link, …) and mark as read, with the recipient rules, the 24-hour window and the rate limit. */
 import { metaError, type Route } from '../core';
 import type { Emulator } from '../server';
+import { checkFlowMessage, checkTemplateFlowSend } from './flows';
 
 function userIdOfPhone(emulator: Emulator, digits: string): string | undefined {
 	for (const [userId, phone] of emulator.usernameContacts) if (phone === digits) return userId;
@@ -85,6 +86,8 @@ export const messagesRoute: Route = (emulator, { method, path, json }) => {
 					`template ${template.name} (${template.language?.code}) not found`,
 				);
 			}
+			const flowRefused = checkTemplateFlowSend(known, template.components);
+			if (flowRefused) return flowRefused;
 			if (!byPhone && known.category.toUpperCase() === 'AUTHENTICATION')
 				return metaError(
 					400,
@@ -108,6 +111,10 @@ export const messagesRoute: Route = (emulator, { method, path, json }) => {
 					'Invalid parameter',
 					'request_contact_info takes a body text and action name request_contact_info only',
 				);
+		}
+		if (json.type === 'interactive' && json.interactive?.type === 'flow') {
+			const refused = checkFlowMessage(emulator, json.interactive as Record<string, any>);
+			if (refused) return refused;
 		}
 		// The contact behind the identifier: a username contact who hides their number has no wa_id.
 		const userId = byPhone ? userIdOfPhone(emulator, to.replace(/^\+/, '')) : to;

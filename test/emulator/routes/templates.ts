@@ -1,5 +1,6 @@
 /** The emulator's routes. Templates: the paginated, filtered list, submission and deletion by name. */
 import { metaError, type Template, type Route } from '../core';
+import { checkTemplateFlowButtons } from './flows';
 
 /** /v1/configs/templates: list (GET), submit (POST); DELETE /v1/configs/templates/{name}. */
 export const templatesRoute: Route = (emulator, { method, path, url, json }) => {
@@ -62,6 +63,8 @@ export const templatesRoute: Route = (emulator, { method, path, url, json }) => 
 			) {
 				return metaError(400, 100, 'Invalid parameter', 'Content in this language already exists');
 			}
+			const flowRefused = checkTemplateFlowButtons(emulator, json.components);
+			if (flowRefused) return flowRefused;
 			const template: Template = {
 				id: emulator.nextId('T'),
 				name: json.name,

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 				name: 'Send',
 				value: 'send',
 				description:
-					'Send text, media, a location, contacts, buttons, a list or a reaction within the 24-hour window',
+					'Send text, media, a location, contacts, buttons, a list, a flow (form) or a reaction within the 24-hour window',
 				action: 'Send a message',
 			},
 			{

@@ -8,6 +8,7 @@ import { recipientField, sendingOptionsField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
 import { formatted, readContent } from './content';
 import { contactsFields } from './descriptions/contacts';
+import { flowFields } from './descriptions/flow';
 import { interactiveFields } from './descriptions/interactive';
 import { locationFields } from './descriptions/location';
 import { mediaFields } from './descriptions/media';
@@ -35,6 +36,7 @@ const properties: INodeProperties[] = [
 	...locationFields,
 	...contactsFields,
 	...interactiveFields,
+	...flowFields,
 	...reactionFields,
 	sendingOptionsField,
 	simplifyField,
@@ -84,6 +86,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		options.markAsReadAndType && options.replyTo
 			? await markRepliedAsRead(this, textOf(options.replyTo), itemIndex)
 			: undefined;
-	const sent = await sendParts(this, parts, itemIndex, options);
-	return readReceiptError ? { ...sent, readReceiptError } : sent;
+	const flowSend = read.content.type === 'flow';
+	const sent = await sendParts(this, parts, itemIndex, options, flowSend ? ['flowSend'] : []);
+	// The token a flow was sent with comes back with its answer: the workflow needs it to match them.
+	const flowToken = read.content.type === 'flow' ? { flowToken: read.content.flowToken } : {};
+	return { ...sent, ...flowToken, ...(readReceiptError ? { readReceiptError } : {}) };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { addressMessage } from '../../domain/messages';
@@ -5,10 +6,13 @@ import type { Violation } from '../../domain/checks';
 import {
 	buildTemplateComponents,
 	checkTemplateComponents,
+	flowTokenOf,
+	parameterSlots,
 	templateMessageBody,
 	type TemplateDefinition,
 } from '../../domain/templateParameters';
 import { isApproved, normalizeStatus } from '../../domain/templates';
+import { textOf } from '../../domain/values';
 import { findTemplate } from '../../transport/templates';
 import { simplifyField, templateLocatorField } from '../descriptions/common';
 import { recipientField, sendingOptionsField } from '../descriptions/sending';
@@ -174,7 +178,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? readComponents(this, itemIndex, violations)
 			: buildTemplateComponents(
 					definition,
-					(this.getNodeParameter('templateParameters.value', itemIndex, {}) ?? {}) as IDataObject,
+					withFlowTokens(definition, mappedValues(this, itemIndex)),
 				);
 	// Components that are not JSON say only that: checking them against the template would say more of the same.
 	if (components !== undefined) violations.push(...checkTemplateComponents(definition, components));
@@ -184,7 +188,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...addressed.payload,
 		...templateMessageBody(definition, components as unknown[]),
 	};
-	return await sendTemplateThrough(
+	const sent = await sendTemplateThrough(
 		this,
 		{ payload, recipient: addressed.recipient },
 		itemIndex,
@@ -192,4 +196,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		sendThrough,
 		plan,
 	);
+	// A flow button's token comes back with the form's answer: the workflow needs it to match them.
+	const flowToken = flowTokenOf(components);
+	return flowToken === undefined ? sent : { ...sent, flowToken };
+}
+
+function mappedValues(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	return (ctx.getNodeParameter('templateParameters.value', itemIndex, {}) ?? {}) as IDataObject;
+}
+
+/** A flow button's token left empty gets a random one, as Message › Send does for a flow message. */
+function withFlowTokens(definition: TemplateDefinition, values: IDataObject): IDataObject {
+	const filled = { ...values };
+	for (const slot of parameterSlots(definition))
+		if (slot.kind === 'flowToken' && textOf(filled[slot.id]).trim() === '')
+			filled[slot.id] = randomUUID();
+	return filled;
 }

@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { HintContext } from '../../domain/apiErrors';
 import {
 	buildMessage,
 	type BuiltMessage,
@@ -69,11 +70,12 @@ export async function sendParts(
 	parts: BuiltMessage[],
 	itemIndex: number,
 	options: SendingOptions,
+	hintContexts: HintContext[] = [],
 ): Promise<IDataObject> {
 	const results: IDataObject[] = [];
 	for (const [index, part] of parts.entries()) {
 		// The outcome as a value: the first part's error goes out as it is, a later one names the parts sent.
-		const outcome = await sendMessage(ctx, part, itemIndex, [], options).then(
+		const outcome = await sendMessage(ctx, part, itemIndex, hintContexts, options).then(
 			(result) => ({ result }),
 			(error: Error) => ({ error }),
 		);

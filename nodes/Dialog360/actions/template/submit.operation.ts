@@ -167,6 +167,10 @@ function readButton(button: IDataObject): TemplateButtonInput {
 		urlSample: field('urlSample'),
 		phoneNumber: field('phoneNumber'),
 		example: field('example'),
+		flowId: field('flowId'),
+		flowName: field('flowName'),
+		flowAction: field('flowAction'),
+		navigateScreen: field('navigateScreen'),
 	};
 }
 

@@ -13,6 +13,7 @@ import {
 	replyButtonsMessage,
 	requestContactInfoMessage,
 } from './interactive';
+import { flowMessage } from './flow';
 import { mediaMessage } from './media';
 import type { ContentPayload, MessageContent } from './types';
 
@@ -81,7 +82,8 @@ function contentPayload(content: MessageContent, checks: RuleChecks): ContentPay
 			return ctaUrlMessage(content, checks);
 		case 'requestContactInfo':
 			return requestContactInfoMessage(content.body, checks);
-
+		case 'flow':
+			return flowMessage(content, checks);
 		case 'reaction': {
 			if (content.messageId.trim() === '')
 				checks.add(

@@ -1,5 +1,6 @@
 /** What a user fills in for a message, before it is checked and built into a Cloud API payload. */
 import type { MediaKind } from '../rules/media';
+import type { FlowMessageContent } from './flow';
 
 export type MediaSource =
 	| { link: string }
@@ -45,6 +46,8 @@ export type MessageContent =
 	| ({ type: 'replyButtons'; buttons: Array<{ id: string; title: string }> } & InteractiveText)
 	| ({ type: 'list'; button: string; rows: ListRow[] } & InteractiveText)
 	| ({ type: 'ctaUrl'; displayText: string; url: string } & InteractiveText)
+	/** A button that opens a WhatsApp Flow (a form) in the chat. */
+	| ({ type: 'flow' } & FlowMessageContent)
 	| { type: 'reaction'; messageId: string; emoji: string }
 	/** Asks a contact who hides their number to share it; WhatsApp shows its own button. */
 	| { type: 'requestContactInfo'; body: string };

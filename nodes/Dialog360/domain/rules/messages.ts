@@ -27,8 +27,10 @@ export const MESSAGE_RULES = {
 	locationAddress: { max: 1000 },
 	contactFormattedName: { min: 1, max: 1000 },
 	/**
-	 * Meta "Sending a Flow": the button text is at most 20 characters, no emoji. Token and screen ID
-	 * lengths are our choices where Meta gives none (a token carries Send and Wait's resume data).
+	 * Meta "Sending a Flow" (https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow/):
+	 * the button text (flow_cta) is at most 20 characters, no emoji (issue 27 said 30; Meta says 20).
+	 * Token and screen ID lengths are our choices where Meta gives none (a token carries Send and
+	 * Wait's resume data).
 	 */
 	flowCta: { min: 1, max: 20 },
 	flowToken: { min: 1, max: 512 },

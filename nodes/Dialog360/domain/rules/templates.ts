@@ -44,7 +44,7 @@ export const TEMPLATE_STATUSES = [
 export const TEMPLATE_HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION'] as const;
 
 export type TemplateButtonType =
-	'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE' | 'REQUEST_CONTACT_INFO';
+	'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE' | 'REQUEST_CONTACT_INFO' | 'FLOW';
 
 /**
  * Template buttons (current Meta rules; several BSP pages agree): 10 in all, quick replies kept
@@ -60,6 +60,7 @@ export const TEMPLATE_BUTTON_RULES = {
 		PHONE_NUMBER: { max: 1, label: 'phone-number' },
 		COPY_CODE: { max: 1, label: 'copy-code' },
 		REQUEST_CONTACT_INFO: { max: 1, label: 'request-contact-info' },
+		FLOW: { max: 1, label: 'flow' },
 	} satisfies Record<TemplateButtonType, { max: number; label: string }>,
 	/** Buttons whose label WhatsApp sets: a text given for them is refused. */
 	fixedLabel: ['COPY_CODE', 'REQUEST_CONTACT_INFO'] as readonly TemplateButtonType[],
@@ -67,6 +68,15 @@ export const TEMPLATE_BUTTON_RULES = {
 		COPY_CODE: ['MARKETING'],
 		REQUEST_CONTACT_INFO: ['MARKETING', 'UTILITY'],
 	} as Partial<Record<TemplateButtonType, readonly string[]>>,
+	/**
+	 * A flow button opens a WhatsApp Flow: by its ID (digits) or its name, with flow_action navigate
+	 * (default; navigate_screen then names the first screen) or data_exchange. Meta "Flows Templates"
+	 * (https://developers.facebook.com/documentation/business-messaging/whatsapp/flows/guides/flows-templates/)
+	 * and the template components reference ("Flows buttons"). One flow button per template is our
+	 * reading [M]: Meta's examples and BSP pages (Bird "Flow templates", Exotel) show one; its text
+	 * follows the button text rule (25). It sits with other buttons as any non-quick-reply button does.
+	 */
+	flowActions: ['navigate', 'data_exchange'] as const,
 	/** A location header is for utility and marketing templates only (360dialog "Template elements"). */
 	locationHeaderCategories: ['MARKETING', 'UTILITY'] as readonly string[],
 };

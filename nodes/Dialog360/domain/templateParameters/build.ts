@@ -15,6 +15,36 @@ function mediaReference(value: string): Record<string, string> {
 	return /^https?:\/\//i.test(trimmed) ? { link: trimmed } : { id: trimmed };
 }
 
+/** The one `action` parameter of a flow button, made on first use. */
+function flowAction(component: SendComponent): Record<string, unknown> {
+	let parameter = component.parameters.find((candidate) => candidate.type === 'action');
+	if (!parameter) {
+		parameter = { type: 'action', action: {} };
+		component.parameters.push(parameter);
+	}
+	return parameter.action as Record<string, unknown>;
+}
+
+/** A JSON text parsed; a value that is not JSON stays text, so the check names it. */
+function jsonOrText(raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		return raw;
+	}
+}
+
+/** The flow token a send gives its flow button, if it has one (returned as `flowToken`). */
+export function flowTokenOf(components: unknown): string | undefined {
+	for (const component of Array.isArray(components) ? (components as SendComponent[]) : []) {
+		const action = component?.parameters?.find?.((parameter) => parameter?.type === 'action')
+			?.action as Record<string, unknown> | undefined;
+		if (typeof action?.flow_token === 'string') return action.flow_token;
+	}
+	return undefined;
+}
+
 /** The send's `components` from the values the user gave, keyed by slot id. Checked separately. */
 export function buildTemplateComponents(
 	template: TemplateDefinition,
@@ -80,6 +110,13 @@ export function buildTemplateComponents(
 				break;
 			case 'couponCode':
 				component.parameters.push({ type: 'coupon_code', coupon_code: value });
+				break;
+			case 'flowToken':
+			case 'flowData':
+				Object.assign(
+					flowAction(component),
+					slot.kind === 'flowToken' ? { flow_token: value } : { flow_action_data: jsonOrText(raw) },
+				);
 				break;
 		}
 	}

@@ -39,6 +39,8 @@ function parameterValue(parameter: SendParameter): unknown {
 	if (type === 'text') return parameter.text;
 	if (type === 'payload') return parameter.payload;
 	if (type === 'coupon_code') return parameter.coupon_code;
+	// A flow button's action: its token may be left out (Meta fills in "unused"); data is checked apart.
+	if (type === 'action') return isRecord(parameter.action) ? 'ok' : '';
 	if (nested && typeof nested === 'object') {
 		const object = nested as Record<string, unknown>;
 		if (type === 'location')
@@ -154,9 +156,11 @@ export function checkTemplateComponents(
 					? 'payload'
 					: slot.kind === 'couponCode'
 						? 'coupon_code'
-						: ['latitude', 'longitude', 'locationName', 'locationAddress'].includes(slot.kind)
-							? 'location'
-							: slot.kind;
+						: slot.kind === 'flowToken' || slot.kind === 'flowData'
+							? 'action'
+							: ['latitude', 'longitude', 'locationName', 'locationAddress'].includes(slot.kind)
+								? 'location'
+								: slot.kind;
 		if (parameters.length !== 1) {
 			add(
 				where,
@@ -175,7 +179,14 @@ export function checkTemplateComponents(
 				where,
 				`${where} ${slot.kind === 'urlSuffix' ? 'URL suffix' : wantedType} is empty; it needs a value`,
 			);
-		else if (type === 'location') {
+		else if (type === 'action') {
+			const data = (parameters[0].action as Record<string, unknown>).flow_action_data;
+			if (data !== undefined && (!isRecord(data) || Object.keys(data).length === 0))
+				add(
+					where,
+					`${where} Screen Data must be a JSON object with at least one field, or left empty (got ${typeof data === 'string' ? data : JSON.stringify(data)})`,
+				);
+		} else if (type === 'location') {
 			const location = isRecord(parameters[0].location) ? parameters[0].location : {};
 			for (const [axis, limit] of [
 				['latitude', 90],

@@ -4,5 +4,10 @@
  * user) against the template, so a mismatch is named before Meta answers 132000.
  */
 export * from './slots';
-export { buildTemplateComponents, templateMessageBody, type SendComponent } from './build';
+export {
+	buildTemplateComponents,
+	flowTokenOf,
+	templateMessageBody,
+	type SendComponent,
+} from './build';
 export { checkTemplateComponents } from './check';

@@ -40,7 +40,9 @@ export type SlotKind =
 	| 'locationAddress'
 	| 'urlSuffix'
 	| 'payload'
-	| 'couponCode';
+	| 'couponCode'
+	| 'flowToken'
+	| 'flowData';
 
 /** One value the user provides; `id` is the key in the resource mapper's value object. */
 export interface ParameterSlot {
@@ -206,6 +208,27 @@ export function parameterSlots(template: TemplateDefinition): ParameterSlot[] {
 				required: true,
 				help: 'The code the contact copies',
 			});
+		} else if (type === 'FLOW') {
+			// Meta "Flows Templates": the send may give the flow button a flow_token and the first
+			// screen's data (flow_action_data), both optional.
+			slots.push(
+				{
+					id: `button_${index}_flow_token`,
+					label: `Button "${button.text ?? 'Flow'}" Flow Token`,
+					component: `button:${index}`,
+					kind: 'flowToken',
+					required: false,
+					help: 'Comes back with the answer; the node makes one when empty (returned as flowToken)',
+				},
+				{
+					id: `button_${index}_flow_data`,
+					label: `Button "${button.text ?? 'Flow'}" Screen Data (JSON)`,
+					component: `button:${index}`,
+					kind: 'flowData',
+					required: false,
+					help: 'Data for the first screen, as a JSON object; empty for none',
+				},
+			);
 		}
 	});
 	return slots;

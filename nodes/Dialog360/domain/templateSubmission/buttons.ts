@@ -1,5 +1,6 @@
 /** The buttons component of a template submission. */
 import { parsePhoneNumber } from '../phone';
+import { MESSAGE_RULES } from '../rules/messages';
 import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../rules/templates';
 import { withArticle, type RuleChecks } from '../checks';
 import { templateVariables } from '../templateParameters';
@@ -106,6 +107,8 @@ export function checkButtons(
 				return { type: 'COPY_CODE', example: button.example };
 			case 'REQUEST_CONTACT_INFO':
 				return { type: 'REQUEST_CONTACT_INFO' };
+			case 'FLOW':
+				return flowButton(button, where, checks);
 			default:
 				checks.add(
 					where,
@@ -115,4 +118,41 @@ export function checkButtons(
 		}
 	});
 	return { type: 'BUTTONS', buttons: built };
+}
+
+/** A flow button: the flow by ID or name, navigate (with its first screen) or data_exchange. */
+function flowButton(
+	button: TemplateButtonInput,
+	where: string,
+	checks: RuleChecks,
+): Record<string, unknown> {
+	const flowId = (button.flowId ?? '').trim();
+	const flowName = (button.flowName ?? '').trim();
+	if (!flowId === !flowName)
+		checks.add(
+			`${where} Flow ID`,
+			`${where} needs either a Flow ID or a Flow Name (${flowId ? 'both were given' : 'neither was given'})`,
+		);
+	if (flowId && !/^\d+$/.test(flowId))
+		checks.add(
+			`${where} Flow ID`,
+			`${where} Flow ID must be the flow's numeric ID (got "${flowId}")`,
+		);
+	const action = (button.flowAction ?? '').trim() || 'navigate';
+	const { flowActions } = TEMPLATE_BUTTON_RULES;
+	if (!(flowActions as readonly string[]).includes(action))
+		checks.add(
+			`${where} Flow Action`,
+			`${where} Flow Action must be ${flowActions.join(' or ')} (got "${action}")`,
+		);
+	const screen = (button.navigateScreen ?? '').trim();
+	if (action === 'navigate')
+		checks.length(`${where} First Screen`, screen, MESSAGE_RULES.flowScreen);
+	return {
+		type: 'FLOW',
+		text: button.text,
+		...(flowId ? { flow_id: flowId } : { flow_name: flowName }),
+		flow_action: action,
+		...(action === 'navigate' ? { navigate_screen: screen } : {}),
+	};
 }

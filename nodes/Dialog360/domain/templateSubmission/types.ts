@@ -14,6 +14,11 @@ export interface TemplateButtonInput {
 	phoneNumber?: string;
 	/** The sample code of a copy-code button. */
 	example?: string;
+	/** A flow button: the flow by its ID or by its name (one of them), its action and first screen. */
+	flowId?: string;
+	flowName?: string;
+	flowAction?: string;
+	navigateScreen?: string;
 }
 
 export interface TemplateSubmissionInput {

@@ -20,6 +20,7 @@ export function formatted(
 		case 'replyButtons':
 		case 'list':
 		case 'ctaUrl':
+		case 'flow':
 		case 'requestContactInfo':
 			return { ...content, body: convert(content.body) ?? '' };
 		default:

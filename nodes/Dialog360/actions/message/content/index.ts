@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { MessageType } from '../../../domain/messages';
 import { readContactsContent } from './contacts';
+import { readFlowContent } from './flow';
 import {
 	readCtaUrlContent,
 	readListContent,
@@ -30,6 +31,7 @@ const READERS: { [Type in MessageType]: ContentReader<Type> } = {
 	list: readListContent,
 	ctaUrl: readCtaUrlContent,
 	requestContactInfo: readRequestContactInfoContent,
+	flow: readFlowContent,
 	reaction: readReactionContent,
 };
 

@@ -6,7 +6,7 @@ import { collectionEntries, readText } from '../../parameters';
 import type { ContentReader } from './types';
 
 /** The texts every interactive message shares. */
-function interactiveText(ctx: IExecuteFunctions, itemIndex: number) {
+export function interactiveText(ctx: IExecuteFunctions, itemIndex: number) {
 	return {
 		body: readText(ctx, 'body', itemIndex),
 		header: readText(ctx, 'headerText', itemIndex),

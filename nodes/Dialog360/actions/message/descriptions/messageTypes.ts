@@ -6,7 +6,7 @@ import { capitalize, formatBytes } from '../../../domain/checks';
 import { MEDIA_RULES, type MediaKind } from '../../../domain/rules/media';
 
 export const MEDIA_TYPES: MediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
-export const INTERACTIVE_TYPES: MessageType[] = ['replyButtons', 'list', 'ctaUrl'];
+export const INTERACTIVE_TYPES: MessageType[] = ['replyButtons', 'list', 'ctaUrl', 'flow'];
 /** The types that have a Body text field. */
 export const BODY_TYPES: MessageType[] = [...INTERACTIVE_TYPES, 'requestContactInfo'];
 
@@ -30,6 +30,11 @@ export const MESSAGE_TYPE_OPTIONS: INodePropertyOptions[] = [
 		description: 'Text with one button that opens a link',
 	},
 	{ name: 'Document', value: 'document', description: mediaDescription('document') },
+	{
+		name: 'Flow',
+		value: 'flow',
+		description: 'Text with a button that opens a WhatsApp Flow (a form) in the chat',
+	},
 	{ name: 'Image', value: 'image', description: mediaDescription('image') },
 	{ name: 'List', value: 'list', description: 'Text with a menu of up to 10 rows' },
 	{ name: 'Location', value: 'location', description: 'A pin on the map' },

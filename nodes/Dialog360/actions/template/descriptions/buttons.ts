@@ -1,10 +1,12 @@
 /**
  * The buttons of a template: the button type comes first, and each type shows only its own fields
  * (quick reply: text; URL: text, URL and sample; phone number: text and number; copy code: example;
- * request contact info: nothing, WhatsApp writes its label).
+ * request contact info: nothing, WhatsApp writes its label; flow: text, the flow by ID or name,
+ * its action and first screen).
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MESSAGE_RULES } from '../../../domain/rules/messages';
 import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../../../domain/rules/templates';
 import { sortableList } from '../../descriptions/collections';
 import { NOT_AUTHENTICATION } from './categories';
@@ -17,7 +19,7 @@ export const buttonsField: INodeProperties = sortableList(
 	{
 		displayName: 'Buttons',
 		name: 'buttons',
-		description: `At most ${TEMPLATE_BUTTON_RULES.total.max} buttons: quick replies (kept together), up to ${perType.URL.max} URL, ${perType.PHONE_NUMBER.max} phone number, ${perType.COPY_CODE.max} copy-code and ${perType.REQUEST_CONTACT_INFO.max} request-contact-info button`,
+		description: `At most ${TEMPLATE_BUTTON_RULES.total.max} buttons: quick replies (kept together), up to ${perType.URL.max} URL, ${perType.PHONE_NUMBER.max} phone number, ${perType.COPY_CODE.max} copy-code, ${perType.REQUEST_CONTACT_INFO.max} request-contact-info and ${perType.FLOW.max} flow button`,
 		displayOptions: NOT_AUTHENTICATION,
 	},
 	{ displayName: 'Button', name: 'button' },
@@ -32,6 +34,11 @@ export const buttonsField: INodeProperties = sortableList(
 					name: 'Copy Code',
 					value: 'COPY_CODE',
 					description: `Copies a code such as a coupon (${categories.COPY_CODE?.join(' and ').toLowerCase()} templates only)`,
+				},
+				{
+					name: 'Flow',
+					value: 'FLOW',
+					description: 'Opens a WhatsApp Flow (a form) built in WhatsApp Manager',
 				},
 				{
 					name: 'Phone Number',
@@ -66,6 +73,48 @@ export const buttonsField: INodeProperties = sortableList(
 			displayOptions: forTypes('COPY_CODE'),
 		},
 		{
+			displayName: 'Flow ID',
+			name: 'flowId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1234567890123456',
+			description:
+				"The flow's numeric ID from WhatsApp Manager (Account tools › Flows); or leave empty and give its Flow Name",
+			displayOptions: forTypes('FLOW'),
+		},
+		{
+			displayName: 'Flow Name',
+			name: 'flowName',
+			type: 'string',
+			default: '',
+			description: "The flow's name, instead of its ID (give one of them)",
+			displayOptions: forTypes('FLOW'),
+		},
+		{
+			displayName: 'Flow Action',
+			name: 'flowAction',
+			type: 'options',
+			default: 'navigate',
+			options: [
+				{ name: 'Navigate', value: 'navigate', description: 'Opens the first screen' },
+				{
+					name: 'Data Exchange',
+					value: 'data_exchange',
+					description: "Asks the flow's endpoint for the first screen",
+				},
+			],
+			displayOptions: forTypes('FLOW'),
+		},
+		{
+			displayName: 'First Screen',
+			name: 'navigateScreen',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. LEAD_FORM',
+			description: `The ID of the screen the flow opens on (for Navigate), at most ${MESSAGE_RULES.flowScreen.max} characters`,
+			displayOptions: forTypes('FLOW'),
+		},
+		{
 			displayName: 'Phone Number',
 			name: 'phoneNumber',
 			type: 'string',
@@ -80,7 +129,7 @@ export const buttonsField: INodeProperties = sortableList(
 			type: 'string',
 			default: '',
 			description: `The button's label, at most ${TEMPLATE_RULES.buttonText.max} characters`,
-			displayOptions: forTypes('QUICK_REPLY', 'URL', 'PHONE_NUMBER'),
+			displayOptions: forTypes('QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'FLOW'),
 		},
 		{
 			displayName: 'URL',
