@@ -32,16 +32,18 @@ export const EXAMPLES: Array<[file: string, id: string]> = [
 	['profile-update-from-form.json', 'exampleProfileForm'],
 	['ai-agent-reply.json', 'exampleAiAgentReply'],
 	['refund-approval.json', 'exampleRefundOkay'],
+	['lead-form.json', 'exampleLeadForm1'],
 ];
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 /**
  * The example as users import it, except that the nightly schedule fires every `everySeconds` (2)
- * seconds here, and the AI example's agent is a fixed reply (no language model): its chat model node
- * is left out.
+ * seconds here, the AI example's agent is a fixed reply (no language model): its chat model node
+ * is left out, and the lead form's trigger is left out: the number's three extra destinations are
+ * taken by the other workflows' triggers, and the refund example's trigger hands the form over.
  */
 export function examplePath(file: string, work: string, everySeconds = 2): string {
-	if (file !== 'nightly-template-sync.json' && file !== 'ai-agent-reply.json')
-		return path.join(EXAMPLES_DIR, file);
+	const adapted = ['nightly-template-sync.json', 'ai-agent-reply.json', 'lead-form.json'];
+	if (!adapted.includes(file)) return path.join(EXAMPLES_DIR, file);
 	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
 		nodes: Array<{
 			name: string;
@@ -55,6 +57,8 @@ export function examplePath(file: string, work: string, everySeconds = 2): strin
 		const schedule = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
 		if (!schedule?.parameters.rule) throw new Error('the nightly example has no schedule');
 		schedule.parameters.rule.interval[0].expression = `*/${everySeconds} * * * * *`;
+	} else if (file === 'lead-form.json') {
+		workflow.nodes = workflow.nodes.filter((node) => node.name !== 'Answers From WhatsApp');
 	} else {
 		const agent = workflow.nodes.find((node) => node.name === 'AI Agent');
 		if (!agent) throw new Error('the AI example has no AI Agent node');
