@@ -11,34 +11,24 @@ const reply = (response_json: unknown, name: unknown = 'flow') => ({
 	interactive: { type: 'nfm_reply', nfm_reply: { name, body: 'Sent', response_json } },
 });
 
+/** A form as WhatsApp Manager's Flow Builder or a Flow JSON names its fields, with an unanswered one. */
+const FIELDS = {
+	first_name: 'Ana',
+	email: 'ana@example.com',
+	screen_0_Preferred_day_0: 'Friday',
+	interests: ['Pricing', 'Demo'],
+	newsletter: true,
+	comment: '',
+};
+
 describe("a flow's answer", () => {
 	it("is read from Meta's shape into the fields, the token taken out, the reply's name, and a text of the answered fields", () => {
 		const [event] = readDelivery(
-			flowSubmission(
-				'wamid.lead',
-				'lead-42',
-				{
-					first_name: 'Ana',
-					email: 'ana@example.com',
-					screen_0_Preferred_day_0: 'Friday',
-					interests: ['Pricing', 'Demo'],
-					newsletter: true,
-					comment: '',
-				},
-				{ waId: CONTACT.wa_id },
-				'wamid.question',
-			),
+			flowSubmission('wamid.lead', 'lead-42', FIELDS, { waId: CONTACT.wa_id }, 'wamid.question'),
 		);
 		expect(event).toMatchObject({
 			kind: 'message',
-			flowResponse: {
-				first_name: 'Ana',
-				email: 'ana@example.com',
-				screen_0_Preferred_day_0: 'Friday',
-				interests: ['Pricing', 'Demo'],
-				newsletter: true,
-				comment: '',
-			},
+			flowResponse: FIELDS,
 			flowToken: 'lead-42',
 			flowName: 'flow',
 			text: [
