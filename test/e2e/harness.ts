@@ -33,17 +33,20 @@ export const EXAMPLES: Array<[file: string, id: string]> = [
 	['ai-agent-reply.json', 'exampleAiAgentReply'],
 	['refund-approval.json', 'exampleRefundOkay'],
 	['marketing-campaign-mm-lite.json', 'exampleMmLiteCamp'],
+	['lead-form.json', 'exampleLeadForm1'],
 ];
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 /**
  * The example as users import it, except that the nightly template trigger polls every minute here
  * (n8n refuses polls more often than once a minute: 2.41 n8n-workflow `isSubMinuteCron`, 2.8
- * active-workflows.js), and the AI example's agent is a fixed reply (no language model): its chat
- * model node is left out.
+ * active-workflows.js), the AI example's agent is a fixed reply (no language model): its chat
+ * model node is left out, and the lead form's trigger is left out: the number's three extra
+ * destinations are taken by the other workflows' triggers, and the refund example's trigger hands
+ * the form over.
  */
 export function examplePath(file: string, work: string): string {
-	if (file !== 'nightly-template-sync.json' && file !== 'ai-agent-reply.json')
-		return path.join(EXAMPLES_DIR, file);
+	const adapted = ['nightly-template-sync.json', 'ai-agent-reply.json', 'lead-form.json'];
+	if (!adapted.includes(file)) return path.join(EXAMPLES_DIR, file);
 	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
 		nodes: Array<{
 			name: string;
@@ -59,6 +62,8 @@ export function examplePath(file: string, work: string): string {
 		);
 		if (!trigger) throw new Error('the nightly example has no Template Changes trigger');
 		trigger.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	} else if (file === 'lead-form.json') {
+		workflow.nodes = workflow.nodes.filter((node) => node.name !== 'Answers From WhatsApp');
 	} else {
 		const agent = workflow.nodes.find((node) => node.name === 'AI Agent');
 		if (!agent) throw new Error('the AI example has no AI Agent node');

@@ -23,6 +23,7 @@ import { requestJson } from '../support/http';
 import { aiFlowsTests } from './features/aiFlows';
 import { basicsTests, queueModeTests } from './features/basics';
 import { autoReplyExampleTests, moreExampleTests } from './features/examples';
+import { flowsTests } from './features/flows';
 import { marketingTests } from './features/marketing';
 import { messagesTests, otherOperationsTests } from './features/messages';
 import { apiKeyTests, hostileInputTests } from './features/security';
@@ -144,6 +145,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		triggerTests(ctx);
 		aiFlowsTests(ctx);
 		sendAndWaitTests(ctx);
+		flowsTests(ctx);
 		moreExampleTests(ctx);
 		marketingTests(ctx);
 		hostileInputTests(ctx);

@@ -14,6 +14,8 @@ import {
 	userIdUpdate,
 	usernameOnlyMessage,
 	buttonTap,
+	flowSubmission,
+	flowTokenOf,
 	replyButtonsOf,
 	textFrom,
 } from '../fixtures/webhooks';
@@ -175,6 +177,49 @@ function tapOnLastQuestion(sent: SentMessage[], index: number) {
 	return buttonTap(freshId('tap'), button, recipientOf(question), question.id);
 }
 
+/** What the sample contact fills in the lead form (examples/lead-form.json). */
+export const SAMPLE_FORM_FIELDS = {
+	name: 'Ana Souza',
+	email: 'ana@example.com',
+	company: 'Acme Ltd',
+	interest: 'Demo',
+};
+
+const isFlowMessage = (message: SentMessage) =>
+	(message.payload.interactive as { type?: string } | undefined)?.type === 'flow';
+
+/**
+ * The submission of a flow message the emulator sent, by its recipient (or `from`), as WhatsApp
+ * delivers it (fixtures' flowSubmission): its flow token and these fields in response_json.
+ */
+export function flowAnswerTo(
+	question: SentMessage,
+	fields: Record<string, unknown> = SAMPLE_FORM_FIELDS,
+	from: { waId?: string; userId?: string } = recipientOf(question),
+	responseJson?: string,
+) {
+	if (!isFlowMessage(question)) throw new Error(`emulator: ${question.id} is not a flow message`);
+	const token = flowTokenOf(question.payload);
+	return flowSubmission(freshId('flow'), token, fields, from, question.id, responseJson);
+}
+
+/** The recipient of the newest flow message submits it; without one, the sample contact a lead form. */
+function flowAnswer(sent: SentMessage[], responseJson?: string) {
+	const question = [...sent].reverse().find(isFlowMessage);
+	if (question)
+		return flowAnswerTo(question, SAMPLE_FORM_FIELDS, recipientOf(question), responseJson);
+	const from = { waId: CONTACT.wa_id };
+	const token = 'sample-flow-token';
+	return flowSubmission(
+		freshId('flow'),
+		token,
+		SAMPLE_FORM_FIELDS,
+		from,
+		freshId('asked'),
+		responseJson,
+	);
+}
+
 /**
  * Sample deliveries by kind; `lastSentId` is the last message the emulator accepted, for statuses,
  * and `sent` every message it accepted. A sample of several deliveries is an array, posted in order.
@@ -248,6 +293,15 @@ const SAMPLES: Record<string, Sample> = {
 	decline: {
 		description: 'the recipient of the last Send and Wait question taps its second button',
 		build: (_lastSentId, sent = []) => tapOnLastQuestion(sent, 1),
+	},
+	flow: {
+		description:
+			'the recipient of the last flow message (a Send and Wait form too) submits it: a lead form (nfm_reply)',
+		build: (_lastSentId, sent = []) => flowAnswer(sent),
+	},
+	flow_broken: {
+		description: 'a flow answer whose response_json is not valid JSON',
+		build: (_lastSentId, sent = []) => flowAnswer(sent, '{"name": Ana'),
 	},
 	answer: {
 		description:

@@ -22,7 +22,7 @@ import {
 	type Template,
 } from './core';
 import type { AnswerDelay } from './answerDelay';
-import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
+import { DEMO_TEMPLATES, flowAnswerTo, SAMPLE_EVENTS } from './demo';
 import { defaultFlows, flowsRoute, type EmulatorFlow } from './routes/flows';
 import { healthRoute } from './routes/health';
 import { marketingMessagesRoute, type MarketingOnboarding } from './routes/marketingMessages';
@@ -196,6 +196,20 @@ export class Emulator {
 			statuses.push(...(await this.deliver(statusOf ? this.statusDelivery(statusOf) : body)));
 		}
 		return statuses;
+	}
+
+	/**
+	 * A submission of the flow message `messageId` this emulator sent, by its recipient or `from`, as
+	 * WhatsApp delivers it (an nfm_reply with the message's flow token and these fields).
+	 */
+	flowAnswerDelivery(
+		messageId: string,
+		fields?: Record<string, unknown>,
+		from?: { waId?: string; userId?: string },
+	): Record<string, unknown> {
+		const message = this.sent.find((entry) => entry.id === messageId);
+		if (!message) throw new Error(`emulator: no sent message ${messageId}`);
+		return flowAnswerTo(message, fields, from);
 	}
 
 	/**

@@ -40,7 +40,7 @@ describe('the text a person reads in each message', () => {
 				type: 'interactive',
 				interactive: { type: 'nfm_reply', nfm_reply: { response_json: '{"a":1}' } },
 			}),
-		).toBe('{"a":1}');
+		).toBe('A: 1');
 		expect(messageTextOf({ type: 'button', button: { payload: 'STOP' } })).toBe('STOP');
 		expect(
 			messageTextOf({

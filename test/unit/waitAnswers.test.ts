@@ -37,7 +37,7 @@ const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/);
 const idPart = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
 const token = fc.record<WaitToken>({
 	binding: fc.constantFrom('p', 'u', 'P'),
-	answer: fc.constantFrom('approve', 'decline', 'text'),
+	answer: fc.constantFrom('approve', 'decline', 'text', 'form'),
 	executionId: idPart,
 	nodeId: idPart,
 	signature: hex64,
@@ -187,6 +187,19 @@ describe("the trigger's signature of an answer", () => {
 		])
 			expect(answerSignatureMatches(apiKey, { ...answer, ...changed }, signature)).toBe(false);
 		expect(answerSignatureMatches('another-key', answer, signature)).toBe(false);
+		// A form's fields are signed too: other fields, or none, do not hold.
+		const form = { ...answer, answer: 'form' as const };
+		const withFields = { ...form, body: { ...form.body, form: '{"name":"Ana"}' } };
+		const formSignature = answerSignature(apiKey, withFields);
+		expect(answerSignatureMatches(apiKey, withFields, formSignature)).toBe(true);
+		for (const fields of ['{"name":"Bob"}', null])
+			expect(
+				answerSignatureMatches(
+					apiKey,
+					{ ...form, body: { ...form.body, form: fields } },
+					formSignature,
+				),
+			).toBe(false);
 		expect(answerSignatureMatches(apiKey, answer, undefined)).toBe(false);
 		expect(answerSignatureMatches(apiKey, answer, signature.slice(1))).toBe(false);
 		expect(answerSignatureMatches('', answer, answerSignature('', answer))).toBe(false);
@@ -199,6 +212,7 @@ describe("the trigger's signature of an answer", () => {
 				contact: { waId: '1', profileName: 7, extra: 'x' },
 				timestamp: 5,
 				smuggled: 'yes',
+				form: { name: 'not text' },
 			}),
 		).toEqual({
 			text: 'hi',
@@ -207,7 +221,9 @@ describe("the trigger's signature of an answer", () => {
 			messageId: null,
 			questionMessageId: null,
 			dropped: null,
+			form: null,
 		});
+		expect(readAnswerBody({ form: '{"name":"Ana"}' }).form).toBe('{"name":"Ana"}');
 		expect(readAnswerBody('not an object').text).toBeNull();
 	});
 });

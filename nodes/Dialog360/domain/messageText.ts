@@ -4,6 +4,7 @@
  * quick reply, a reaction's emoji, a location's name and address, the names of shared contacts.
  * Empty where a message has none (a sticker, a voice note). Shapes: Meta "Messages webhook reference".
  */
+import { flowReplyOf } from './flowReply';
 import { isRecord } from './values';
 
 type Fields = Record<string, unknown>;
@@ -18,9 +19,10 @@ function interactiveText(interactive: Fields): string {
 	if (reply) return text(reply.title);
 	const row = isRecord(interactive.list_reply) ? interactive.list_reply : undefined;
 	if (row) return joined([text(row.title), text(row.description)], ' – ');
-	// A WhatsApp Flow's answer: its body text, else the JSON the flow returned.
+	// A WhatsApp Flow's answer: the answered fields, else its body text ("Sent"), else the raw JSON.
 	const flow = isRecord(interactive.nfm_reply) ? interactive.nfm_reply : undefined;
-	if (flow) return text(flow.body) || text(flow.response_json);
+	if (flow)
+		return flowReplyOf({ interactive })?.text || text(flow.body) || text(flow.response_json);
 	return '';
 }
 

@@ -3,8 +3,9 @@
  *
  * The action node signs a resume URL of its waiting execution with n8n's own mechanism
  * (`getSignedResumeUrl`: an HMAC of the URL with the instance secret) and puts what the trigger needs
- * to rebuild that URL into the message: a reply button's ID (Approval) or the message's callback data
- * (Free Text, which WhatsApp returns in the message's status events). The trigger receives the tap or
+ * to rebuild that URL into the message: a reply button's ID (Approval), the message's callback data
+ * (Free Text, which WhatsApp returns in the message's status events) or a flow's token (Form, which
+ * WhatsApp returns in response_json of the flow's answer). The trigger receives the tap or
  * the text through 360dialog's signed path (its secret header), rebuilds the URL with the identifier
  * of the contact who answered, and posts the answer to it. The contact is part of the signed URL, so an
  * answer from anyone else fails n8n's signature check and resumes nothing; an execution that no longer
@@ -17,7 +18,9 @@
  *
  * Sources: n8n's sendAndWait utilities (packages/nodes-base/utils/sendAndWait) and waiting webhooks
  * (packages/cli/src/webhooks/waiting-webhooks.ts); reply button IDs up to 256 characters and
- * callback data up to 512 (Meta, "Interactive reply buttons messages" and "Messages" reference).
+ * callback data up to 512 (Meta, "Interactive reply buttons messages" and "Messages" reference); the
+ * flow token comes back in the answer's response_json (Meta, "Receiving Flow Response",
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/flows/guides/receiveflowresponse).
  */
 import { createHmac, timingSafeEqual } from 'crypto';
 
@@ -31,7 +34,7 @@ export const WAIT_RULES = {
 	signatureParam: 'signature',
 } as const;
 
-export type WaitAnswer = 'approve' | 'decline' | 'text';
+export type WaitAnswer = 'approve' | 'decline' | 'text' | 'form';
 
 /**
  * Which identifier of the contact the signature binds: `p` the phone number (its digits, with the
@@ -47,9 +50,14 @@ export interface WaitToken {
 	signature: string;
 }
 
-const ANSWER_CODES: Record<WaitAnswer, string> = { approve: 'a', decline: 'd', text: 't' };
+const ANSWER_CODES: Record<WaitAnswer, string> = {
+	approve: 'a',
+	decline: 'd',
+	text: 't',
+	form: 'f',
+};
 const TOKEN_PATTERN = new RegExp(
-	`^${WAIT_RULES.prefix}:([puP]):([adt]):([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,64}):([0-9a-f]{64})$`,
+	`^${WAIT_RULES.prefix}:([puP]):([adtf]):([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,64}):([0-9a-f]{64})$`,
 );
 
 export function encodeWaitToken(token: WaitToken): string {
@@ -63,7 +71,7 @@ export function encodeWaitToken(token: WaitToken): string {
 	].join(':');
 }
 
-/** The token in a button ID or callback data, or undefined for anything else. */
+/** The token in a button ID, callback data or flow token, or undefined for anything else. */
 export function decodeWaitToken(text: unknown): WaitToken | undefined {
 	if (typeof text !== 'string') return undefined;
 	const match = TOKEN_PATTERN.exec(text);
@@ -131,6 +139,8 @@ export interface WaitAnswerBody {
 	questionMessageId: string | null;
 	/** Set instead of an answer when the trigger dropped the wait beyond a limit: why. */
 	dropped: string | null;
+	/** A form's fields (a WhatsApp Flow's answer) as JSON text; null or absent for other answers. */
+	form?: string | null;
 }
 
 /** The trigger's signature of an answer: a header on the resume request. */
@@ -175,6 +185,7 @@ function signedText(signed: SignedAnswer): string {
 		body.messageId,
 		body.questionMessageId,
 		body.dropped,
+		body.form ?? null,
 	]);
 }
 
@@ -217,6 +228,7 @@ export function readAnswerBody(value: unknown): WaitAnswerBody {
 		messageId: text('messageId'),
 		questionMessageId: text('questionMessageId'),
 		dropped: text('dropped'),
+		form: text('form'),
 	};
 }
 

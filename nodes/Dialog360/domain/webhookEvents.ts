@@ -2,6 +2,7 @@
  * A 360dialog webhook delivery, in the Cloud envelope (`object` / `entry[].changes[].value`) or the
  * legacy top-level format, read into one flat event per message, status or error.
  */
+import { flowItemFields, type FlowReply } from './flowReply';
 import {
 	contactFor,
 	identityChangeOf,
@@ -39,6 +40,12 @@ export interface WebhookEvent {
 	contact: WebhookContact | null;
 	/** Old and new identifiers, for a system message about a changed number or user ID, or a user ID update. */
 	identityChange?: IdentityChange;
+	/** A WhatsApp Flow's answer (an `nfm_reply`): the form's fields, its token, why it could not be read. */
+	flowResponse?: FlowReply['flowResponse'];
+	flowToken?: string | null;
+	flowName?: string | null;
+	flowResponseRaw?: string;
+	flowResponseError?: string;
 	/** The phone number a contact shared when asked with Request Contact Info, next to their user ID. */
 	sharedContactInfo?: SharedContactInfo;
 	businessPhoneNumberId: string | null;
@@ -153,6 +160,7 @@ function eventsOfValue(value: Fields, wabaId: string | null, echoes = false): We
 			contact,
 			...(identityChange ? { identityChange } : {}),
 			...(sharedContactInfo ? { sharedContactInfo } : {}),
+			...flowItemFields(message),
 			...business,
 		});
 	}

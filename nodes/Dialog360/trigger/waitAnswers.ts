@@ -1,6 +1,7 @@
 /**
  * The trigger's side of Send and Wait for Response (domain/waitAnswers.ts): a tap on a wait's reply
- * button, or a text that answers a Free Text question, is posted to the waiting execution's signed
+ * button, a submitted form (a WhatsApp Flow whose token is a wait's), or a text that answers a Free
+ * Text question, is posted to the waiting execution's signed
  * resume URL, signed by this trigger, and not handed to the workflow; a status event of a Free Text
  * question tells the trigger that its contact's next text is an answer (trigger/pendingWaits.ts).
  */
@@ -59,6 +60,17 @@ function buttonIdOf(event: WebhookEvent): string | undefined {
 	return textOrNull(reply?.id) ?? undefined;
 }
 
+/**
+ * The wait an interactive answer is for: a reply button's ID answers Approval, a flow's token a Form;
+ * a token in the other place answers nothing.
+ */
+function answeredToken(event: WebhookEvent): WaitToken | undefined {
+	const tapped = decodeWaitToken(buttonIdOf(event));
+	if (tapped && tapped.answer !== 'form' && tapped.answer !== 'text') return tapped;
+	const submitted = decodeWaitToken(event.flowToken);
+	return submitted?.answer === 'form' ? submitted : undefined;
+}
+
 function answerBody(event: WebhookEvent, questionMessageId: string | null): WaitAnswerBody {
 	return {
 		text: event.text ?? null,
@@ -67,6 +79,7 @@ function answerBody(event: WebhookEvent, questionMessageId: string | null): Wait
 		messageId: textOrNull(event.message?.id),
 		questionMessageId,
 		dropped: null,
+		form: event.flowResponse ? JSON.stringify(event.flowResponse) : null,
 	};
 }
 
@@ -207,7 +220,7 @@ export async function answerWaits(
 				left.push(event);
 				continue;
 			}
-			const tapped = decodeWaitToken(buttonIdOf(event));
+			const tapped = answeredToken(event);
 			if (!tapped && event.message?.type !== 'text') {
 				left.push(event);
 				continue;

@@ -35,6 +35,7 @@ import { readText } from '../parameters';
 import { assertNoViolations } from '../validation';
 import { waitFields } from './descriptions/wait';
 import { sendMessage } from './sending';
+import { formFieldsOf, formQuestion } from './waitForm';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendAndWait'] } },
@@ -148,10 +149,14 @@ export async function execute(
 		return { type: 'replyButtons', body: question, footer: options.footer, buttons };
 	};
 	const textContent: MessageContent = { type: 'text', body: question, previewUrl: false };
+	const formDraft = (flowToken: string) =>
+		formQuestion(this, itemIndex, envelope, { body: question, footer: options.footer }, flowToken);
 	const checked =
 		responseType === 'approval'
 			? draft(approvalContent({ approve: 'approve', decline: 'decline' }))
-			: draft(textContent);
+			: responseType === 'form'
+				? formDraft('form')
+				: draft(textContent);
 	assertNoViolations(this, labelled(checked.violations), itemIndex, 'WhatsApp question');
 	const waitTill = waitUntil(this);
 	const recipient = checked.recipient;
@@ -170,7 +175,9 @@ export async function execute(
 						decline: tokenFor(this, 'decline', binding),
 					}),
 				)
-			: draft(textContent, tokenFor(this, 'text', binding));
+			: responseType === 'form'
+				? formDraft(tokenFor(this, 'form', binding))
+				: draft(textContent, tokenFor(this, 'text', binding));
 	assertNoViolations(this, labelled(built.violations), itemIndex, 'WhatsApp question');
 	const sent = await sendMessage(this, built, itemIndex, [], {});
 
@@ -206,7 +213,9 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 	const query = this.getQueryData() as { answer?: string; contact?: string };
 	const body = readAnswerBody(this.getBodyData());
 	const answer: WaitAnswer =
-		query.answer === 'approve' || query.answer === 'decline' ? query.answer : 'text';
+		query.answer === 'approve' || query.answer === 'decline' || query.answer === 'form'
+			? query.answer
+			: 'text';
 	const signed = {
 		executionId: String(this.getExecutionId() ?? ''),
 		nodeId: this.getNode().id,
@@ -237,8 +246,10 @@ export async function webhook(this: IWebhookFunctions): Promise<IWebhookResponse
 						timedOut: false,
 						dropped,
 						...(dropped ? { reason: body.dropped } : {}),
-						answer: dropped ? null : answer,
-						approved: dropped || answer === 'text' ? null : answer === 'approve',
+						// A form's answer is its fields (the flow's response_json without its token).
+						answer: dropped ? null : answer === 'form' ? formFieldsOf(body.form) : answer,
+						approved:
+							dropped || answer === 'text' || answer === 'form' ? null : answer === 'approve',
 						text: body.text,
 						respondedBy: body.contact as IDataObject | null,
 						respondedAt: body.timestamp,

@@ -6,6 +6,7 @@ import { optionsCollection } from '../../descriptions/collections';
 import { defaultCountryOption } from '../../descriptions/sending';
 
 const approval = { show: { responseType: ['approval'] } };
+const form = { show: { responseType: ['form'] } };
 
 /**
  * n8n's WaitTracker looks for due waits once a minute (a 60 s interval over the waits due within the
@@ -42,6 +43,12 @@ export const waitFields: INodeProperties[] = [
 				description:
 					"The contact's next text message is the answer (or their reply to this message, when several questions wait)",
 			},
+			{
+				name: 'Form (WhatsApp Flow)',
+				value: 'form',
+				description:
+					'A button that opens a form (a WhatsApp Flow) inside the chat; the output has the submitted fields',
+			},
 		],
 		description: 'How the contact answers, inside WhatsApp',
 	},
@@ -53,7 +60,61 @@ export const waitFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Refund of 25.00 EUR for order #1042?',
-		description: `The question. At most ${MESSAGE_RULES.interactiveBody.max} characters with buttons (Approval), ${MESSAGE_RULES.text.max} as text (Free Text). Sent within the 24-hour window of the contact, like any free-form message.`,
+		description: `The question. At most ${MESSAGE_RULES.interactiveBody.max} characters with buttons (Approval) or a form (Form), ${MESSAGE_RULES.text.max} as text (Free Text). Sent within the 24-hour window of the contact, like any free-form message.`,
+	},
+	{
+		displayName: 'Flow ID',
+		name: 'flowId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1234567890123456',
+		description:
+			"The numeric ID of a flow of this number's WhatsApp Business Account (WhatsApp Manager › Account tools › Flows). Its last screen must complete the flow with a payload that returns the fields: they are the answer.",
+		displayOptions: form,
+	},
+	{
+		displayName: 'Button Text',
+		name: 'flowCta',
+		type: 'string',
+		required: true,
+		default: 'Open form',
+		description: `The button that opens the form: at most ${MESSAGE_RULES.flowCta.max} characters, no emoji`,
+		displayOptions: form,
+	},
+	{
+		displayName: 'First Screen',
+		name: 'flowScreen',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. LEAD_FORM',
+		description: "The ID of the screen the form opens on: the ID of a screen in the flow's JSON",
+		displayOptions: form,
+	},
+	{
+		displayName: 'Screen Data (JSON)',
+		name: 'flowData',
+		type: 'json',
+		default: '',
+		description:
+			'Initial data for the first screen: a JSON object with at least one field, as the screen\'s "data" declares it (e.g. { "name": "Ana" }). Leave empty for none.',
+		displayOptions: form,
+	},
+	{
+		displayName: 'Mode',
+		name: 'flowMode',
+		type: 'options',
+		default: 'published',
+		options: [
+			{ name: 'Published', value: 'published', description: 'The published flow' },
+			{
+				name: 'Draft',
+				value: 'draft',
+				description: "The flow's unpublished draft, for testing before you publish it",
+			},
+		],
+		displayOptions: form,
 	},
 	{
 		displayName: 'Type of Approval',
@@ -140,7 +201,7 @@ export const waitFields: INodeProperties[] = [
 			name: 'footer',
 			type: 'string',
 			default: '',
-			description: `Small grey text under an approval question, at most ${MESSAGE_RULES.interactiveFooter.max} characters`,
+			description: `Small grey text under an approval or form question, at most ${MESSAGE_RULES.interactiveFooter.max} characters`,
 		},
 	]),
 ];
