@@ -97,7 +97,7 @@ export const OPERATIONS: Array<[name: string, parameters: Record<string, unknown
 			to: '+447700900123',
 			responseType: 'form',
 			message: 'Tell us about your project',
-			flowId: '1234567890123456',
+			flowId: { __rl: true, mode: 'id', value: '1234567890123456' },
 			flowCta: 'Open form',
 			flowScreen: 'LEAD_FORM',
 			flowData: '{ "source": "website" }',

@@ -17,7 +17,7 @@ const LEAD = {
 	to: MANAGER,
 	responseType: 'form',
 	message: 'Tell us about your project',
-	flowId: '1234567890123456',
+	flowId: { __rl: true, mode: 'id', value: '1234567890123456' },
 	flowCta: 'Open form',
 	flowScreen: 'LEAD_FORM',
 	flowData: '{ "source": "website" }',
@@ -189,7 +189,7 @@ describe('Send and Wait for Response: Form (WhatsApp Flow)', () => {
 		const run = await askAndWait('904', {
 			...LEAD,
 			message: 'x'.repeat(1025),
-			flowId: 'lead form',
+			flowId: { __rl: true, mode: 'list', value: 'lead form' },
 			flowCta: 'Open the form right now please',
 			flowScreen: ' ',
 			flowData: '{ "source": ',

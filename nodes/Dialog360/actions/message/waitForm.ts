@@ -11,7 +11,7 @@ import {
 	type BuiltMessage,
 	type Recipient,
 } from '../../domain/messages';
-import { isRecord } from '../../domain/values';
+import { isRecord, textOf } from '../../domain/values';
 import { readText } from '../parameters';
 
 /** Screen Data (JSON): a JSON object, or undefined when the field is empty. */
@@ -51,7 +51,7 @@ export function formQuestion(
 		{
 			body: question.body,
 			footer: question.footer,
-			flowId: readText(ctx, 'flowId', itemIndex),
+			flowId: textOf(ctx.getNodeParameter('flowId', itemIndex, '', { extractValue: true })),
 			cta: readText(ctx, 'flowCta', itemIndex),
 			flowToken,
 			mode:

@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MESSAGE_RULES } from '../../../domain/rules/messages';
 import { optionsCollection } from '../../descriptions/collections';
 import { defaultCountryOption } from '../../descriptions/sending';
+import { flowIdField } from './flow';
 
 const approval = { show: { responseType: ['approval'] } };
 const form = { show: { responseType: ['form'] } };
@@ -62,15 +63,10 @@ export const waitFields: INodeProperties[] = [
 		placeholder: 'e.g. Refund of 25.00 EUR for order #1042?',
 		description: `The question. At most ${MESSAGE_RULES.interactiveBody.max} characters with buttons (Approval) or a form (Form), ${MESSAGE_RULES.text.max} as text (Free Text). Sent within the 24-hour window of the contact, like any free-form message.`,
 	},
+	// The same flow picker as Send's Flow type: one parameter, one type, whichever operation shows it.
 	{
-		displayName: 'Flow ID',
-		name: 'flowId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1234567890123456',
-		description:
-			"The numeric ID of a flow of this number's WhatsApp Business Account (WhatsApp Manager › Account tools › Flows). Its last screen must complete the flow with a payload that returns the fields: they are the answer.",
+		...flowIdField,
+		description: `${flowIdField.description} Its last screen must complete the flow with a payload that returns the fields: they are the answer.`,
 		displayOptions: form,
 	},
 	{
