@@ -42,6 +42,8 @@ const ROUTES: Route[] = [
 	webhookConfigRoute,
 ];
 
+const REAL_TIME = { now: () => Date.now() };
+
 export class Emulator {
 	readonly requests: RecordedRequest[] = [];
 	readonly sent: SentMessage[] = [];
@@ -83,6 +85,8 @@ export class Emulator {
 	private readonly server: http.Server;
 	/** When the messages of the last second were accepted (the rate limit; routes/messages.ts). */
 	readonly acceptedAt: number[] = [];
+	/** The time the rate limit counts in: real time, or the clock a test moves (test/support/clock.ts). */
+	rateClock: { now(): number } = REAL_TIME;
 	private seq = 0;
 	/** For the IDs the routes give out (nextId, media IDs). */
 	counter = 0;
@@ -126,6 +130,7 @@ export class Emulator {
 		this.sent.length = 0;
 		this.deliveries.length = 0;
 		this.acceptedAt.length = 0;
+		this.rateClock = REAL_TIME;
 		this.templates = [];
 		this.profile = { ...DEFAULT_PROFILE };
 		this.webhook = { url: null, headers: {} };
