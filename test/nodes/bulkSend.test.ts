@@ -1,9 +1,10 @@
 import { useEmulator } from '../support/emulatorFixture';
-import { bulkTextRun, sentTexts } from '../support/bulk';
+import { BULK_TEST_TIMEOUT_MS, bulkTextRun, sentTexts } from '../support/bulk';
 import { paceOnOneClock } from '../support/clock';
 import { emulatorCredentials, runActionNode, errorOf } from '../support/n8nCore';
 
 const fixture = useEmulator();
+jest.setTimeout(BULK_TEST_TIMEOUT_MS);
 const COUNT = 2000;
 
 describe('Bulk sending: 2,000 items through injected faults', () => {
