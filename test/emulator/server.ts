@@ -46,6 +46,8 @@ const ROUTES: Route[] = [
 	flowsRoute,
 ];
 
+const REAL_TIME = { now: () => Date.now() };
+
 export class Emulator {
 	readonly requests: RecordedRequest[] = [];
 	readonly sent: SentMessage[] = [];
@@ -91,6 +93,8 @@ export class Emulator {
 	private readonly server: http.Server;
 	/** When the messages of the last second were accepted (the rate limit; routes/messages.ts). */
 	readonly acceptedAt: number[] = [];
+	/** The time the rate limit counts in: real time, or the clock a test moves (test/support/clock.ts). */
+	rateClock: { now(): number } = REAL_TIME;
 	private seq = 0;
 	/** For the IDs the routes give out (nextId, media IDs). */
 	counter = 0;
@@ -134,6 +138,7 @@ export class Emulator {
 		this.sent.length = 0;
 		this.deliveries.length = 0;
 		this.acceptedAt.length = 0;
+		this.rateClock = REAL_TIME;
 		this.templates = [];
 		this.flows = defaultFlows();
 		this.profile = { ...DEFAULT_PROFILE };

@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { DELIVERY_HEADER } from '../../nodes/Dialog360/trigger/registration';
 import { cloudDelivery, CONTACT, MESSAGE_FIXTURES, textFrom } from '../fixtures/webhooks';
+import { holdClock } from '../support/clock';
 import { useEmulator } from '../support/emulatorFixture';
 import { pngOfSize } from '../support/images';
 import { emulatorCredentials, runActionNode } from '../support/n8nCore';
@@ -29,8 +30,12 @@ async function activeTrigger(options: INodeParameters = {}): Promise<TriggerHarn
 }
 
 afterEach(async () => {
+	jest.restoreAllMocks(); // holdClock's, also after a failure
 	await Promise.all(harnesses.splice(0).map(async (harness) => await harness.stop()));
 });
+
+/** The merge window (2 s): still while a burst arrives, however slowly; then moved past it. */
+const WINDOW_MS = 2_000;
 
 const imageMessage = (id: string, mediaId: string) =>
 	cloudDelivery({
@@ -50,8 +55,10 @@ describe('Merge Messages with Download Media', () => {
 		const photo = pngOfSize(40, 40);
 		fixture.emulator.media.set('901', { id: '901', mimeType: 'image/png', data: photo });
 		const harness = await activeTrigger({ mergeSeconds: 2, downloadMedia: true });
+		const clock = holdClock();
 		await fixture.emulator.deliver(imageMessage('wamid.i1', '901'));
 		await fixture.emulator.deliver(textMessage('wamid.t1', 'this one is broken'));
+		clock.advance(WINDOW_MS);
 		const [[item]] = await harness.waitForExecutions(1, 20_000);
 		expect(item.json.text).toBe('this one is broken');
 		expect(Buffer.from(item.binary?.data.data ?? '', 'base64').equals(photo)).toBe(true);
@@ -66,9 +73,11 @@ describe('Merge Messages with Download Media', () => {
 		fixture.emulator.media.set('911', { id: '911', mimeType: 'image/png', data: first });
 		fixture.emulator.media.set('912', { id: '912', mimeType: 'image/png', data: second });
 		const harness = await activeTrigger({ mergeSeconds: 2, downloadMedia: true });
+		const clock = holdClock();
 		await fixture.emulator.deliver(imageMessage('wamid.i1', '911'));
 		await fixture.emulator.deliver(imageMessage('wamid.i2', '912'));
 		await fixture.emulator.deliver(imageMessage('wamid.i3', '999'));
+		clock.advance(WINDOW_MS);
 		const [[item]] = await harness.waitForExecutions(1, 20_000);
 		const bytes = (field: string) => Buffer.from(item.binary?.[field]?.data ?? '', 'base64');
 		expect(Object.keys(item.binary ?? {})).toEqual(['data', 'data_2']);
@@ -106,12 +115,14 @@ describe('Merge Messages and Send and Wait', () => {
 	it('a Free Text answer typed as three messages resumes the execution with all three, and starts no workflow', async () => {
 		const harness = await activeTrigger({ mergeSeconds: 2 });
 		await askFreeText(harness, '701', 'Which day suits you?');
+		const clock = holdClock();
 		for (const [id, body] of [
 			['wamid.f1', 'Friday'],
 			['wamid.f2', 'after 3'],
 			['wamid.f3', 'pm'],
 		])
 			await fixture.emulator.deliver(textMessage(id, body));
+		clock.advance(WINDOW_MS);
 		await until(() => harness.resumed.length > 0);
 		expect(harness.resumed).toEqual([
 			{
@@ -124,6 +135,7 @@ describe('Merge Messages and Send and Wait', () => {
 
 		// The contact's next burst is an ordinary message again.
 		await fixture.emulator.deliver(textMessage('wamid.f4', 'thanks'));
+		clock.advance(WINDOW_MS);
 		await harness.waitForExecutions(2, 20_000);
 		expect(harness.executions[1][0].json).toMatchObject({ kind: 'message', text: 'thanks' });
 		expect(harness.executions[1][0].json).not.toHaveProperty('waitAnswer');
@@ -133,10 +145,12 @@ describe('Merge Messages and Send and Wait', () => {
 		const harness = await activeTrigger({ mergeSeconds: 2 });
 		const first = await askFreeText(harness, '801', 'Which day?');
 		await askFreeText(harness, '802', 'Which time?');
+		const clock = holdClock();
 		await fixture.emulator.deliver(textMessage('wamid.s1', 'oh and'));
 		await fixture.emulator.deliver(
 			textFrom('wamid.s2', 'Friday', { waId: CONTACT.wa_id }, first.id),
 		);
+		clock.advance(WINDOW_MS);
 		await until(() => harness.resumed.length > 0);
 		expect(harness.resumed).toEqual([
 			{

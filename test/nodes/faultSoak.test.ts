@@ -4,7 +4,7 @@
  * sent twice, and an item whose fate is unknown says so.
  */
 import type { Fault } from '../emulator/server';
-import { bulkTextRun, sentTexts } from '../support/bulk';
+import { BULK_TEST_TIMEOUT_MS, bulkTextRun, sentTexts } from '../support/bulk';
 import { useEmulator } from '../support/emulatorFixture';
 import { recordFigure } from '../support/figures';
 import { emulatorCredentials, runActionNode, errorOf } from '../support/n8nCore';
@@ -12,6 +12,7 @@ import { pollUntil } from '../support/poll';
 import { seededRandom } from '../support/random';
 
 const fixture = useEmulator();
+jest.setTimeout(BULK_TEST_TIMEOUT_MS);
 const COUNT = 2000;
 const messages = { method: 'POST', path: '/messages' };
 const rateLimited = { error: { code: 130429, message: '(#130429) Rate limit hit' } };

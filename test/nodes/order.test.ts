@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import * as identity from '../../nodes/Dialog360/domain/identity';
 import { AnswerDelay } from '../emulator/answerDelay';
 import type { RecordedRequest } from '../emulator/server';
 import { sentTexts, textPerItem } from '../support/bulk';
@@ -166,5 +167,23 @@ describe('Send Template keeps the order of the items for each contact', () => {
 		);
 		expect(sent).toEqual(['step 1', 'step 2', 'step 3', 'step 4', 'step 5']);
 		expectOneAfterAnother(messageRequests());
+	});
+});
+
+describe('The per-contact order costs no second reading of the recipient', () => {
+	it("Send parses each item's number once, for its order and for every part of a long text", async () => {
+		const parse = jest.spyOn(identity, 'recipientIdOf');
+		try {
+			const items = [0, 1, 2].map((n) => ({
+				to: ONE_CONTACT[n],
+				text: `${'word '.repeat(30)}${n}`,
+			}));
+			const { error } = await sendTexts(items, { splitAt: 100 });
+			expect(error).toBeUndefined();
+			expect(fixture.emulator.sent).toHaveLength(items.length * 2);
+			expect(parse).toHaveBeenCalledTimes(items.length);
+		} finally {
+			parse.mockRestore();
+		}
 	});
 });

@@ -32,6 +32,13 @@ export function bulkTextRun(
 	};
 }
 
+/**
+ * The time a test with a run of hundreds or thousands of sends may take (jest's default is 60 s): such
+ * a run takes seconds on a quiet machine, but on a 2-core machine at load 17 (other jobs, two `yes`)
+ * 2,000 sends took more than 60 s. The bound is there to end a run that hangs, not to time it.
+ */
+export const BULK_TEST_TIMEOUT_MS = 10 * 60_000;
+
 /** A marketing template with one body variable: a bulk template send puts the item's text there. */
 export const BULK_TEMPLATE = {
 	id: 'bulk1',

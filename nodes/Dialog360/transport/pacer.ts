@@ -4,6 +4,21 @@
  */
 import { sleep } from 'n8n-workflow';
 
+/** The time sends are paced in: the pace, 360dialog's answer times and the waits before a retry. */
+export interface PaceClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+/**
+ * Real time, which every run uses. Tests replace its two functions (jest.spyOn) to run the pace, the
+ * retries and the emulator's rate limit on one clock they move (test/support/clock.ts).
+ */
+export const paceClock: PaceClock = {
+	now: () => Date.now(),
+	sleep: async (ms) => await sleep(ms),
+};
+
 /** How the pace follows what 360dialog accepts, and how many requests may be in flight. */
 export const PACE_RULES = {
 	/** After a rate-limit answer: just under what was accepted in the last second. */
@@ -60,7 +75,7 @@ export class RatePacer {
 	}
 
 	/** A request had to wait for its slot: the pace, not the sending, is what limits. */
-	heldBack(now = Date.now()): void {
+	heldBack(now = paceClock.now()): void {
 		this.lastWaitAt = now;
 	}
 
@@ -72,13 +87,13 @@ export class RatePacer {
 	async acquire(): Promise<void> {
 		if (this.rate <= 0) return;
 		const interval = 1000 / this.rate;
-		const now = Date.now();
+		const now = paceClock.now();
 		this.startedAt ??= now;
 		const slot = Math.max(now, this.nextSlot);
 		this.nextSlot = slot + interval;
 		if (slot > now) {
 			this.heldBack(now);
-			await sleep(slot - now);
+			await paceClock.sleep(slot - now);
 		}
 	}
 
@@ -91,7 +106,7 @@ export class RatePacer {
 		return this.buckets.reduce((sum, count) => sum + count, 0);
 	}
 
-	succeeded(now = Date.now()): void {
+	succeeded(now = paceClock.now()): void {
 		if (this.rate <= 0 || !this.perSecond) return;
 		this.acceptedLastSecond(now);
 		this.buckets[Math.floor(now / 100) % 10]++;
@@ -106,7 +121,7 @@ export class RatePacer {
 		this.rate = Math.min(this.perSecond, this.rate + climb / this.rate);
 	}
 
-	rateLimited(now = Date.now()): void {
+	rateLimited(now = paceClock.now()): void {
 		if (this.rate <= 0) return;
 		if (this.lastLimitAt !== undefined && now - this.lastLimitAt < PACE_RULES.calmMs) return;
 		this.lastLimitAt = now;

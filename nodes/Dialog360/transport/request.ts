@@ -8,7 +8,7 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	isMediaLookupBlock,
@@ -35,7 +35,7 @@ import {
 	type Outcome,
 	type RetryPolicy,
 } from './retryPolicy';
-import { pacerOf } from './pacer';
+import { paceClock, pacerOf } from './pacer';
 
 export { redact } from './errors';
 
@@ -220,11 +220,11 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		if (request.paced) await pacerOf(this)?.acquire();
-		const sentAt = Date.now();
+		const sentAt = paceClock.now();
 		const result = await attemptOnce(this, options, request, apiKey);
 		if (request.paced) {
 			// The pace follows what 360dialog accepts (see RatePacer), the workers its answer time.
-			pacerOf(this)?.answered(Date.now() - sentAt);
+			pacerOf(this)?.answered(paceClock.now() - sentAt);
 			if (result.kind === 'success') pacerOf(this)?.succeeded();
 			else if (
 				result.kind === 'answer' &&
@@ -248,7 +248,7 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 		}
 		const decision = decide(result.outcome, attempt, waitedMs, request, policy);
 		if (decision.retry) {
-			await sleep(decision.delayMs);
+			await paceClock.sleep(decision.delayMs);
 			waitedMs += decision.delayMs;
 			continue;
 		}

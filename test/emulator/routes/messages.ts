@@ -13,7 +13,7 @@ function limitMessages(
 	emulator: Emulator,
 ): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
 	if (!emulator.messagesPerSecond) return undefined;
-	const now = Date.now();
+	const now = emulator.rateClock.now();
 	while (emulator.acceptedAt.length && now - emulator.acceptedAt[0] >= 1000)
 		emulator.acceptedAt.shift();
 	if (emulator.acceptedAt.length < emulator.messagesPerSecond) {

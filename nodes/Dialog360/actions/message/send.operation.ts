@@ -53,10 +53,11 @@ export const runnerOptions = sendingRunnerOptions;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('messageType', itemIndex) as MessageType;
-	const { to, options } = takeSendingItem(this, itemIndex);
+	const { to, options, recipient } = takeSendingItem(this, itemIndex);
 	const read = await readContent(this, type, itemIndex);
 	const envelope = {
 		to,
+		read: recipient,
 		defaultCountry: options.defaultCountry,
 		bizOpaqueCallbackData: options.bizOpaqueCallbackData,
 	};

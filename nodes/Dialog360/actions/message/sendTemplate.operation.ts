@@ -141,9 +141,10 @@ function readComponents(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { to, options } = takeSendingItem(this, itemIndex);
+	const { to, options, recipient } = takeSendingItem(this, itemIndex);
 	const envelope = {
 		to,
+		read: recipient,
 		defaultCountry: options.defaultCountry,
 		replyTo: options.replyTo,
 		bizOpaqueCallbackData: options.bizOpaqueCallbackData,

@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { HintContext } from '../../domain/apiErrors';
 import type { EndpointName } from '../../domain/environments';
-import { RecipientError, recipientIdOf, recipientKeyOf } from '../../domain/identity';
+import {
+	RecipientError,
+	recipientIdOf,
+	recipientKeyOf,
+	type RecipientId,
+} from '../../domain/identity';
 import { simplifySendResponse, type BuiltMessage } from '../../domain/messages';
 import { textOf, toJson } from '../../domain/values';
 import { IN_DOUBT, markInDoubt } from '../../transport/errors';
@@ -57,6 +62,8 @@ export function sendingRunnerOptions(ctx: IExecuteFunctions): RunnerOptions {
 export interface SendingItem {
 	to: unknown;
 	options: SendingOptions;
+	/** `to` read as a recipient, when the runner read it for the item's order key. */
+	recipient?: RecipientId | RecipientError;
 }
 
 function readSendingItem(ctx: IExecuteFunctions, itemIndex: number): SendingItem {
@@ -65,7 +72,8 @@ function readSendingItem(ctx: IExecuteFunctions, itemIndex: number): SendingItem
 }
 
 // The runner reads an item's recipient for its order key before the item runs; the send takes what
-// was read, so that the item's parameters (and their expressions) are evaluated once.
+// was read, so that the item's parameters (and their expressions) are evaluated, and its number
+// parsed, once.
 const readAhead = new WeakMap<object, Map<number, SendingItem>>();
 
 /** The recipient and options of an item: as read for its order key, or read now. */
@@ -83,10 +91,11 @@ export function takeSendingItem(ctx: IExecuteFunctions, itemIndex: number): Send
  */
 function recipientKeyOfItem(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
 	const item = readSendingItem(ctx, itemIndex);
-	const kept = readAhead.get(ctx) ?? new Map<number, SendingItem>();
-	readAhead.set(ctx, kept);
+	let kept = readAhead.get(ctx);
+	if (!kept) readAhead.set(ctx, (kept = new Map<number, SendingItem>()));
 	kept.set(itemIndex, item);
 	const recipient = recipientIdOf(item.to, item.options.defaultCountry);
+	item.recipient = recipient;
 	return recipient instanceof RecipientError ? undefined : recipientKeyOf(recipient);
 }
 

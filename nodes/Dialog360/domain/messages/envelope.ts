@@ -11,6 +11,8 @@ export interface Recipient {
 	/** As the user typed it. */
 	to: unknown;
 	defaultCountry?: string;
+	/** `to` as recipientIdOf already read it (for the per-contact order of a run), so it is read once. */
+	read?: RecipientId | RecipientError;
 }
 
 export interface MessageEnvelope extends Recipient {
@@ -29,7 +31,7 @@ export interface BuiltMessage {
 
 /** Reads the recipient: a phone number (sent as its digits) or a user ID (BSUID). */
 function readRecipient(recipient: Recipient, checks: RuleChecks): RecipientId | undefined {
-	const read = recipientIdOf(recipient.to, recipient.defaultCountry);
+	const read = recipient.read ?? recipientIdOf(recipient.to, recipient.defaultCountry);
 	if (!(read instanceof RecipientError)) return read;
 	checks.add(read.field, read.message);
 	return undefined;
