@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import { request } from '../support/http';
 import { pollOrThrow, pollUntil } from '../support/poll';
+import { startPostgres } from './postgres';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-360dialog';
@@ -210,10 +211,21 @@ export function installPackage(userFolder: string, tarball: string): void {
 	);
 }
 
+/** What a user folder's database gets: credentials and workflows, kept next to the user folder. */
+interface FolderContent {
+	credentialsFile: string;
+	/** Imported, and published (active) unless `publish` is false. */
+	workflows: Array<{ file: string; id: string; publish?: boolean }>;
+	/** The databases it is in already ('sqlite': the file in the user folder). */
+	importedInto: string[];
+}
+const contentFile = (userFolder: string) => path.join(userFolder, 'content-to-import.json');
+
 /**
  * A user folder under `work` as a user of the package has it: n8n of the line installed (once, into
- * the cache), the packed package in its nodes/ folder, the credentials imported, and the workflow
- * files imported and published. Returns the user folder.
+ * the cache), the packed package in its nodes/ folder, and the credentials and workflow files to
+ * import. They go into n8n's database when n8n starts on it (`startN8n`: the SQLite file in the user
+ * folder, once; `startQueueCluster`: its fresh Postgres), imported and published. Returns the user folder.
  */
 export function prepareUserFolder(
 	work: string,
@@ -229,12 +241,51 @@ export function prepareUserFolder(
 	installPackage(userFolder, packPackage(path.join(work, 'pack')));
 	const credentialsFile = path.join(work, 'credentials.json');
 	writeFileSync(credentialsFile, JSON.stringify(content.credentials));
-	n8nCli(userFolder, ['import:credentials', `--input=${credentialsFile}`], line);
-	for (const { file, id, publish = true } of content.workflows ?? []) {
-		n8nCli(userFolder, ['import:workflow', `--input=${file}`], line);
-		if (publish) n8nCli(userFolder, ['publish:workflow', `--id=${id}`], line);
-	}
+	const pending: FolderContent = {
+		credentialsFile,
+		workflows: content.workflows ?? [],
+		importedInto: [],
+	};
+	writeFileSync(contentFile(userFolder), JSON.stringify(pending, null, 2));
 	return userFolder;
+}
+
+/**
+ * Imports what `prepareUserFolder` left for the user folder into one database (`database` names it,
+ * `databaseEnv` is n8n's settings for it), unless it is there already. The first n8n command on a
+ * fresh database runs n8n's migrations.
+ */
+function importContent(
+	userFolder: string,
+	line: N8nLine,
+	database: string,
+	databaseEnv: Record<string, string> = {},
+): void {
+	const file = contentFile(userFolder);
+	if (!existsSync(file)) return;
+	const content = JSON.parse(readFileSync(file, 'utf8')) as FolderContent;
+	if (content.importedInto.includes(database)) return;
+	const startedAt = Date.now();
+	const cli = (args: string[]) => n8nCli(userFolder, args, line, databaseEnv);
+	cli(['import:credentials', `--input=${content.credentialsFile}`]);
+	if (content.workflows.length > 0) {
+		// One command for all workflows (a file with an array; every n8n command takes seconds to start).
+		const workflowsFile = path.join(userFolder, 'workflows-to-import.json');
+		writeFileSync(
+			workflowsFile,
+			JSON.stringify(
+				content.workflows.map(({ file: workflow }) => JSON.parse(readFileSync(workflow, 'utf8'))),
+			),
+		);
+		cli(['import:workflow', `--input=${workflowsFile}`]);
+	}
+	for (const { id, publish = true } of content.workflows)
+		if (publish) cli(['publish:workflow', `--id=${id}`]);
+	content.importedInto.push(database);
+	writeFileSync(file, JSON.stringify(content, null, 2));
+	log(
+		`imported ${content.workflows.length} workflows into ${database} in ${Math.round((Date.now() - startedAt) / 1000)} s`,
+	);
 }
 
 /** Ports handed out by this process: the OS may offer a released port again before n8n binds it. */
@@ -316,10 +367,11 @@ export function n8nCli(
 	userFolder: string,
 	args: string[],
 	line: N8nLine = N8N_LINES.oldest,
+	extraEnv: Record<string, string> = {},
 ): string {
 	const brokerPort = 20000 + Math.floor(Math.random() * 20000);
 	return execFileSync(n8nBin(line), args, {
-		env: n8nEnv(userFolder, 5678, brokerPort, {}, line),
+		env: n8nEnv(userFolder, 5678, brokerPort, extraEnv, line),
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -394,9 +446,11 @@ export async function startN8n(
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const logs: string[] = [];
+	const line = options.line ?? N8N_LINES.oldest;
+	importContent(userFolder, line, 'sqlite');
 	const { child, stop } = await startProcess({
 		userFolder,
-		line: options.line ?? N8N_LINES.oldest,
+		line,
 		command: 'start',
 		port,
 		extraEnv: options.extraEnv,
@@ -441,30 +495,43 @@ export async function startRedis(): Promise<{ port: number; stop: () => Promise<
 }
 
 /**
- * Queue mode as n8n documents it: Redis, one main process (editor, API, activation), one worker that
- * runs the executions, and one webhook process that receives production webhooks.
+ * Queue mode as n8n documents it: Redis, PostgreSQL (a fresh database, see postgres.ts for why not
+ * SQLite), one main process (editor, API, activation), one worker that runs the executions, and one
+ * webhook process that receives production webhooks. The user folder's content is imported into the
+ * database first.
  */
 export async function startQueueCluster(
 	userFolder: string,
 	options: { line?: N8nLine } = {},
 ): Promise<N8nInstance> {
 	const line = options.line ?? N8N_LINES.oldest;
+	const startedAt = Date.now();
 	const redis = await startRedis();
+	let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined;
+	const logs: string[] = [];
+	const started: Array<() => Promise<void>> = [];
+	const stopAll = async () => {
+		for (const stop of started.reverse()) await stop();
+		await redis.stop();
+		await postgres?.stop();
+	};
+	try {
+		postgres = await startPostgres(userFolder, await freePort());
+		importContent(userFolder, line, `postgres:${postgres.port}`, postgres.n8nEnv);
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
 	const [mainPort, webhookPort] = [await freePort(), await freePort()];
 	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
 	const shared = {
+		...postgres.n8nEnv,
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		WEBHOOK_URL: `${webhookUrl}/`,
 		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-	};
-	const logs: string[] = [];
-	const started: Array<() => Promise<void>> = [];
-	const stopAll = async () => {
-		for (const stop of started.reverse()) await stop();
-		await redis.stop();
 	};
 	try {
 		const main = await startProcess({
@@ -499,6 +566,9 @@ export async function startQueueCluster(
 			logs,
 		});
 		started.push(webhook.stop);
+		log(
+			`queue cluster of n8n ${line.version} on PostgreSQL ready in ${Math.round((Date.now() - startedAt) / 1000)} s`,
+		);
 		return {
 			url: `http://127.0.0.1:${mainPort}`,
 			webhookUrl,

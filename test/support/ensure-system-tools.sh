@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The end-to-end suite needs two programs from the system's packages: redis-server (queue-mode n8n)
-# and chromium (the editor check). Installs whichever is missing with apt (as root, or with sudo
-# when it needs no password); otherwise says what to install.
+# The end-to-end suite needs three things from the system's packages: redis-server and PostgreSQL
+# (queue-mode n8n; test/n8n/postgres.ts finds PostgreSQL under /usr/lib/postgresql/<major>/bin, where
+# Debian puts it, or on PATH) and chromium (the editor check). Installs whichever is missing with apt
+# (as root, or with sudo when it needs no password); otherwise says what to install.
 set -euo pipefail
+shopt -s nullglob
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+postgres_bins=(/usr/lib/postgresql/*/bin/initdb)
+command -v initdb >/dev/null 2>&1 || [ "${#postgres_bins[@]}" -gt 0 ] || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
