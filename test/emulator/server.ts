@@ -23,7 +23,9 @@ import {
 } from './core';
 import type { AnswerDelay } from './answerDelay';
 import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
-import { healthRoute } from './routes/health';
+import { pricingFor } from './pricing';
+import { contactsRoute } from './routes/contacts';
+import { healthRoute, HEALTHY } from './routes/health';
 import { mediaRoute } from './routes/media';
 import { messagesRoute } from './routes/messages';
 import { profileRoute } from './routes/profile';
@@ -35,6 +37,7 @@ export type { EmulatorOptions, Fault, RecordedRequest, SentMessage, Template } f
 /** The API's routes by resource, asked in this order (the first answer wins; none: 404). */
 const ROUTES: Route[] = [
 	healthRoute,
+	contactsRoute,
 	messagesRoute,
 	templatesRoute,
 	profileRoute,
@@ -56,6 +59,10 @@ export class Emulator {
 	readonly usernameContacts = new Map<string, string | null>();
 	/** User IDs that are no longer current (the contact changed their number): sends answer 131009. */
 	readonly staleUserIds = new Set<string>();
+	/** Contacts the number blocked (routes/contacts.ts): sends to them answer 130403. */
+	readonly blocked = new Set<string>();
+	/** What /health_status answers (routes/health.ts: setHealth). */
+	health: typeof HEALTHY = structuredClone(HEALTHY);
 	profile: Record<string, unknown> = { ...DEFAULT_PROFILE };
 	webhook: { url: string | null; headers: Record<string, string> } = { url: null, headers: {} };
 	multiWebhook: {
@@ -135,6 +142,8 @@ export class Emulator {
 		this.closedWindows.clear();
 		this.usernameContacts.clear();
 		this.staleUserIds.clear();
+		this.blocked.clear();
+		this.health = structuredClone(HEALTHY);
 		this.faults = [];
 		this.rateLimited = 0;
 	}
@@ -217,6 +226,8 @@ export class Emulator {
 										status,
 										timestamp: String(Math.floor(Date.now() / 1000)),
 										...recipient,
+										// sent, delivered and read carry what the message costs; a failure does not.
+										...(status === 'failed' ? {} : { pricing: pricingFor(this, message) }),
 										...(typeof payload.biz_opaque_callback_data === 'string'
 											? { biz_opaque_callback_data: payload.biz_opaque_callback_data }
 											: {}),

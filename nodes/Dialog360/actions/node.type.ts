@@ -13,6 +13,8 @@ export type Dialog360Map = {
 	media: 'upload' | 'download' | 'delete';
 	template: 'submit' | 'list' | 'sync' | 'get' | 'delete';
 	profile: 'get' | 'update';
+	contact: 'block' | 'unblock' | 'listBlocked';
+	account: 'getHealth' | 'getWebhookConfiguration';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runItems, type RunnerOptions } from '../transport/runner';
+import * as account from './account';
+import * as contact from './contact';
 import * as media from './media';
 import * as message from './message';
 import type { OperationModule, OperationTable } from './node.type';
@@ -24,6 +26,11 @@ const operations: OperationTable = {
 		delete: template.deleteTemplate,
 	},
 	profile: { get: profile.get, update: profile.update },
+	contact: { block: contact.block, unblock: contact.unblock, listBlocked: contact.listBlocked },
+	account: {
+		getHealth: account.getHealth,
+		getWebhookConfiguration: account.getWebhookConfiguration,
+	},
 };
 
 function operationOf(resource: string, operation: string): OperationModule | undefined {

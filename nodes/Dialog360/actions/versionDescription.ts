@@ -5,6 +5,8 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as account from './account';
+import * as contact from './contact';
 import * as media from './media';
 import * as message from './message';
 import * as profile from './profile';
@@ -17,6 +19,8 @@ export const versionProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Contact', value: 'contact' },
 			{ name: 'Media', value: 'media' },
 			{ name: 'Message', value: 'message' },
 			{ name: 'Profile', value: 'profile' },
@@ -28,6 +32,8 @@ export const versionProperties: INodeProperties[] = [
 	...template.description,
 	...media.description,
 	...profile.description,
+	...contact.description,
+	...account.description,
 ];
 
 /**

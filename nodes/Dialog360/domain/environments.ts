@@ -10,6 +10,7 @@ export type EnvironmentName = 'production' | 'sandbox' | 'custom';
 
 export type EndpointName =
 	| 'healthStatus'
+	| 'blockUsers'
 	| 'messages'
 	| 'media'
 	| 'mediaItem'
@@ -26,6 +27,8 @@ type EndpointTable = Partial<Record<EndpointName, string>>;
 
 const CLOUD_API_PATHS: Required<EndpointTable> = {
 	healthStatus: '/health_status', // [H] 360dialog "Messaging health status"
+	// [H] 360dialog Messaging API reference "Block Users": POST blocks, DELETE unblocks, GET lists.
+	blockUsers: '/block_users',
 	messages: '/messages', // [H] 360dialog "The basics"
 	media: '/media', // [H] 360dialog media docs
 	mediaItem: '/{mediaId}', // [H] 360dialog media docs (GET and DELETE)
