@@ -2,29 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { blockedPageOf } from '../../domain/blockUsers';
 import { apiRequest } from '../../transport/request';
+import { returnAllFields } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
 
 /** The most one page asks for: 360dialog's reference gives `limit` without a maximum [L]. */
 const PAGE_SIZE = 100;
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
+const properties: INodeProperties[] = [...returnAllFields];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['listBlocked'] } },
