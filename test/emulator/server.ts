@@ -25,7 +25,7 @@ import type { AnswerDelay } from './answerDelay';
 import { DEMO_TEMPLATES, SAMPLE_EVENTS } from './demo';
 import { pricingFor } from './pricing';
 import { contactsRoute } from './routes/contacts';
-import { healthRoute, HEALTHY } from './routes/health';
+import { healthRoute, HEALTHY, setHealth } from './routes/health';
 import { mediaRoute } from './routes/media';
 import { messagesRoute } from './routes/messages';
 import { profileRoute } from './routes/profile';
@@ -456,6 +456,7 @@ export class Emulator {
 					profile: this.profile,
 					webhook: this.webhook,
 					multiWebhook: this.multiWebhook,
+					blocked: [...this.blocked],
 					deliveries: this.deliveries,
 					rateLimited: this.rateLimited,
 				});
@@ -474,6 +475,9 @@ export class Emulator {
 					latencyMs: this.latencyMs,
 					messagesPerSecond: this.messagesPerSecond,
 				});
+			case 'POST health': // a problem as setHealth takes it; an empty body makes the number healthy
+				setHealth(this, Object.keys(body).length ? body : undefined);
+				return this.send(res, 200, this.health);
 			case 'POST templates':
 				this.templates.push(...(Array.isArray(body) ? body : [body]));
 				return this.send(res, 200, { templates: this.templates.length });

@@ -79,4 +79,17 @@ describe('Trigger status items with pricing', () => {
 			}),
 		]);
 	});
+
+	it("the emulator's status samples carry a price (a free-form reply: free)", async () => {
+		const harness = await trigger({ events: ['status'] });
+		await harness.activate();
+		await emulator.deliverSample('delivered');
+		expect(harness.executions[0][0].json).toMatchObject({
+			status: { status: 'delivered' },
+			pricingCategory: 'service',
+			pricingType: 'free_customer_service',
+			pricingModel: 'PMP',
+			billable: false,
+		});
+	});
 });
