@@ -62,13 +62,17 @@ export async function runBlocking(
 			// Blocking or unblocking again changes nothing: a request that may have been lost is repeated.
 			idempotent: true,
 			resultInError: isBlockUsersAnswer,
-			hintContexts: ['blockUsers'],
+			hintContexts: action === 'block' ? ['blockUsers'] : [],
 			itemIndex,
 		});
 		for (const result of blockResultsOf(answer, action, batch)) {
+			// The 24-hour rule is the block's only (an unblock has none): its hints are the block's.
 			const hint =
 				result.errorCode !== null
-					? hintFor({ httpCode: 400, code: result.errorCode, message: '' }, ['blockUsers'])
+					? hintFor(
+							{ httpCode: 400, code: result.errorCode, message: '' },
+							action === 'block' ? ['blockUsers'] : [],
+						)
 					: undefined;
 			results.push(toJson(hint ? { ...result, hint } : result));
 		}
