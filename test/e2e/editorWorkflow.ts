@@ -173,6 +173,14 @@ export const OPERATIONS: Array<[name: string, parameters: Record<string, unknown
 			flowId: { __rl: true, mode: 'id', value: '1234567890123456' },
 		},
 	],
+	['Contact Block', { resource: 'contact', operation: 'block', contacts: '+4915112345678' }],
+	['Contact Unblock', { resource: 'contact', operation: 'unblock', contacts: '+4915112345678' }],
+	['Contact List Blocked', { resource: 'contact', operation: 'listBlocked' }],
+	['Account Get Health', { resource: 'account', operation: 'getHealth' }],
+	[
+		'Account Get Webhook Configuration',
+		{ resource: 'account', operation: 'getWebhookConfiguration' },
+	],
 	[CONTROL, { resource: 'message', operation: 'send', to: '', messageType: 'text', text: 'Hello' }],
 ];
 

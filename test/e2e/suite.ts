@@ -20,6 +20,7 @@ import {
 	type N8nLine,
 } from '../n8n/n8nHost';
 import { requestJson } from '../support/http';
+import { accountTests } from './features/account';
 import { aiFlowsTests } from './features/aiFlows';
 import { basicsTests, queueModeTests } from './features/basics';
 import { autoReplyExampleTests, moreExampleTests } from './features/examples';
@@ -141,6 +142,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		messagesTests(ctx);
 		templatesTests(ctx);
 		otherOperationsTests(ctx);
+		accountTests(ctx);
 		autoReplyExampleTests(ctx);
 		triggerTests(ctx);
 		aiFlowsTests(ctx);

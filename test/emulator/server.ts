@@ -23,8 +23,10 @@ import {
 } from './core';
 import type { AnswerDelay } from './answerDelay';
 import { DEMO_TEMPLATES, flowAnswerTo, SAMPLE_EVENTS } from './demo';
+import { pricingFor } from './pricing';
+import { contactsRoute } from './routes/contacts';
 import { defaultFlows, flowsRoute, type EmulatorFlow } from './routes/flows';
-import { healthRoute } from './routes/health';
+import { healthRoute, HEALTHY, setHealth } from './routes/health';
 import { marketingMessagesRoute, type MarketingOnboarding } from './routes/marketingMessages';
 import { mediaRoute } from './routes/media';
 import { messagesRoute } from './routes/messages';
@@ -37,6 +39,7 @@ export type { EmulatorOptions, Fault, RecordedRequest, SentMessage, Template } f
 /** The API's routes by resource, asked in this order (the first answer wins; none: 404). */
 const ROUTES: Route[] = [
 	healthRoute,
+	contactsRoute,
 	messagesRoute,
 	marketingMessagesRoute,
 	templatesRoute,
@@ -66,6 +69,10 @@ export class Emulator {
 	readonly staleUserIds = new Set<string>();
 	/** The number's Marketing Messages Lite onboarding (routes/marketingMessages.ts). */
 	marketingOnboarding: MarketingOnboarding = 'onboarded';
+	/** Contacts the number blocked (routes/contacts.ts): sends to them answer 130403. */
+	readonly blocked = new Set<string>();
+	/** What /health_status answers (routes/health.ts: setHealth). */
+	health: typeof HEALTHY = structuredClone(HEALTHY);
 	profile: Record<string, unknown> = { ...DEFAULT_PROFILE };
 	webhook: { url: string | null; headers: Record<string, string> } = { url: null, headers: {} };
 	multiWebhook: {
@@ -150,6 +157,8 @@ export class Emulator {
 		this.usernameContacts.clear();
 		this.staleUserIds.clear();
 		this.marketingOnboarding = 'onboarded';
+		this.blocked.clear();
+		this.health = structuredClone(HEALTHY);
 		this.faults = [];
 		this.rateLimited = 0;
 	}
@@ -246,6 +255,8 @@ export class Emulator {
 										status,
 										timestamp: String(Math.floor(Date.now() / 1000)),
 										...recipient,
+										// sent, delivered and read carry what the message costs; a failure does not.
+										...(status === 'failed' ? {} : { pricing: pricingFor(this, message) }),
 										...(typeof payload.biz_opaque_callback_data === 'string'
 											? { biz_opaque_callback_data: payload.biz_opaque_callback_data }
 											: {}),
@@ -475,6 +486,7 @@ export class Emulator {
 					profile: this.profile,
 					webhook: this.webhook,
 					multiWebhook: this.multiWebhook,
+					blocked: [...this.blocked],
 					deliveries: this.deliveries,
 					rateLimited: this.rateLimited,
 				});
@@ -494,6 +506,9 @@ export class Emulator {
 					latencyMs: this.latencyMs,
 					messagesPerSecond: this.messagesPerSecond,
 				});
+			case 'POST health': // a problem as setHealth takes it; an empty body makes the number healthy
+				setHealth(this, Object.keys(body).length ? body : undefined);
+				return this.send(res, 200, this.health);
 			case 'POST templates':
 				this.templates.push(...(Array.isArray(body) ? body : [body]));
 				return this.send(res, 200, { templates: this.templates.length });

@@ -321,6 +321,9 @@ describe('The trigger with username contacts', () => {
 				username: USERNAME,
 				waId: null,
 			}),
+			// A status without pricing (this one) has the pricing fields, empty.
+			...{ pricingCategory: null, pricingType: null, pricingModel: null, billable: null },
+			pricing: null,
 			...business,
 		});
 	});

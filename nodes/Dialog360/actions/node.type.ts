@@ -14,6 +14,8 @@ export type Dialog360Map = {
 	template: 'submit' | 'list' | 'sync' | 'get' | 'delete';
 	profile: 'get' | 'update';
 	flow: 'list' | 'get';
+	contact: 'block' | 'unblock' | 'listBlocked';
+	account: 'getHealth' | 'getWebhookConfiguration';
 };
 
 export type Dialog360Resource = keyof Dialog360Map;

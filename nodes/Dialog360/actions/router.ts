@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runItems, type RunnerOptions } from '../transport/runner';
+import * as account from './account';
+import * as contact from './contact';
 import * as flow from './flow';
 import * as media from './media';
 import * as message from './message';
@@ -26,6 +28,11 @@ const operations: OperationTable = {
 	},
 	profile: { get: profile.get, update: profile.update },
 	flow: { list: flow.list, get: flow.get },
+	contact: { block: contact.block, unblock: contact.unblock, listBlocked: contact.listBlocked },
+	account: {
+		getHealth: account.getHealth,
+		getWebhookConfiguration: account.getWebhookConfiguration,
+	},
 };
 
 function operationOf(resource: string, operation: string): OperationModule | undefined {

@@ -5,6 +5,8 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as account from './account';
+import * as contact from './contact';
 import * as flow from './flow';
 import * as media from './media';
 import * as message from './message';
@@ -18,6 +20,8 @@ export const versionProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Contact', value: 'contact' },
 			{ name: 'Flow', value: 'flow' },
 			{ name: 'Media', value: 'media' },
 			{ name: 'Message', value: 'message' },
@@ -31,6 +35,8 @@ export const versionProperties: INodeProperties[] = [
 	...media.description,
 	...flow.description,
 	...profile.description,
+	...contact.description,
+	...account.description,
 ];
 
 /**

@@ -25,6 +25,13 @@ export const ERROR_HINTS: Record<number, string> = {
 		'More than 24 hours have passed since this contact last wrote to you, so WhatsApp only accepts approved templates. Use Message › Send Template to reach this contact.',
 	131056:
 		'Too many messages went to this same contact in a short time (pair rate limit). Space out messages to one contact.',
+	// Meta's error when the business sends to a contact it blocked (Block Users API: "Attempts to message
+	// a blocked user return an error"; code and details per Meta's error code list as BSPs quote it) [M].
+	130403:
+		'You blocked this contact, so WhatsApp does not deliver messages to them (and their messages do not reach you). Unblock them with Contact › Unblock to write to them again; retrying will not help.',
+	// Meta "Block users": the blocklist holds at most 64,000 contacts.
+	139101:
+		'The blocklist is full (64,000 contacts). Unblock contacts with Contact › Unblock before blocking more.',
 	132000:
 		'The number of template parameters does not match the template. Send exactly one value per variable, per component (header, body, buttons).',
 	132001:
@@ -166,6 +173,13 @@ export const CONTEXT_HINTS = {
 	flowSend: {
 		131009:
 			'Check the flow: pick it from the Flow list (Flow › List shows its status). A flow still in draft is sent only with Mode Draft, to your own test numbers; publish it in WhatsApp Manager to send it to anyone. The First Screen must be a screen of the flow.',
+	},
+	// Meta "Block users" (https://developers.facebook.com/documentation/business-messaging/whatsapp/block-users/):
+	// only contacts who wrote in the last 24 hours can be blocked (131047), not the business's own number (131021).
+	blockUsers: {
+		131047:
+			'Only a contact who wrote to this number in the last 24 hours can be blocked (WhatsApp also answers this for a number that is not on WhatsApp).',
+		131021: 'A number cannot block itself.',
 	},
 	// Meta "Mark messages as read": only messages received in the last 30 days, an invalid ID is 131009.
 	// https://developers.facebook.com/docs/whatsapp/cloud-api/guides/mark-message-as-read

@@ -10,6 +10,7 @@ export type EnvironmentName = 'production' | 'sandbox' | 'custom';
 
 export type EndpointName =
 	| 'healthStatus'
+	| 'blockUsers'
 	| 'messages'
 	| 'marketingMessages'
 	| 'media'
@@ -29,6 +30,8 @@ type EndpointTable = Partial<Record<EndpointName, string>>;
 
 const CLOUD_API_PATHS: Required<EndpointTable> = {
 	healthStatus: '/health_status', // [H] 360dialog "Messaging health status"
+	// [H] 360dialog Messaging API reference "Block Users": POST blocks, DELETE unblocks, GET lists.
+	blockUsers: '/block_users',
 	messages: '/messages', // [H] 360dialog "The basics"
 	// [H] 360dialog MM Lite "Sending Messages" (same host, key and body as /messages); see domain/marketingMessages.ts
 	marketingMessages: '/marketing_messages',

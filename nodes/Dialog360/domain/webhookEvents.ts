@@ -13,6 +13,7 @@ import {
 	type WebhookContact,
 } from './identity';
 import { messageTextOf } from './messageText';
+import { pricingOf, type StatusPricing } from './pricing';
 import { isRecord, textOrNull } from './values';
 
 export type { WebhookContact } from './identity';
@@ -24,7 +25,7 @@ export type { WebhookContact } from './identity';
  */
 export type EventKind = 'message' | 'status' | 'error' | 'identityChange' | 'echo';
 
-export interface WebhookEvent {
+export interface WebhookEvent extends Partial<StatusPricing> {
 	kind: EventKind;
 	/** The message, status or error object as 360dialog sent it, under its kind (an echo's is `message`). */
 	message?: Record<string, unknown>;
@@ -175,6 +176,8 @@ function eventsOfValue(value: Fields, wabaId: string | null, echoes = false): We
 			status,
 			timestamp: isoTime(status.timestamp),
 			contact: contactFor(ids, contacts),
+			// What the message costs, as plain fields: pricingCategory, pricingType, pricingModel, billable.
+			...pricingOf(status),
 			...business,
 		});
 	}

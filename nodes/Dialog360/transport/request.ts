@@ -66,6 +66,11 @@ export interface ApiRequest {
 	hintContexts?: HintContext[];
 	/** Takes a slot of the run's messages-per-second pacer before every attempt (sends). */
 	paced?: boolean;
+	/**
+	 * An error answer whose body still carries the request's result (Block Users' partial success:
+	 * HTTP 400 with the per-user lists) is returned like a success when this says so.
+	 */
+	resultInError?: (body: unknown) => boolean;
 	/** Answer as bytes (media download). */
 	binary?: boolean;
 	/** Overrides the endpoint table for a full URL on the 360dialog host (media downloads). */
@@ -143,7 +148,7 @@ function decodeBody(body: unknown): unknown {
 /** What one attempt came to: a 2xx body, an error answer read into one shape, or no answer. */
 type Attempt =
 	| { kind: 'success'; body: unknown }
-	| { kind: 'answer'; info: ApiErrorInfo; outcome: Outcome; retryAfterMs?: number }
+	| { kind: 'answer'; info: ApiErrorInfo; body: unknown; outcome: Outcome; retryAfterMs?: number }
 	| { kind: 'noAnswer'; code?: string; outcome: Outcome };
 
 async function attemptOnce(
@@ -174,11 +179,13 @@ async function attemptOnce(
 	const status = response.statusCode;
 	if (status >= 200 && status < 300)
 		return { kind: 'success', body: request.binary ? response.body : parseJsonText(response.body) };
-	const info = parseErrorBody(status, decodeBody(response.body));
+	const body = parseJsonText(decodeBody(response.body));
+	const info = parseErrorBody(status, body);
 	const retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
 	return {
 		kind: 'answer',
 		info,
+		body,
 		retryAfterMs,
 		outcome: { kind: 'response', status, rateLimited: isRateLimitAnswer(info), retryAfterMs },
 	};
@@ -234,6 +241,8 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 				pacerOf(this)?.rateLimited();
 		}
 		if (result.kind === 'success') return result.body as IDataObject;
+		if (result.kind === 'answer' && request.resultInError?.(result.body))
+			return result.body as IDataObject;
 
 		if (
 			result.kind === 'answer' &&

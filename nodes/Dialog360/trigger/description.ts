@@ -41,7 +41,7 @@ export const triggerSubtitle = `={{ $parameter["events"].length ? "On " + $param
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Activating the workflow registers this URL with 360dialog and deactivating puts the previous one back; "Test this trigger" never takes over a URL in use. With 360dialog\'s own hosts (not a custom base URL), n8n\'s WEBHOOK_URL must be a public https address on port 443.',
+			"Activating registers this URL with 360dialog, deactivating puts the previous one back; a test never takes over a URL in use. With 360dialog's own hosts (not a custom base URL), WEBHOOK_URL must be public https on port 443. Nothing arrives? Run Account › Get Webhook Configuration and Get Health.",
 		name: 'notice',
 		type: 'notice',
 		default: '',

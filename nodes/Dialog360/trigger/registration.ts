@@ -12,9 +12,10 @@ import { createHash } from 'crypto';
 import { MULTI_WEBHOOK_RULES } from '../domain/environments';
 import { apiRequest } from '../transport/request';
 import { deliverySecretMatches, secretFor } from './deliverySecret';
+import { TRIGGER_DELIVERY_HEADER } from '../domain/account';
 
 /** The header 360dialog sends with every delivery, carrying the secret this node generated. */
-export const DELIVERY_HEADER = 'x-n8n-360dialog-secret';
+export const DELIVERY_HEADER = TRIGGER_DELIVERY_HEADER;
 
 /** 360dialog's limit of extra destinations per number (its page: MULTI_WEBHOOK_RULES.source). */
 export const MAX_EXTRA_DESTINATIONS = MULTI_WEBHOOK_RULES.maxDestinations;

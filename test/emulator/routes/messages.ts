@@ -120,6 +120,14 @@ export const messagesRoute: Route = (emulator, { method, path, json }) => {
 		const userId = byPhone ? userIdOfPhone(emulator, to.replace(/^\+/, '')) : to;
 		const hiddenPhone = !byPhone && emulator.usernameContacts.get(to) === null;
 		const waId = byPhone ? to.replace(/^\+/, '') : (emulator.usernameContacts.get(to) ?? null);
+		// Meta "Block users": the business cannot message a contact it blocked (130403, as BSPs quote Meta's list).
+		if (emulator.blocked.has(waId ?? to))
+			return metaError(
+				400,
+				130403,
+				'Unable to deliver the message',
+				'Unable to deliver the message. This business has blocked the end user on WhatsApp',
+			);
 		if (json.type !== 'template' && emulator.closedWindows.has(waId ?? to)) {
 			return metaError(
 				400,

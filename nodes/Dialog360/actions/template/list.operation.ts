@@ -4,6 +4,7 @@ import type { TemplateDefinition } from '../../domain/templateParameters';
 import { matchesTemplateFilters, simplifyTemplate } from '../../domain/templates';
 import { fetchTemplates } from '../../transport/templates';
 import {
+	returnAllFields,
 	simplifyField,
 	TEMPLATE_CATEGORY_OPTIONS,
 	TEMPLATE_LANGUAGE_OPTIONS,
@@ -14,22 +15,7 @@ import { toJson } from '../../domain/values';
 import { wantsRawOutput } from '../parameters';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
