@@ -354,7 +354,7 @@ export class Emulator {
 		if (fault?.drop === 'beforeRead') {
 			this.requests.push({
 				seq: ++this.seq,
-				at: Date.now(),
+				at: this.rateClock.now(),
 				method,
 				path,
 				query: Object.fromEntries(url.searchParams),
@@ -388,7 +388,7 @@ export class Emulator {
 		const authorized = typeof key === 'string' && this.apiKeys.has(key);
 		const record: RecordedRequest = {
 			seq: ++this.seq,
-			at: Date.now(),
+			at: this.rateClock.now(),
 			method,
 			path,
 			query: Object.fromEntries(url.searchParams),
