@@ -27,6 +27,7 @@ import { healthRoute } from './routes/health';
 import { mediaRoute } from './routes/media';
 import { messagesRoute } from './routes/messages';
 import { profileRoute } from './routes/profile';
+import { templateLibraryRoute } from './routes/templateLibrary';
 import { templatesRoute } from './routes/templates';
 import { webhookConfigRoute } from './routes/webhooks';
 
@@ -36,6 +37,7 @@ export type { EmulatorOptions, Fault, RecordedRequest, SentMessage, Template } f
 const ROUTES: Route[] = [
 	healthRoute,
 	messagesRoute,
+	templateLibraryRoute,
 	templatesRoute,
 	profileRoute,
 	mediaRoute,
