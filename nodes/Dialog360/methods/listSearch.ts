@@ -73,7 +73,12 @@ export async function searchLibraryTemplates(
 	filter?: string,
 	paginationToken?: unknown,
 ): Promise<INodeListSearchResult> {
-	const language = textOf(this.getCurrentNodeParameter('language'));
+	let language = '';
+	try {
+		language = textOf(this.getNodeParameter('language', ''));
+	} catch {
+		// An expression the editor cannot evaluate without input data: the whole library is listed.
+	}
 	const page = await fetchLibraryPage.call(
 		this,
 		{
