@@ -26,6 +26,7 @@ import { autoReplyExampleTests, moreExampleTests } from './features/examples';
 import { messagesTests, otherOperationsTests } from './features/messages';
 import { apiKeyTests, hostileInputTests } from './features/security';
 import { sendAndWaitTests, waitAcrossRestartTests } from './features/sendAndWait';
+import { templateLibraryTests } from './features/templateLibrary';
 import { templatesTests } from './features/templates';
 import { triggerTests } from './features/trigger';
 import {
@@ -138,6 +139,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		basicsTests(ctx);
 		messagesTests(ctx);
 		templatesTests(ctx);
+		templateLibraryTests(ctx);
 		otherOperationsTests(ctx);
 		autoReplyExampleTests(ctx);
 		triggerTests(ctx);
