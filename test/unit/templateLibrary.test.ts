@@ -204,9 +204,10 @@ describe('a template from the library', () => {
 	});
 
 	it('applies the name and language rules of every new template', () => {
+		// A malformed language: the library was not asked, so only the Language error is given.
 		expect(
-			build([url('https://a.example'), phone('+4930123456')], null, {}).violations,
-		).toHaveLength(1);
+			build([], null, { language: 'english' }).violations.map((violation) => violation.field),
+		).toEqual(['Language']);
 		const result = build(
 			[url('https://a.example'), phone('+4930123456')],
 			entry('low_balance_warning_1'),

@@ -4,9 +4,14 @@ import { TEMPLATE_LIBRARY_RULES } from '../../domain/rules/templates';
 import { simplifyLibraryTemplate } from '../../domain/templateSubmission/library';
 import { toJson } from '../../domain/values';
 import { fetchLibrary, type LibraryQuery } from '../../transport/templateLibrary';
-import { enumLabel, simplifyField, TEMPLATE_LANGUAGE_OPTIONS } from '../descriptions/common';
+import {
+	enumLabel,
+	returnAllFields,
+	simplifyField,
+	TEMPLATE_LANGUAGE_OPTIONS,
+} from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
-import { readText, wantsRawOutput } from '../parameters';
+import { readLimit, readText, wantsRawOutput } from '../parameters';
 
 const enumOptions = (values: readonly string[]) =>
 	values.map((value) => ({ name: enumLabel(value), value }));
@@ -21,22 +26,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Only library templates with this text in their name, header, body or footer (Meta's search)",
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -91,8 +81,7 @@ export const runShape = 'perItem';
 
 /** Meta's library of utility and authentication templates: what Submit From Library can start from. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as LibraryQuery;
 	const query: LibraryQuery = { ...filters, search: readText(this, 'search', itemIndex).trim() };
 	const raw = wantsRawOutput(this, itemIndex);

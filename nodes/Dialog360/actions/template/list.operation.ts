@@ -4,6 +4,7 @@ import type { TemplateDefinition } from '../../domain/templateParameters';
 import { matchesTemplateFilters, simplifyTemplate } from '../../domain/templates';
 import { fetchTemplates } from '../../transport/templates';
 import {
+	returnAllFields,
 	simplifyField,
 	TEMPLATE_CATEGORY_OPTIONS,
 	TEMPLATE_LANGUAGE_OPTIONS,
@@ -11,25 +12,10 @@ import {
 } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
 import { toJson } from '../../domain/values';
-import { wantsRawOutput } from '../parameters';
+import { readLimit, wantsRawOutput } from '../parameters';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -82,8 +68,7 @@ export const description = updateDisplayOptions(
 export const runShape = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		nameContains?: string;
 		status?: string;

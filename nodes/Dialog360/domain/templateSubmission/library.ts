@@ -5,7 +5,11 @@
  * https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-library
  */
 import { RuleChecks, withArticle, type Violation } from '../checks';
-import { AUTHENTICATION_RULES, TEMPLATE_LIBRARY_RULES } from '../rules/templates';
+import {
+	AUTHENTICATION_RULES,
+	TEMPLATE_LANGUAGE_PATTERN,
+	TEMPLATE_LIBRARY_RULES,
+} from '../rules/templates';
 import { textOf } from '../values';
 import { checkButtonPhone, checkButtonUrl } from './buttons';
 import { checkNameAndLanguage } from './index';
@@ -244,7 +248,8 @@ export function buildLibrarySubmission(
 	const libraryName = input.libraryTemplateName.trim();
 	checks.length('Library Template', libraryName, TEMPLATE_LIBRARY_RULES.libraryName);
 	const category = textOf(library?.category).toUpperCase();
-	if (libraryName && !library) {
+	// With a malformed language the library was not asked: the Language error says what to fix.
+	if (libraryName && !library && TEMPLATE_LANGUAGE_PATTERN.test(language)) {
 		checks.add(
 			'Library Template',
 			`Library Template "${libraryName}" is not in WhatsApp's template library in ${language || 'this language'}: pick one from the list (Browse Library shows each with its languages)`,

@@ -5,11 +5,11 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { AUTHENTICATION_RULES, TEMPLATE_RULES } from '../../../domain/rules/templates';
+import { AUTHENTICATION_RULES } from '../../../domain/rules/templates';
 import { enumLabel } from '../../descriptions/common';
 import { sortableList } from '../../descriptions/collections';
+import { buttonPhoneField, buttonUrlField, buttonUrlSampleField } from './buttons';
 
-const forTypes = (...types: string[]) => ({ show: { type: types } });
 const forOtpTypes = (...otpTypes: string[]) => ({ show: { type: ['OTP'], otpType: otpTypes } });
 
 export const libraryButtonInputsField: INodeProperties = sortableList(
@@ -37,34 +37,9 @@ export const libraryButtonInputsField: INodeProperties = sortableList(
 			],
 			description: 'The kind of library button this input is for',
 		},
-		{
-			displayName: 'URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/order/{{1}}',
-			description: `Your link, at most ${TEMPLATE_RULES.buttonUrl.max} characters; one variable is allowed, at the very end`,
-			displayOptions: forTypes('URL'),
-		},
-		{
-			displayName: 'URL Sample',
-			name: 'urlSample',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/order/123',
-			description:
-				'The full URL with an example in place of the variable (needed when the URL has one)',
-			displayOptions: forTypes('URL'),
-		},
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +4930123456',
-			description: `Your number, with its country code, at most ${TEMPLATE_RULES.buttonPhone.max} characters`,
-			displayOptions: forTypes('PHONE_NUMBER'),
-		},
+		buttonUrlField,
+		buttonUrlSampleField,
+		buttonPhoneField,
 		{
 			displayName: 'OTP Type',
 			name: 'otpType',
@@ -73,7 +48,7 @@ export const libraryButtonInputsField: INodeProperties = sortableList(
 			options: AUTHENTICATION_RULES.otpTypes.map((value) => ({ name: enumLabel(value), value })),
 			description:
 				'Copy code copies the code; one-tap and zero-tap fill it into your Android app, which they name below',
-			displayOptions: forTypes('OTP'),
+			displayOptions: { show: { type: ['OTP'] } },
 		},
 		{
 			displayName: 'Package Name',
