@@ -17,9 +17,15 @@ export function templateLibraryTests(ctx: E2eContext): void {
 				status: 'APPROVED',
 			}),
 		]);
-		const browsed = ctx.emulator.requestsTo('GET', '/message_template_library');
-		expect(browsed[browsed.length - 1].query).toEqual(
+		// Browse Library's search, then Submit From Library's lookup of the chosen entry.
+		const browsed = ctx.emulator
+			.requestsTo('GET', '/message_template_library')
+			.map((request) => request.query);
+		expect(browsed).toContainEqual(
 			expect.objectContaining({ search: 'delivery', topic: 'ORDER_MANAGEMENT', language: 'en_US' }),
+		);
+		expect(browsed).toContainEqual(
+			expect.objectContaining({ name: 'delivery_update_1', language: 'en_US' }),
 		);
 		const submitted = ctx.emulator
 			.requestsTo('POST', '/v1/configs/templates')
