@@ -91,17 +91,21 @@ export function describeConversations(line: N8nLine, mode: 'regular' | 'queue'):
 			)?.length ?? (await executionsOf(workflowId, status)).length;
 
 		/**
-		 * Delivers every body at once, each on its own connection, and again (up to 5 times, a second
-		 * apart) while the trigger does not answer 200, as 360dialog retries a failed delivery. Gives the
-		 * last answer of each, and records how many needed another try.
+		 * Delivers every body at once, each on its own connection, and again while the trigger does not
+		 * answer 200, as WhatsApp retries a failed delivery "with decreasing frequency until the request
+		 * succeeds, for up to 7 days" (Meta, Cloud API webhooks:
+		 * https://developers.facebook.com/docs/whatsapp/cloud-api/guides/set-up-webhooks): here 8
+		 * attempts, 1 s after the first and doubling, about 2 minutes in all. Gives the last answer of
+		 * each, and records how many needed another try.
 		 */
 		const deliverAll = async (what: string, bodies: unknown[]) => {
 			const firstTries: Array<number | string> = [];
 			const last = await Promise.all(
 				bodies.map(async (body) => {
 					let status: number | string = 'not sent';
-					for (let attempt = 0; attempt < 5 && status !== 200; attempt++) {
-						if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+					for (let attempt = 0; attempt < 8 && status !== 200; attempt++) {
+						if (attempt > 0)
+							await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)));
 						[status] = await emulator.deliver(body);
 						if (attempt === 0) firstTries.push(status);
 					}

@@ -148,6 +148,20 @@ export const OPERATIONS: Array<[name: string, parameters: Record<string, unknown
 			},
 		},
 	],
+	[
+		'Template Submit From Library',
+		{
+			resource: 'template',
+			operation: 'submitFromLibrary',
+			name: 'my_delivery_update',
+			libraryTemplate: { __rl: true, mode: 'name', value: 'delivery_update_1' },
+			buttonInputs: { buttonInput: [{ type: 'URL', url: 'https://example.com/track' }] },
+		},
+	],
+	[
+		'Template Browse Library',
+		{ resource: 'template', operation: 'browseLibrary', filters: { topic: 'ORDER_MANAGEMENT' } },
+	],
 	['Template List', { resource: 'template', operation: 'list' }],
 	['Template Sync', { resource: 'template', operation: 'sync' }],
 	[

@@ -24,6 +24,7 @@ export const WORKFLOWS: Array<[file: string, id: string]> = [
 	['tool-smoke.json', 'smokeAgentTool01'],
 	['wait-smoke.json', 'smokeWaitText001'],
 	['hitl-smoke.json', 'smokeAgentHitl01'],
+	['template-library-smoke.json', 'smokeTplLibrary1'],
 ];
 /** The examples users import; the suite imports and runs each. */
 export const EXAMPLES: Array<[file: string, id: string]> = [

@@ -29,6 +29,7 @@ import { marketingTests } from './features/marketing';
 import { messagesTests, otherOperationsTests } from './features/messages';
 import { apiKeyTests, hostileInputTests } from './features/security';
 import { sendAndWaitTests, waitAcrossRestartTests } from './features/sendAndWait';
+import { templateLibraryTests } from './features/templateLibrary';
 import { templatesTests } from './features/templates';
 import { triggerTests } from './features/trigger';
 import {
@@ -141,6 +142,7 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 		basicsTests(ctx);
 		messagesTests(ctx);
 		templatesTests(ctx);
+		templateLibraryTests(ctx);
 		otherOperationsTests(ctx);
 		accountTests(ctx);
 		autoReplyExampleTests(ctx);

@@ -66,6 +66,8 @@ export interface Template {
 	components: unknown[];
 	parameter_format?: string;
 	namespace?: string;
+	/** Set on a template made from Meta's template library (routes/templateLibrary.ts). */
+	library_template_name?: string;
 }
 
 export interface SentMessage {

@@ -31,6 +31,7 @@ import { marketingMessagesRoute, type MarketingOnboarding } from './routes/marke
 import { mediaRoute } from './routes/media';
 import { messagesRoute } from './routes/messages';
 import { profileRoute } from './routes/profile';
+import { templateLibraryRoute } from './routes/templateLibrary';
 import { templatesRoute } from './routes/templates';
 import { webhookConfigRoute } from './routes/webhooks';
 
@@ -42,6 +43,7 @@ const ROUTES: Route[] = [
 	contactsRoute,
 	messagesRoute,
 	marketingMessagesRoute,
+	templateLibraryRoute,
 	templatesRoute,
 	profileRoute,
 	mediaRoute,

@@ -11,7 +11,7 @@ import type { RunnerOptions } from '../transport/runner';
 export type Dialog360Map = {
 	message: 'send' | 'sendAndWait' | 'sendTemplate' | 'markAsRead';
 	media: 'upload' | 'download' | 'delete';
-	template: 'submit' | 'list' | 'sync' | 'get' | 'delete';
+	template: 'submit' | 'submitFromLibrary' | 'browseLibrary' | 'list' | 'sync' | 'get' | 'delete';
 	profile: 'get' | 'update';
 	flow: 'list' | 'get';
 	contact: 'block' | 'unblock' | 'listBlocked';

@@ -158,6 +158,12 @@ export function readJsonObject(
 	return value as Record<string, unknown>;
 }
 
+/** How many results Return All and Limit (returnAllFields) ask for: Infinity for all. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
+	return ctx.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
 export function wantsRawOutput(ctx: IExecuteFunctions, itemIndex: number): boolean {
 	return ctx.getNodeParameter('simplify', itemIndex, true) === false;
 }

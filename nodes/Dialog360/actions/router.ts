@@ -21,6 +21,8 @@ const operations: OperationTable = {
 	media: { upload: media.upload, download: media.download, delete: media.deleteMedia },
 	template: {
 		submit: template.submit,
+		submitFromLibrary: template.submitFromLibrary,
+		browseLibrary: template.browseLibrary,
 		list: template.list,
 		sync: template.sync,
 		get: template.get,

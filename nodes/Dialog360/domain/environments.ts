@@ -17,6 +17,7 @@ export type EndpointName =
 	| 'mediaItem'
 	| 'templates'
 	| 'template'
+	| 'templateLibrary'
 	| 'profile'
 	| 'uploads'
 	| 'uploadSession'
@@ -39,6 +40,9 @@ const CLOUD_API_PATHS: Required<EndpointTable> = {
 	mediaItem: '/{mediaId}', // [H] 360dialog media docs (GET and DELETE)
 	templates: '/v1/configs/templates', // [H] create; [M] list
 	template: '/v1/configs/templates/{templateName}', // [M] delete by name, every language
+	// [H] a Messaging API call on waba-v2 with the number's key (360dialog API reference "Templates",
+	// "Get Message Template Library"); [M] its path, Meta's GET /message_template_library.
+	templateLibrary: '/message_template_library',
 	profile: '/whatsapp_business_profile', // [H] 360dialog profile docs
 	uploads: '/uploads', // [H] resumable upload, step 1
 	uploadSession: '/{uploadId}', // [H] resumable upload, step 2 (the id is "upload:...")

@@ -3,6 +3,9 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import type { TemplateDefinition } from '../domain/templateParameters';
 import { isApproved, normalizeStatus, TEMPLATE_PAGE_SIZE, templateKey } from '../domain/templates';
 import { fetchFlows } from '../transport/flows';
+import { TEMPLATE_LANGUAGE_PATTERN } from '../domain/rules/templates';
+import { textOf } from '../domain/values';
+import { fetchLibraryPage } from '../transport/templateLibrary';
 import { fetchTemplatePage } from '../transport/templates';
 
 /** Results per answer to the picker; n8n asks for the next ones with the pagination token. */
@@ -76,4 +79,38 @@ export async function searchFlows(
 			)
 			.map((flow) => ({ name: `${flow.name} · ${flow.status}`, value: flow.id })),
 	};
+}
+
+/**
+ * The picker of Submit From Library: library templates in the node's Language (when it is a code),
+ * found by Meta's search text, one library page per screen.
+ */
+export async function searchLibraryTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	let language = '';
+	try {
+		language = textOf(this.getNodeParameter('language', ''));
+	} catch {
+		// An expression the editor cannot evaluate without input data: the whole library is listed.
+	}
+	const page = await fetchLibraryPage.call(
+		this,
+		{
+			search: (filter ?? '').trim(),
+			language: TEMPLATE_LANGUAGE_PATTERN.test(language) ? language : undefined,
+		},
+		typeof paginationToken === 'string' ? paginationToken : undefined,
+	);
+	const seen = new Set<string>();
+	const results = page.templates
+		.filter((entry) => !seen.has(entry.name) && seen.add(entry.name))
+		.map((entry) => ({
+			name: `${entry.name} · ${textOf(entry.category).toLowerCase()}`,
+			value: entry.name,
+			description: entry.body,
+		}));
+	return { results, paginationToken: page.after };
 }

@@ -1,8 +1,10 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TemplateDefinition } from '../domain/templateParameters';
 import {
 	diffTemplates,
+	normalizeStatus,
 	readTemplatePage,
 	simplifyTemplate,
 	TEMPLATE_PAGE_SIZE,
@@ -11,6 +13,7 @@ import {
 	type TemplatePage,
 	type TemplateSnapshot,
 } from '../domain/templates';
+import { textOf } from '../domain/values';
 import { apiRequest, type RequestContext } from './request';
 
 export interface TemplateQuery {
@@ -98,4 +101,31 @@ export async function syncTemplates(
 		syncedAt,
 	);
 	return { ...diff, syncedAt };
+}
+
+/**
+ * Submits a template (POST /v1/configs/templates) once: a second submission of the same name and
+ * language is refused as a duplicate, so an answer in doubt is reported, not repeated. The output
+ * says what 360dialog answered, with `statusWhenMissing` when its answer has no status.
+ */
+export async function submitTemplate(
+	this: IExecuteFunctions,
+	payload: Record<string, unknown>,
+	itemIndex: number,
+	statusWhenMissing: string,
+): Promise<IDataObject> {
+	const response = await apiRequest.call(this, {
+		method: 'POST',
+		endpoint: 'templates',
+		body: payload as IDataObject,
+		idempotent: false,
+		itemIndex,
+	});
+	return {
+		id: (response.id as string | undefined) ?? null,
+		name: (response.name as string | undefined) ?? (payload.name as string),
+		language: (response.language as string | undefined) ?? (payload.language as string),
+		category: textOf(response.category ?? payload.category).toUpperCase(),
+		status: normalizeStatus(response.status ?? statusWhenMissing),
+	};
 }

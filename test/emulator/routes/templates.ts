@@ -1,5 +1,6 @@
 /** The emulator's routes. Templates: the paginated, filtered list, submission and deletion by name. */
-import { metaError, type Template, type Route } from '../core';
+import { metaError, type Route, type RouteAnswer, type Template } from '../core';
+import type { Emulator } from '../server';
 import { checkTemplateFlowButtons } from './flows';
 
 /** /v1/configs/templates: list (GET), submit (POST); DELETE /v1/configs/templates/{name}. */
@@ -47,22 +48,8 @@ export const templatesRoute: Route = (emulator, { method, path, url, json }) => 
 			};
 		}
 		if (method === 'POST') {
-			if (typeof json.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(json.name))
-				return metaError(
-					400,
-					100,
-					'Invalid parameter',
-					'name must be lowercase letters, digits and _',
-				);
-			if (!['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(json.category))
-				return metaError(400, 100, 'Invalid parameter', 'category');
-			if (
-				emulator.templates.some(
-					(template) => template.name === json.name && template.language === json.language,
-				)
-			) {
-				return metaError(400, 100, 'Invalid parameter', 'Content in this language already exists');
-			}
+			const refused = refuseNewTemplate(emulator, json);
+			if (refused) return refused;
 			const flowRefused = checkTemplateFlowButtons(emulator, json.components);
 			if (flowRefused) return flowRefused;
 			const template: Template = {
@@ -99,3 +86,22 @@ export const templatesRoute: Route = (emulator, { method, path, url, json }) => 
 	}
 	return undefined;
 };
+
+/** What 360dialog refuses of any new template: a bad name or category, a name taken in that language. */
+export function refuseNewTemplate(
+	emulator: Emulator,
+	json: Record<string, any>,
+): RouteAnswer | undefined {
+	if (typeof json.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(json.name))
+		return metaError(400, 100, 'Invalid parameter', 'name must be lowercase letters, digits and _');
+	if (!['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(json.category))
+		return metaError(400, 100, 'Invalid parameter', 'category');
+	if (
+		emulator.templates.some(
+			(template) => template.name === json.name && template.language === json.language,
+		)
+	) {
+		return metaError(400, 100, 'Invalid parameter', 'Content in this language already exists');
+	}
+	return undefined;
+}

@@ -1,12 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as browseLibrary from './browseLibrary.operation';
 import * as deleteTemplate from './delete.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as submit from './submit.operation';
+import * as submitFromLibrary from './submitFromLibrary.operation';
 import * as sync from './sync.operation';
 
-export { deleteTemplate, get, list, submit, sync };
+export { browseLibrary, deleteTemplate, get, list, submit, submitFromLibrary, sync };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,6 +18,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['template'] } },
 		options: [
+			{
+				name: 'Browse Library',
+				value: 'browseLibrary',
+				description:
+					"Search WhatsApp's library of ready-made utility and authentication templates by topic, industry or language",
+				action: 'Browse the template library',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -41,6 +50,13 @@ export const description: INodeProperties[] = [
 				action: 'Submit a template',
 			},
 			{
+				name: 'Submit From Library',
+				value: 'submitFromLibrary',
+				description:
+					"Create a template from one in WhatsApp's library, with your links and phone number; approved at once",
+				action: 'Submit a template from the library',
+			},
+			{
 				name: 'Sync',
 				value: 'sync',
 				description: 'Compare all templates with the previous sync and mark what changed',
@@ -50,6 +66,8 @@ export const description: INodeProperties[] = [
 		default: 'list',
 	},
 	...submit.description,
+	...submitFromLibrary.description,
+	...browseLibrary.description,
 	...list.description,
 	...sync.description,
 	...get.description,

@@ -12,7 +12,7 @@ import {
 } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
 import { toJson } from '../../domain/values';
-import { wantsRawOutput } from '../parameters';
+import { readLimit, wantsRawOutput } from '../parameters';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,
@@ -68,8 +68,7 @@ export const description = updateDisplayOptions(
 export const runShape = 'perItem';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		nameContains?: string;
 		status?: string;

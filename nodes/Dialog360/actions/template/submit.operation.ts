@@ -9,11 +9,10 @@ import {
 	type ParameterFormat,
 	type TemplateButtonInput,
 } from '../../domain/templateSubmission';
-import { normalizeStatus } from '../../domain/templates';
 import { textOf } from '../../domain/values';
-import { apiRequest } from '../../transport/request';
+import { submitTemplate } from '../../transport/templates';
 import { resumableUpload } from '../../transport/uploads';
-import { TEMPLATE_CATEGORY_OPTIONS, TEMPLATE_LANGUAGE_OPTIONS } from '../descriptions/common';
+import { TEMPLATE_CATEGORY_OPTIONS } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
 import {
 	collectionEntriesWithTemplateText,
@@ -26,17 +25,10 @@ import { authenticationFields } from './descriptions/authentication';
 import { buttonsField } from './descriptions/buttons';
 import { MEDIA_HEADERS, NOT_AUTHENTICATION } from './descriptions/categories';
 import { headerFields } from './descriptions/header';
+import { newTemplateLanguageField, newTemplateNameField } from './descriptions/newTemplate';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. order_confirmation',
-		description: `Lowercase letters a–z, digits and _, at most ${TEMPLATE_RULES.name.max} characters. A deleted name cannot be used again for about 30 days.`,
-	},
+	newTemplateNameField,
 	{
 		displayName: 'Category',
 		name: 'category',
@@ -45,15 +37,7 @@ const properties: INodeProperties[] = [
 		options: TEMPLATE_CATEGORY_OPTIONS,
 		description: 'What the template is for; Meta checks the content against it',
 	},
-	{
-		displayName: 'Language',
-		name: 'language',
-		type: 'options',
-		default: 'en_US',
-		options: TEMPLATE_LANGUAGE_OPTIONS,
-		description:
-			'The language of this version of the template; a code missing from the list can be given with an expression',
-	},
+	newTemplateLanguageField,
 	{
 		displayName: 'Allow Category Change',
 		name: 'allowCategoryChange',
@@ -256,19 +240,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const handle = await resumableUpload.call(this, file, itemIndex);
 		payload = withHeaderHandle(payload, handle);
 	}
-	const response = await apiRequest.call(this, {
-		method: 'POST',
-		endpoint: 'templates',
-		body: payload as IDataObject,
-		idempotent: false, // a second submission of the same name and language is refused as a duplicate
-		itemIndex,
-	});
-	return {
-		id: (response.id as string | undefined) ?? null,
-		name: (response.name as string | undefined) ?? (payload.name as string),
-		language: (response.language as string | undefined) ?? (payload.language as string),
-		category: textOf(response.category ?? payload.category).toUpperCase(),
-		// Review can take up to 48 hours; List or Sync shows the outcome.
-		status: normalizeStatus(response.status ?? 'PENDING'),
-	};
+	// Review can take up to 48 hours; List or Sync shows the outcome.
+	return await submitTemplate.call(this, payload, itemIndex, 'PENDING');
 }

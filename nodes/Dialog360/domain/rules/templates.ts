@@ -206,3 +206,51 @@ export const TEMPLATE_LANGUAGES: ReadonlyArray<{ code: string; label: string }> 
 ].map(([code, label]) => ({ code, label }));
 
 export const TEMPLATE_LANGUAGE_PATTERN = /^[a-z]{2,3}(_[A-Z]{2})?$/;
+
+/**
+ * Meta's template library: pre-written utility and authentication templates, approved at once. Its
+ * fixed content (header, body, button labels) cannot be changed; only the inputs the library
+ * template asks for are given: a URL button's link (with an example when it ends in a variable), a
+ * phone-number button's number, an OTP button's type (and the app for one-tap and zero-tap).
+ * Meta "Template Library"
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-library);
+ * the filters are the enums listed there. 360dialog takes the same fields on POST /v1/configs/templates
+ * (https://docs.360dialog.com/partner/messaging/template-messages/create-and-manage-template-messages).
+ */
+export const TEMPLATE_LIBRARY_RULES = {
+	categories: ['UTILITY', 'AUTHENTICATION'] as readonly string[],
+	/** The library template's buttons that take an input, and the field each input has. */
+	inputButtonTypes: ['URL', 'PHONE_NUMBER', 'OTP'] as const,
+	libraryName: { min: 1, max: 512 },
+	topics: ['ACCOUNT_UPDATE', 'CUSTOMER_FEEDBACK', 'ORDER_MANAGEMENT', 'PAYMENTS'] as const,
+	industries: ['E_COMMERCE', 'FINANCIAL_SERVICES'] as const,
+	useCases: [
+		'ACCOUNT_CREATION_CONFIRMATION',
+		'AUTO_PAY_REMINDER',
+		'DELIVERY_CONFIRMATION',
+		'DELIVERY_FAILED',
+		'DELIVERY_UPDATE',
+		'FEEDBACK_SURVEY',
+		'FRAUD_ALERT',
+		'LOW_BALANCE_WARNING',
+		'ORDER_ACTION_NEEDED',
+		'ORDER_CONFIRMATION',
+		'ORDER_DELAY',
+		'ORDER_OR_TRANSACTION_CANCEL',
+		'ORDER_PICK_UP',
+		'PAYMENT_ACTION_REQUIRED',
+		'PAYMENT_CONFIRMATION',
+		'PAYMENT_DUE_REMINDER',
+		'PAYMENT_OVERDUE',
+		'PAYMENT_REJECT_FAIL',
+		'PAYMENT_SCHEDULED',
+		'RECEIPT_ATTACHMENT',
+		'RETURN_CONFIRMATION',
+		'SHIPMENT_CONFIRMATION',
+		'STATEMENT_ATTACHMENT',
+		'STATEMENT_AVAILABLE',
+		'TRANSACTION_ALERT',
+	] as const,
+	/** Results per library page asked for ([L] Meta's Graph default is 25; 100 is what other clients ask). */
+	pageSize: 100,
+};

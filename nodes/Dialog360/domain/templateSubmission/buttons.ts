@@ -59,49 +59,20 @@ export function checkButtons(
 			case 'QUICK_REPLY':
 				return { type: 'QUICK_REPLY', text: button.text };
 			case 'URL': {
-				const url = (button.url ?? '').trim();
-				checks.length(`${where} URL`, url, TEMPLATE_RULES.buttonUrl);
-				checkEmptyVariable(`${where} URL`, url, checks);
-				const variables = templateVariables(url);
-				if (url && !/^https?:\/\//.test(url))
-					checks.add(
-						`${where} URL`,
-						`${where} URL must start with http:// or https:// (got "${url}")`,
-					);
-				if (variables.length > 1)
-					checks.add(
-						`${where} URL`,
-						`${where} URL must have at most 1 variable (got ${variables.length})`,
-					);
-				if (variables.length && !VARIABLE_AT_END.test(url))
-					checks.add(`${where} URL`, `${where} URL variable must be at the very end of the URL`);
-				const sample = (button.urlSample ?? '').trim();
-				if (variables.length && !sample)
-					checks.add(
-						`${where} URL Sample`,
-						`${where} URL Sample is required because the URL has a variable: the full URL with an example in its place`,
-					);
+				const { url, sample } = checkButtonUrl(where, button.url, button.urlSample, checks);
 				return {
 					type: 'URL',
 					text: button.text,
 					url,
-					...(variables.length ? { example: [sample] } : {}),
+					...(sample !== undefined ? { example: [sample] } : {}),
 				};
 			}
-			case 'PHONE_NUMBER': {
-				const raw = (button.phoneNumber ?? '').trim();
-				let phone = raw;
-				try {
-					phone = parsePhoneNumber(raw).e164;
-				} catch {
-					checks.add(
-						`${where} Phone Number`,
-						`${where} Phone Number "${raw}" is not a phone number with its country code: write it like +49 30 123456`,
-					);
-				}
-				checks.length(`${where} Phone Number`, phone, TEMPLATE_RULES.buttonPhone);
-				return { type: 'PHONE_NUMBER', text: button.text, phone_number: phone };
-			}
+			case 'PHONE_NUMBER':
+				return {
+					type: 'PHONE_NUMBER',
+					text: button.text,
+					phone_number: checkButtonPhone(where, button.phoneNumber, checks),
+				};
 			case 'COPY_CODE':
 				checks.length(`${where} Example Code`, button.example, TEMPLATE_RULES.couponExample);
 				return { type: 'COPY_CODE', example: button.example };
@@ -155,4 +126,56 @@ function flowButton(
 		flow_action: action,
 		...(action === 'navigate' ? { navigate_screen: screen } : {}),
 	};
+}
+
+/**
+ * A URL button's link: http(s), at most one variable, at the very end, and then the full URL with an
+ * example in its place. `sample` is given back only when the URL has a variable.
+ */
+export function checkButtonUrl(
+	where: string,
+	rawUrl: string | undefined,
+	rawSample: string | undefined,
+	checks: RuleChecks,
+): { url: string; sample?: string } {
+	const url = (rawUrl ?? '').trim();
+	checks.length(`${where} URL`, url, TEMPLATE_RULES.buttonUrl);
+	checkEmptyVariable(`${where} URL`, url, checks);
+	const variables = templateVariables(url);
+	if (url && !/^https?:\/\//.test(url))
+		checks.add(`${where} URL`, `${where} URL must start with http:// or https:// (got "${url}")`);
+	if (variables.length > 1)
+		checks.add(
+			`${where} URL`,
+			`${where} URL must have at most 1 variable (got ${variables.length})`,
+		);
+	if (variables.length && !VARIABLE_AT_END.test(url))
+		checks.add(`${where} URL`, `${where} URL variable must be at the very end of the URL`);
+	const sample = (rawSample ?? '').trim();
+	if (variables.length && !sample)
+		checks.add(
+			`${where} URL Sample`,
+			`${where} URL Sample is required because the URL has a variable: the full URL with an example in its place`,
+		);
+	return variables.length ? { url, sample } : { url };
+}
+
+/** A phone-number button's number: with its country code, given back in E.164. */
+export function checkButtonPhone(
+	where: string,
+	rawPhone: string | undefined,
+	checks: RuleChecks,
+): string {
+	const raw = (rawPhone ?? '').trim();
+	let phone = raw;
+	try {
+		phone = parsePhoneNumber(raw).e164;
+	} catch {
+		checks.add(
+			`${where} Phone Number`,
+			`${where} Phone Number "${raw}" is not a phone number with its country code: write it like +49 30 123456`,
+		);
+	}
+	checks.length(`${where} Phone Number`, phone, TEMPLATE_RULES.buttonPhone);
+	return phone;
 }

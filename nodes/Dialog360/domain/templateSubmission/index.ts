@@ -27,23 +27,12 @@ export { bodyVariableOrder } from './variables';
 
 export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSubmission {
 	const checks = new RuleChecks();
-	const name = input.name.trim();
-	checks.length('Name', name, TEMPLATE_RULES.name);
-	if (name && !TEMPLATE_NAME_PATTERN.test(name)) {
-		checks.add('Name', `Name may only contain lowercase letters a–z, digits and _ (got "${name}")`);
-	}
+	const { name, language } = checkNameAndLanguage(input, checks);
 	const category = input.category.trim().toUpperCase();
 	if (!(TEMPLATE_CATEGORIES as readonly string[]).includes(category)) {
 		checks.add(
 			'Category',
 			`Category must be one of ${TEMPLATE_CATEGORIES.join(', ')} (got "${input.category}")`,
-		);
-	}
-	const language = input.language.trim();
-	if (!TEMPLATE_LANGUAGE_PATTERN.test(language)) {
-		checks.add(
-			'Language',
-			`Language must be a WhatsApp language code such as en, en_US or pt_BR (got "${input.language}")`,
 		);
 	}
 	const format: ParameterFormat = input.parameterFormat === 'NAMED' ? 'NAMED' : 'POSITIONAL';
@@ -74,6 +63,26 @@ export function buildTemplateSubmission(input: TemplateSubmissionInput): BuiltSu
 		},
 		violations: checks.violations,
 	};
+}
+
+/** The name and language of a new template, trimmed, checked against the name and language rules. */
+export function checkNameAndLanguage(
+	input: { name: string; language: string },
+	checks: RuleChecks,
+): { name: string; language: string } {
+	const name = input.name.trim();
+	checks.length('Name', name, TEMPLATE_RULES.name);
+	if (name && !TEMPLATE_NAME_PATTERN.test(name)) {
+		checks.add('Name', `Name may only contain lowercase letters a–z, digits and _ (got "${name}")`);
+	}
+	const language = input.language.trim();
+	if (!TEMPLATE_LANGUAGE_PATTERN.test(language)) {
+		checks.add(
+			'Language',
+			`Language must be a WhatsApp language code such as en, en_US or pt_BR (got "${input.language}")`,
+		);
+	}
+	return { name, language };
 }
 
 /** Puts the handle of an uploaded media sample into a built submission. */

@@ -15,6 +15,38 @@ const { perType, categories } = TEMPLATE_BUTTON_RULES;
 
 const forTypes = (...types: string[]) => ({ show: { type: types } });
 
+/** The fields of a URL or phone-number button; Submit From Library's button inputs use them too. */
+export const buttonUrlField: INodeProperties = {
+	displayName: 'URL',
+	name: 'url',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/order/{{1}}',
+	description: `The link, at most ${TEMPLATE_RULES.buttonUrl.max} characters; one variable is allowed, at the very end`,
+	displayOptions: forTypes('URL'),
+};
+
+export const buttonUrlSampleField: INodeProperties = {
+	displayName: 'URL Sample',
+	name: 'urlSample',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/order/123',
+	description:
+		'The full URL with an example in place of the variable (needed when the URL has one)',
+	displayOptions: forTypes('URL'),
+};
+
+export const buttonPhoneField: INodeProperties = {
+	displayName: 'Phone Number',
+	name: 'phoneNumber',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. +4930123456',
+	description: `The number the button calls, with its country code, at most ${TEMPLATE_RULES.buttonPhone.max} characters`,
+	displayOptions: forTypes('PHONE_NUMBER'),
+};
+
 export const buttonsField: INodeProperties = sortableList(
 	{
 		displayName: 'Buttons',
@@ -114,15 +146,7 @@ export const buttonsField: INodeProperties = sortableList(
 			description: `The ID of the screen the flow opens on (for Navigate), at most ${MESSAGE_RULES.flowScreen.max} characters`,
 			displayOptions: forTypes('FLOW'),
 		},
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +4930123456',
-			description: `The number the button calls, with its country code, at most ${TEMPLATE_RULES.buttonPhone.max} characters`,
-			displayOptions: forTypes('PHONE_NUMBER'),
-		},
+		buttonPhoneField,
 		{
 			displayName: 'Text',
 			name: 'text',
@@ -131,24 +155,7 @@ export const buttonsField: INodeProperties = sortableList(
 			description: `The button's label, at most ${TEMPLATE_RULES.buttonText.max} characters`,
 			displayOptions: forTypes('QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'FLOW'),
 		},
-		{
-			displayName: 'URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/order/{{1}}',
-			description: `The link, at most ${TEMPLATE_RULES.buttonUrl.max} characters; one variable is allowed, at the very end`,
-			displayOptions: forTypes('URL'),
-		},
-		{
-			displayName: 'URL Sample',
-			name: 'urlSample',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/order/123',
-			description:
-				'The full URL with an example in place of the variable (needed when the URL has one)',
-			displayOptions: forTypes('URL'),
-		},
+		buttonUrlField,
+		buttonUrlSampleField,
 	],
 );
