@@ -58,7 +58,7 @@ describe('the example lead form flow', () => {
 			.flatMap((screen) => components(screen.layout.children))
 			.filter((component) => INPUTS.includes(component.type))
 			.map((component) => component.name);
-		expect(inputs).toEqual(['name', 'email', 'interest']);
+		expect(inputs).toEqual(['name', 'email', 'company', 'interest']);
 		const terminal = flow.screens.filter((screen) => screen.terminal);
 		expect(terminal).toHaveLength(1);
 		const footer = components(terminal[0].layout.children).find(
