@@ -45,33 +45,58 @@ export const flowIdField: INodeProperties = {
 	displayOptions: FLOW,
 };
 
+export const flowCtaField: INodeProperties = {
+	displayName: 'Button Text',
+	name: 'flowCta',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Open form',
+	description: `The button that opens the form, at most ${MESSAGE_RULES.flowCta.max} characters, no emoji`,
+	displayOptions: FLOW,
+};
+
+export const flowModeField: INodeProperties = {
+	displayName: 'Mode',
+	name: 'flowMode',
+	type: 'options',
+	default: 'published',
+	options: [
+		{ name: 'Published', value: 'published', description: 'The flow as published' },
+		{
+			name: 'Draft',
+			value: 'draft',
+			description: 'The unpublished draft, for testing with your own numbers',
+		},
+	],
+	displayOptions: FLOW,
+};
+
+export const flowScreenField: INodeProperties = {
+	displayName: 'First Screen',
+	name: 'flowScreen',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. LEAD_FORM',
+	description: `The ID of the screen the form opens on, as written in the flow's JSON (at most ${MESSAGE_RULES.flowScreen.max} characters)`,
+	displayOptions: NAVIGATE,
+};
+
+export const flowDataField: INodeProperties = {
+	displayName: 'Screen Data (JSON)',
+	name: 'flowData',
+	type: 'json',
+	default: '',
+	description:
+		'Optional data for the first screen, as a JSON object with at least one field, e.g. { "name": "Ada" }. Leave empty for none.',
+	displayOptions: NAVIGATE,
+};
+
 export const flowFields: INodeProperties[] = [
 	flowIdField,
-	{
-		displayName: 'Button Text',
-		name: 'flowCta',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Open form',
-		description: `The button that opens the form, at most ${MESSAGE_RULES.flowCta.max} characters, no emoji`,
-		displayOptions: FLOW,
-	},
-	{
-		displayName: 'Mode',
-		name: 'flowMode',
-		type: 'options',
-		default: 'published',
-		options: [
-			{ name: 'Published', value: 'published', description: 'The flow as published' },
-			{
-				name: 'Draft',
-				value: 'draft',
-				description: 'The unpublished draft, for testing with your own numbers',
-			},
-		],
-		displayOptions: FLOW,
-	},
+	flowCtaField,
+	flowModeField,
 	{
 		displayName: 'Flow Token',
 		name: 'flowReference', // not "…Token": n8n's lint would take it for a secret and hide it
@@ -99,23 +124,6 @@ export const flowFields: INodeProperties[] = [
 		],
 		displayOptions: FLOW,
 	},
-	{
-		displayName: 'First Screen',
-		name: 'flowScreen',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. LEAD_FORM',
-		description: `The ID of the screen the form opens on, as written in the flow's JSON (at most ${MESSAGE_RULES.flowScreen.max} characters)`,
-		displayOptions: NAVIGATE,
-	},
-	{
-		displayName: 'Screen Data (JSON)',
-		name: 'flowData',
-		type: 'json',
-		default: '',
-		description:
-			'Optional data for the first screen, as a JSON object with at least one field, e.g. { "name": "Ada" }. Leave empty for none.',
-		displayOptions: NAVIGATE,
-	},
+	flowScreenField,
+	flowDataField,
 ];

@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MESSAGE_RULES } from '../../../domain/rules/messages';
 import { optionsCollection } from '../../descriptions/collections';
 import { defaultCountryOption } from '../../descriptions/sending';
-import { flowIdField } from './flow';
+import { flowCtaField, flowDataField, flowIdField, flowModeField, flowScreenField } from './flow';
 
 const approval = { show: { responseType: ['approval'] } };
 const form = { show: { responseType: ['form'] } };
@@ -63,55 +63,17 @@ export const waitFields: INodeProperties[] = [
 		placeholder: 'e.g. Refund of 25.00 EUR for order #1042?',
 		description: `The question. At most ${MESSAGE_RULES.interactiveBody.max} characters with buttons (Approval) or a form (Form), ${MESSAGE_RULES.text.max} as text (Free Text). Sent within the 24-hour window of the contact, like any free-form message.`,
 	},
-	// The same flow picker as Send's Flow type: one parameter, one type, whichever operation shows it.
-	{
-		...flowIdField,
-		description: `${flowIdField.description} Its last screen must complete the flow with a payload that returns the fields: they are the answer.`,
-		displayOptions: form,
-	},
-	{
-		displayName: 'Button Text',
-		name: 'flowCta',
-		type: 'string',
-		required: true,
-		default: 'Open form',
-		description: `The button that opens the form: at most ${MESSAGE_RULES.flowCta.max} characters, no emoji`,
-		displayOptions: form,
-	},
-	{
-		displayName: 'First Screen',
-		name: 'flowScreen',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. LEAD_FORM',
-		description: "The ID of the screen the form opens on: the ID of a screen in the flow's JSON",
-		displayOptions: form,
-	},
-	{
-		displayName: 'Screen Data (JSON)',
-		name: 'flowData',
-		type: 'json',
-		default: '',
-		description:
-			'Initial data for the first screen: a JSON object with at least one field, as the screen\'s "data" declares it (e.g. { "name": "Ana" }). Leave empty for none.',
-		displayOptions: form,
-	},
-	{
-		displayName: 'Mode',
-		name: 'flowMode',
-		type: 'options',
-		default: 'published',
-		options: [
-			{ name: 'Published', value: 'published', description: 'The published flow' },
-			{
-				name: 'Draft',
-				value: 'draft',
-				description: "The flow's unpublished draft, for testing before you publish it",
-			},
-		],
-		displayOptions: form,
-	},
+	// The flow fields of Send's Flow type: one parameter, one type, whichever operation shows it.
+	...[
+		{
+			...flowIdField,
+			description: `${flowIdField.description} Its last screen must complete the flow with a payload that returns the fields: they are the answer.`,
+		},
+		{ ...flowCtaField, default: 'Open form' },
+		flowScreenField,
+		flowDataField,
+		flowModeField,
+	].map((field) => ({ ...field, displayOptions: form })),
 	{
 		displayName: 'Type of Approval',
 		name: 'approvalType',
