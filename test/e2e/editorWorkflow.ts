@@ -198,6 +198,9 @@ export const OPERATIONS: Array<[name: string, parameters: Record<string, unknown
 	[CONTROL, { resource: 'message', operation: 'send', to: '', messageType: 'text', text: 'Hello' }],
 ];
 
+/** The operations stand in a grid of 5 columns; the other nodes below it, where none covers another. */
+const BELOW_GRID = (Math.ceil(OPERATIONS.length / 5) + 1) * 200;
+
 export const EDITOR_NODES = [
 	...OPERATIONS.map(([name, parameters], index) => ({
 		id: `e0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
@@ -213,7 +216,7 @@ export const EDITOR_NODES = [
 		name: PASTE_NODE,
 		type: 'n8n-nodes-360dialog.dialog360',
 		typeVersion: 1.1,
-		position: [0, 800],
+		position: [0, BELOW_GRID],
 		parameters: {
 			resource: 'template',
 			operation: 'submit',
@@ -228,7 +231,7 @@ export const EDITOR_NODES = [
 		name: PINNED_INPUT,
 		type: 'n8n-nodes-base.manualTrigger',
 		typeVersion: 1,
-		position: [300, 1000],
+		position: [300, BELOW_GRID + 200],
 		parameters: {},
 	},
 	{
@@ -236,7 +239,7 @@ export const EDITOR_NODES = [
 		name: EXPRESSION_NODE,
 		type: 'n8n-nodes-360dialog.dialog360',
 		typeVersion: 1.1,
-		position: [560, 1000],
+		position: [560, BELOW_GRID + 200],
 		parameters: {
 			resource: 'template',
 			operation: 'submit',
@@ -251,7 +254,7 @@ export const EDITOR_NODES = [
 		name: RULE_ERRORS,
 		type: 'n8n-nodes-360dialog.dialog360',
 		typeVersion: 1.1,
-		position: [260, 800],
+		position: [260, BELOW_GRID],
 		parameters: {
 			resource: 'profile',
 			operation: 'update',
@@ -264,7 +267,7 @@ export const EDITOR_NODES = [
 		name: 'Trigger',
 		type: 'n8n-nodes-360dialog.dialog360Trigger',
 		typeVersion: 1.1,
-		position: [0, 600],
+		position: [520, BELOW_GRID],
 		webhookId: 'e0000000-0000-4000-8000-aaaaaaaaaaaa',
 		parameters: { events: ['message', 'status'] },
 		credentials: CREDENTIAL,

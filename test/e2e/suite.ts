@@ -38,6 +38,7 @@ import {
 	API_KEY,
 	AT_ONCE_WEBHOOK_ID,
 	EXAMPLES,
+	UNPUBLISHED_AT_START,
 	examplePath,
 	waitFor,
 	workersLoseStaticDataIn,
@@ -109,7 +110,11 @@ export function describeEndToEnd(line: N8nLine, mode: 'regular' | 'queue'): void
 				],
 				workflows: [
 					...WORKFLOWS.map(([file, id]) => ({ file: path.join(__dirname, 'workflows', file), id })),
-					...EXAMPLES.map(([file, id]) => ({ file: examplePath(file, work), id })),
+					...EXAMPLES.map(([file, id]) => ({
+						file: examplePath(file, work),
+						id,
+						publish: !UNPUBLISHED_AT_START.has(id),
+					})),
 				],
 			});
 			ctx.n8n = await startInMode(ctx.userFolder, line, mode);

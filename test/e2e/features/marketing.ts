@@ -7,6 +7,7 @@ import { DEMO_TEMPLATES } from '../../emulator/demo';
 import {
 	callWebhook,
 	nodeOutput,
+	publicApi,
 	successfulExecutions,
 	waitFor,
 	type E2eContext,
@@ -36,6 +37,13 @@ export function marketingTests(ctx: E2eContext): void {
 	const { emulator } = ctx;
 
 	it('example marketing campaign: MM Lite with one fallback to the Cloud API, and its cost counted from the statuses', async () => {
+		// Room for the example's trigger among the number's 3 extra destinations: the AI example, whose
+		// tests ran before, leaves; the campaign's trigger joins.
+		await publicApi(ctx.n8n, '/workflows/exampleAiAgentReply/deactivate', {
+			method: 'POST',
+			body: {},
+		});
+		await publicApi(ctx.n8n, `/workflows/${WORKFLOW_ID}/activate`, { method: 'POST', body: {} });
 		if (!emulator.templates.some((template) => template.name === 'spring_sale'))
 			emulator.seedTemplates(1, () => ({
 				id: 'mmlite1',
