@@ -4,6 +4,7 @@
  * cost of the campaign from the delivered statuses' pricing.
  */
 import { DEMO_TEMPLATES } from '../../emulator/demo';
+import { pollOrThrow } from '../../support/poll';
 import {
 	callWebhook,
 	nodeOutput,
@@ -68,13 +69,25 @@ export function marketingTests(ctx: E2eContext): void {
 			},
 		});
 		const contacts = [{ phone: '+4915112340001' }, { phone: '+4915112340002' }];
-		const answer = await callWebhook(`${ctx.n8n.webhookUrl}/webhook/marketing-campaign`, {
-			campaign: 'spring-2026',
-			discount: '25%',
-			until: 'Sunday',
-			code: 'SPRING25',
-			contacts,
-		});
+		// The campaign's trigger has joined once its destination is there; its Webhook answers 404
+		// until n8n has registered it: nothing runs then, so the call is repeated on 404 only.
+		const destination = await waitFor(() =>
+			emulator.multiWebhook.destinations.find((target) => target.url.includes(CAMPAIGN_WEBHOOK_ID)),
+		);
+		expect(destination).toBeDefined();
+		const answer = await pollOrThrow(
+			async () => {
+				const called = await callWebhook(`${ctx.n8n.webhookUrl}/webhook/marketing-campaign`, {
+					campaign: 'spring-2026',
+					discount: '25%',
+					until: 'Sunday',
+					code: 'SPRING25',
+					contacts,
+				});
+				return called.status === 404 ? undefined : called;
+			},
+			{ timeoutMs: 60_000, intervalMs: 500, failure: () => 'the campaign webhook stayed 404' },
+		);
 		expect(answer.status).toBe(200);
 		const items = answer.body as Array<Record<string, unknown>>;
 		expect(items).toHaveLength(2);
@@ -96,10 +109,6 @@ export function marketingTests(ctx: E2eContext): void {
 		});
 
 		// The delivered statuses reach the example's trigger; it counts the billable messages.
-		const destination = await waitFor(() =>
-			emulator.multiWebhook.destinations.find((target) => target.url.includes(CAMPAIGN_WEBHOOK_ID)),
-		);
-		expect(destination).toBeDefined();
 		// One status after the other: each execution adds to the workflow's static data in turn.
 		const executionsBefore = (await successfulExecutions(ctx.n8n, WORKFLOW_ID))?.length ?? 0;
 		let executions: Array<{ id: string }> | undefined = [];
