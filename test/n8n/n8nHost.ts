@@ -319,6 +319,8 @@ export interface N8nInstance {
 	process: ChildProcess;
 	logs: string[];
 	stop(): Promise<void>;
+	/** What n8n stored outside its folder, as text (queue mode: the PostgreSQL database). */
+	storedElsewhere?(): Promise<string>;
 }
 
 export function n8nEnv(
@@ -421,12 +423,11 @@ async function startProcess(
 			const logged = options.logs.join('').includes(options.readyLog);
 			if (logged && !options.readyUrl) return true;
 			if (logged && options.readyUrl) {
-				try {
-					const response = await request(options.readyUrl, { timeoutMs: 2_000, idempotent: false });
-					if (response.status === 200) return true;
-				} catch {
-					// not listening yet
-				}
+				const response = await request(options.readyUrl, {
+					timeoutMs: 2_000,
+					idempotent: false,
+				}).catch(() => undefined); // not listening yet
+				if (response?.status === 200) return true;
 			}
 			return undefined;
 		},
@@ -577,6 +578,7 @@ export async function startQueueCluster(
 			process: main.child,
 			logs,
 			stop: stopAll,
+			storedElsewhere: async () => (postgres ? await postgres.dump() : ''),
 		};
 	} catch (error) {
 		await stopAll();

@@ -88,6 +88,8 @@ export interface Postgres {
 	n8nEnv: Record<string, string>;
 	/** Stops the server (fast shutdown, bounded) and removes its data; its log stays next to it. */
 	stop(): Promise<void>;
+	/** The whole database as SQL text (pg_dump): what n8n stored, for tests that search it. */
+	dump(): Promise<string>;
 }
 
 export const POSTGRES_USER = 'n8n';
@@ -194,5 +196,13 @@ export async function startPostgres(parent: string, port: number): Promise<Postg
 			DB_POSTGRESDB_POOL_SIZE: '10',
 		},
 		stop,
+		dump: async () =>
+			(
+				await run(
+					path.join(bin, 'pg_dump'),
+					['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, POSTGRES_DATABASE],
+					{ timeout: 60_000, maxBuffer: 512 * 1024 * 1024 },
+				)
+			).stdout,
 	};
 }

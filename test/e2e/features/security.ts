@@ -109,8 +109,9 @@ export function apiKeyTests(ctx: E2eContext): void {
 		// Everything n8n keeps in its folder (database, write-ahead log, event log, binary storage),
 		// but the installed packages.
 		const stored = path.join(work, 'user', '.n8n');
-		const read = () =>
-			readdirSync(stored, { recursive: true, withFileTypes: true })
+		// In queue mode n8n stores in PostgreSQL, which is read as a dump of its database.
+		const read = async () => [
+			...readdirSync(stored, { recursive: true, withFileTypes: true })
 				.filter(
 					(entry) =>
 						entry.isFile() &&
@@ -119,13 +120,17 @@ export function apiKeyTests(ctx: E2eContext): void {
 				.map((entry) => ({
 					file: path.join(entry.parentPath, entry.name),
 					text: readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1'),
-				}));
+				})),
+			...(ctx.n8n.storedElsewhere
+				? [{ file: 'the PostgreSQL database', text: await ctx.n8n.storedElsewhere() }]
+				: []),
+		];
 		// The scan covers stored executions: wait (bounded) until the trigger workflow's execution (its wamid) is stored.
 		const files =
-			(await waitFor(() => {
-				const all = read();
+			(await waitFor(async () => {
+				const all = await read();
 				return all.some((entry) => entry.text.includes('"wamid.e2e1"')) ? all : undefined;
-			})) ?? read();
+			})) ?? (await read());
 		expect(files.some((entry) => entry.text.includes('"wamid.e2e1"'))).toBe(true);
 		for (const entry of files) assertNoSentinel(entry.file, entry.text);
 		expect(readFileSync(path.join(work, 'credentials.json'), 'utf8')).toContain(API_KEY); // the check can fail
