@@ -105,9 +105,9 @@ describe('Message › Send, type Flow', () => {
 			`Flow ID must be the flow's numeric ID (got "lead form")`,
 		],
 		[
-			'a button text one past 20',
-			{ flowCta: 'c'.repeat(21) },
-			'Button Text must be at most 20 characters (got 21)',
+			'a button text one past 30',
+			{ flowCta: 'c'.repeat(31) },
+			'Button Text must be at most 30 characters (got 31)',
 		],
 		[
 			'an emoji in the button text',
@@ -153,7 +153,7 @@ describe('Message › Send, type Flow', () => {
 			items: [
 				{ cta: 'One', data: '{"a":1}' },
 				{ cta: 'Two', data: 'not json' },
-				{ cta: 'x'.repeat(30), data: '' },
+				{ cta: 'x'.repeat(31), data: '' },
 				{ cta: 'Four', data: '' },
 			],
 			credentials: emulatorCredentials(fixture.baseUrl),
@@ -161,7 +161,7 @@ describe('Message › Send, type Flow', () => {
 		});
 		expect(errorOf(items[1]).message).toMatch(/^Screen Data is not valid JSON: .* \[item 1\]$/);
 		expect(errorOf(items[2]).message).toBe(
-			'Button Text must be at most 20 characters (got 30) [item 2]',
+			'Button Text must be at most 30 characters (got 31) [item 2]',
 		);
 		expect(
 			fixture.emulator.sent.map(

@@ -110,8 +110,8 @@ export function checkFlowMessage(
 	if (flow.status === 'BLOCKED')
 		return metaError(400, 132068, 'Flow is in blocked state', `Flow ${flow.id} is blocked`);
 	const cta = String(parameters.flow_cta ?? '');
-	if (!cta || Array.from(cta).length > 20 || /\p{Extended_Pictographic}/u.test(cta))
-		return invalid('flow_cta must be 1 to 20 characters without emoji');
+	if (!cta || Array.from(cta).length > 30 || /\p{Extended_Pictographic}/u.test(cta))
+		return invalid('flow_cta must be 1 to 30 characters without emoji');
 	if ((parameters.flow_action ?? 'navigate') === 'navigate') {
 		const payload = parameters.flow_action_payload;
 		if (typeof payload?.screen !== 'string' || !payload.screen)
