@@ -113,6 +113,28 @@ export function metaError(status: number, code: number, message: string, details
 	};
 }
 
+/**
+ * One page of a list with Meta's cursor paging (Graph API "Paginated Results"): `limit` and an
+ * `after` cursor (here the index to start at), `paging.next` only when another page follows.
+ */
+export function cursorPage<T>(
+	all: T[],
+	url: URL,
+	defaultLimit: number,
+): { page: T[]; paging: Record<string, unknown> } {
+	const limit = Math.max(1, Number(url.searchParams.get('limit')) || defaultLimit);
+	const start = Number(url.searchParams.get('after') ?? 0) || 0;
+	const page = all.slice(start, start + limit);
+	const next = start + page.length < all.length ? String(start + page.length) : undefined;
+	return {
+		page,
+		paging: {
+			cursors: { before: String(start), ...(next ? { after: next } : {}) },
+			...(next ? { next: `${url.origin}${url.pathname}?limit=${limit}&after=${next}` } : {}),
+		},
+	};
+}
+
 export function parseMultipart(
 	body: Buffer,
 	contentType: string,

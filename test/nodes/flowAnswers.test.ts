@@ -190,7 +190,7 @@ describe('Send and Wait for Response: Form (WhatsApp Flow)', () => {
 			...LEAD,
 			message: 'x'.repeat(1025),
 			flowId: { __rl: true, mode: 'list', value: 'lead form' },
-			flowCta: 'Open the form right now please',
+			flowCta: 'Open the form right now, please!',
 			flowScreen: ' ',
 			flowData: '{ "source": ',
 		});

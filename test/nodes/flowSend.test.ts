@@ -105,9 +105,9 @@ describe('Message › Send, type Flow', () => {
 			`Flow ID must be the flow's numeric ID (got "lead form")`,
 		],
 		[
-			'a button text one past 20',
-			{ flowCta: 'c'.repeat(21) },
-			'Button Text must be at most 20 characters (got 21)',
+			'a button text one past 30',
+			{ flowCta: 'c'.repeat(31) },
+			'Button Text must be at most 30 characters (got 31)',
 		],
 		[
 			'an emoji in the button text',
@@ -153,7 +153,7 @@ describe('Message › Send, type Flow', () => {
 			items: [
 				{ cta: 'One', data: '{"a":1}' },
 				{ cta: 'Two', data: 'not json' },
-				{ cta: 'x'.repeat(30), data: '' },
+				{ cta: 'x'.repeat(31), data: '' },
 				{ cta: 'Four', data: '' },
 			],
 			credentials: emulatorCredentials(fixture.baseUrl),
@@ -161,7 +161,7 @@ describe('Message › Send, type Flow', () => {
 		});
 		expect(errorOf(items[1]).message).toMatch(/^Screen Data is not valid JSON: .* \[item 1\]$/);
 		expect(errorOf(items[2]).message).toBe(
-			'Button Text must be at most 20 characters (got 30) [item 2]',
+			'Button Text must be at most 30 characters (got 31) [item 2]',
 		);
 		expect(
 			fixture.emulator.sent.map(
@@ -223,9 +223,43 @@ describe('Flow › List and Get, and the Flow picker', () => {
 			status: 'DRAFT',
 		});
 		const { error } = await get('424242');
-		expect(`${error?.message} ${error?.description}`).toContain(
-			"Object with ID '424242' does not exist",
+		expect(error?.message).toBe(`Flow ID must be one of this number's flows (got "424242")`);
+		// Only the list is read: 360dialog documents no single-flow path for the number's key.
+		expect(fixture.emulator.requests.every((request) => request.path === '/flows')).toBe(true);
+	});
+
+	it('reads every page of a long list, and gets a flow from a later page', async () => {
+		const idOf = (index: number) => String(9000000000000000 + index);
+		fixture.emulator.flows = Array.from({ length: 30 }, (_, index) => ({
+			id: idOf(index),
+			name: `flow_${index}`,
+			status: 'PUBLISHED',
+			categories: ['OTHER'],
+		}));
+		const list = await runActionNode({
+			parameters: { resource: 'flow', operation: 'list' },
+			credentials: credentials(),
+		});
+		expect(list.items.map((item) => item.json.name)).toEqual(
+			Array.from({ length: 30 }, (_, index) => `flow_${index}`),
 		);
+		expect(
+			fixture.emulator.requestsTo('GET', '/flows').map((request) => request.query.after ?? null),
+		).toEqual([null, '25']);
+		const get = await runActionNode({
+			parameters: {
+				resource: 'flow',
+				operation: 'get',
+				flowId: { __rl: true, mode: 'id', value: idOf(28) },
+			},
+			credentials: credentials(),
+		});
+		expect(get.items[0].json).toEqual({
+			id: idOf(28),
+			name: 'flow_28',
+			status: 'PUBLISHED',
+			categories: ['OTHER'],
+		});
 	});
 
 	it('offers the flows in the Flow picker, filtered by name', async () => {

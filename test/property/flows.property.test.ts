@@ -24,8 +24,8 @@ const data = fc.option(
 	fc.oneof(fc.constant({}), fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.integer())),
 	{ nil: undefined },
 );
-/** A button text the rules accept: 1–20 characters, none of them an emoji. */
-const goodCta = validText(1, 20).map((text) => text.replace(/\p{Extended_Pictographic}/gu, 'x'));
+/** A button text the rules accept: 1–30 characters, none of them an emoji. */
+const goodCta = validText(1, 30).map((text) => text.replace(/\p{Extended_Pictographic}/gu, 'x'));
 
 function parametersOf(payload: Record<string, unknown>): Record<string, any> {
 	return (payload.interactive as { action: { parameters: Record<string, any> } }).action.parameters;
@@ -39,7 +39,7 @@ describe('flow messages', () => {
 					body: textNear(1024),
 					header: textNear(60),
 					flowId,
-					cta: fc.oneof(textNear(20), fc.constant('Open 📝')),
+					cta: fc.oneof(textNear(30), fc.constant('Open 📝')),
 					flowToken: textNear(512),
 					action: fc.constantFrom('navigate' as const, 'data_exchange' as const),
 					screen: fc.option(textNear(200), { nil: undefined }),
@@ -54,7 +54,7 @@ describe('flow messages', () => {
 						within(content.body, 1, 1024) &&
 						optionalWithin(content.header, 60) &&
 						/^\d+$/.test(sent.flow_id) &&
-						within(sent.flow_cta, 1, 20) &&
+						within(sent.flow_cta, 1, 30) &&
 						!EMOJI.test(sent.flow_cta) &&
 						within(sent.flow_token, 1, 512) &&
 						sent.flow_message_version === '3' &&

@@ -10,6 +10,7 @@
  */
 import { RecipientError, recipientIdOf, recipientKeyOf, type RecipientId } from './identity';
 import type { Violation } from './checks';
+import { nextPageCursor } from './paging';
 import { isRecord, textOf, textOrNull } from './values';
 
 export const BLOCK_USERS_RULES = {
@@ -180,14 +181,11 @@ export function blockedPageOf(body: unknown): {
 	const users = data.flatMap((entry) =>
 		Array.isArray(entry.block_users) ? entry.block_users.filter(isRecord) : [entry],
 	);
-	const paging = isRecord(body.paging) ? body.paging : {};
-	const cursors = isRecord(paging.cursors) ? paging.cursors : {};
-	const hasNext = textOrNull(paging.next) !== null;
 	return {
 		contacts: users.map((user) => ({
 			waId: textOrNull(user.wa_id),
 			input: textOrNull(user.input),
 		})),
-		after: hasNext ? textOrNull(cursors.after) : null,
+		after: nextPageCursor(body),
 	};
 }

@@ -23,8 +23,7 @@ export type EndpointName =
 	| 'uploadSession'
 	| 'webhook'
 	| 'multiWebhook'
-	| 'flows'
-	| 'flow';
+	| 'flows';
 
 /** Paths with `{name}` placeholders; a missing endpoint is one the environment does not offer. */
 type EndpointTable = Partial<Record<EndpointName, string>>;
@@ -48,11 +47,13 @@ const CLOUD_API_PATHS: Required<EndpointTable> = {
 	uploadSession: '/{uploadId}', // [H] resumable upload, step 2 (the id is "upload:...")
 	webhook: '/v1/configs/webhook', // [H] older page, [M] current use
 	multiWebhook: '/multi_webhook', // [H] 360dialog Messaging API reference; methods in MULTI_WEBHOOK_RULES
-	// [H] 360dialog's Messaging API reference "Flows" lists flows with the number's own key
-	// (https://docs.360dialog.com/docs/messaging-api/api-reference/flows); [M] the path /flows, as its
-	// other Meta-proxied paths; [L] one flow at /flows/{id} (Meta's Graph API reads a flow by its ID).
+	// [H] 360dialog's Messaging API reference "Flows", List Flows: GET on waba-v2 with the number's
+	// D360-API-KEY, answering { data: [flows.Flow], paging } with Meta's cursor paging
+	// (https://docs.360dialog.com/docs/messaging-api/api-reference/flows). [M] the path /flows: the
+	// page's operation block could not be read past its schemas; /flows is Meta's edge
+	// (GET /{WABA-ID}/flows) with the account implied, as 360dialog's other Meta-proxied paths. No
+	// single-flow path for the number's key could be confirmed, so Flow › Get reads this list.
 	flows: '/flows',
-	flow: '/flows/{flowId}',
 };
 
 /**

@@ -1,9 +1,11 @@
 /**
- * The number's WhatsApp Flows as 360dialog's Messaging API lists them (Meta's flow fields: id, name,
- * status, categories, validation_errors; https://docs.360dialog.com/docs/messaging-api/api-reference/flows).
+ * The number's WhatsApp Flows as 360dialog's Messaging API lists them ("List Flows":
+ * `{ data: [flows.Flow], paging }`, Meta's flow fields id, name, status, categories,
+ * validation_errors, and Meta's cursor paging; https://docs.360dialog.com/docs/messaging-api/api-reference/flows).
  * Only a PUBLISHED flow can be sent in published mode (Meta "Sending a Flow").
  */
-import { textOf } from './values';
+import { nextPageCursor } from './paging';
+import { isRecord, textOf } from './values';
 
 export interface FlowSummary {
 	id: string;
@@ -22,9 +24,12 @@ export function flowSummary(raw: unknown): FlowSummary {
 	};
 }
 
-/** The flows of a list answer (`{ data: [...] }`); anything else is an answer we cannot read. */
-export function readFlowList(body: unknown): FlowSummary[] {
+/** One page of the flow list (`{ data: [...], paging }`): its flows as sent, and the next page's cursor. */
+export function readFlowPage(body: unknown): {
+	flows: Array<Record<string, unknown>>;
+	after: string | null;
+} {
 	const data = (body as { data?: unknown } | undefined)?.data;
 	if (!Array.isArray(data)) throw new Error('The flow list answer has no "data" list');
-	return data.map(flowSummary).filter((flow) => flow.id);
+	return { flows: data.filter(isRecord), after: nextPageCursor(body) };
 }

@@ -226,15 +226,19 @@ export function sendAndWaitTests(ctx: E2eContext): void {
 	});
 }
 
-/** A waiting execution survives a restart of n8n (it runs late: a restart empties the trigger's memory). */
+/**
+ * Waiting executions survive a restart of n8n: an Approval question and a Form (WhatsApp Flow)
+ * question wait across the same restart (it runs late: a restart empties the trigger's memory).
+ */
 export function waitAcrossRestartTests(ctx: E2eContext): void {
 	const { line, mode, emulator, deliverAnswer, executionsOf } = ctx;
 
 	// Regular mode restarts its one process on the same port; a queue cluster's resume path (the
 	// webhook process reading the execution from the database) is the one the tests above use. It
-	// runs late: a restart empties the trigger's memory of deliveries seen (per process).
+	// runs late: a restart empties the trigger's memory of deliveries seen (per process). One restart
+	// for both questions: each restart costs about a minute.
 	(mode === 'regular' ? it : it.skip)(
-		'a waiting execution survives a restart of n8n: the tap after it resumes it',
+		'waiting executions survive a restart of n8n: the tap and the form submitted after it resume them',
 		async () => {
 			await callWebhook(`${ctx.n8n.webhookUrl}/webhook/refund-request`, {
 				order: '#2077',
@@ -246,9 +250,28 @@ export function waitAcrossRestartTests(ctx: E2eContext): void {
 			const question = await waitFor(() =>
 				emulator.sent.find((message) => asksAbout(message, '#2077')),
 			);
+			// The lead form example (Send and Wait with a WhatsApp Flow), to a contact of its own.
+			const formsBefore = new Set(
+				(await executionsOf('exampleLeadForm1', 'success')).map((execution) => execution.id),
+			);
+			await callWebhook(`${ctx.n8n.webhookUrl}/webhook/lead-form`, {
+				phone: RESTART_LEAD_PHONE,
+				source: 'the fair',
+			});
+			const form = await waitFor(() =>
+				emulator.sent.find(
+					(message) =>
+						message.to === RESTART_LEAD_WA_ID &&
+						(message.payload.interactive as { type?: string } | undefined)?.type === 'flow',
+				),
+			);
+			if (!form) throw new Error('the lead form was not sent');
 			expect(
 				await waitFor(async () =>
-					(await executionsOf('exampleRefundOkay', 'waiting')).length === 1 ? true : undefined,
+					(await executionsOf('exampleRefundOkay', 'waiting')).length === 1 &&
+					(await executionsOf('exampleLeadForm1', 'waiting')).length === 1
+						? true
+						: undefined,
 				),
 			).toBe(true);
 			const decline = replyButtonsOf(question?.payload ?? {})[1];
@@ -272,6 +295,45 @@ export function waitAcrossRestartTests(ctx: E2eContext): void {
 				),
 			);
 			expect(told).toMatchObject({ to: '4915112345678' });
+
+			// The contact submits the form after the restart: its execution resumes with the fields.
+			expect(await deliverAnswer(emulator.flowAnswerDelivery(form.id, RESTART_LEAD))).toEqual([
+				200,
+			]);
+			const resumed = await waitFor(async () =>
+				(await executionsOf('exampleLeadForm1', 'success')).find(
+					(execution) => !formsBefore.has(execution.id),
+				),
+			);
+			const [answer] = await nodeOutput<Record<string, unknown>>(
+				ctx.n8n,
+				resumed?.id,
+				'Ask for the Form',
+			);
+			expect(answer.json).toMatchObject({
+				timedOut: false,
+				answer: RESTART_LEAD,
+				respondedBy: { waId: RESTART_LEAD_WA_ID },
+				questionMessageId: form.id,
+			});
+			const thanks = emulator.sent.filter(
+				(message) =>
+					message.to === RESTART_LEAD_WA_ID &&
+					String((message.payload.text as { body?: string } | undefined)?.body).startsWith(
+						'Thank you, Bea Kranz!',
+					),
+			);
+			expect(thanks).toHaveLength(1);
+			expect(await executionsOf('exampleLeadForm1', 'waiting')).toHaveLength(0);
 		},
 	);
 }
+
+const RESTART_LEAD_PHONE = '+44 7700 900456';
+const RESTART_LEAD_WA_ID = '447700900456';
+const RESTART_LEAD = {
+	name: 'Bea Kranz',
+	email: 'bea@example.org',
+	company: 'Kranz & Söhne',
+	interest: 'Pricing',
+};

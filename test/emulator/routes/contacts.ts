@@ -4,7 +4,7 @@
  * request, errors per user, a partial success is HTTP 400 with code 139100 and the per-user lists), GET
  * lists with `limit` and an `after` cursor.
  */
-import { metaError, type Route } from '../core';
+import { cursorPage, metaError, type Route } from '../core';
 import type { Emulator } from '../server';
 
 const MAX_PER_REQUEST = 1000;
@@ -129,20 +129,13 @@ export const contactsRoute: Route = (emulator, { method, path, url, json }) => {
 	if (path !== '/block_users') return undefined;
 	if (method === 'POST' || method === 'DELETE') return changeBlocks(emulator, method, json);
 	if (method === 'GET') {
-		const limit = Math.max(1, Number(url.searchParams.get('limit')) || 100);
-		const start = Number(url.searchParams.get('after') ?? 0) || 0;
-		const all = [...emulator.blocked];
-		const page = all.slice(start, start + limit);
-		const next = start + page.length < all.length ? String(start + page.length) : undefined;
+		const { page, paging } = cursorPage([...emulator.blocked], url, 100);
 		return {
 			status: 200,
 			body: {
 				// 360dialog's schema: data[].block_users[] of { input, wa_id }.
 				data: [{ block_users: page.map((waId) => ({ input: waId, wa_id: waId })) }],
-				paging: {
-					cursors: { before: String(start), ...(next ? { after: next } : {}) },
-					...(next ? { next: `${url.origin}${path}?limit=${limit}&after=${next}` } : {}),
-				},
+				paging,
 			},
 		};
 	}

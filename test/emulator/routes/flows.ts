@@ -1,13 +1,15 @@
 /**
  * The emulator's routes. WhatsApp Flows: the number's flows (a published one and a draft one unless a
- * test sets others), listed and read with the number's own key, and the rules a flow message and a
+ * test sets others), listed with the number's own key, and the rules a flow message and a
  * template's flow button are checked against.
  *
  * 360dialog's Messaging API lists flows with the D360-API-KEY ("Flows", List Flows:
  * https://docs.360dialog.com/docs/messaging-api/api-reference/flows): `{ data: [flow], paging }`
- * with Meta's flow fields (id, name, status, categories, validation_errors).
+ * with Meta's flow fields (id, name, status, categories, validation_errors) and Meta's cursor
+ * paging, 25 a page unless `limit` says otherwise (Meta's usual default). No path reads one flow
+ * with the number's key: none is confirmed in 360dialog's reference.
  */
-import { metaError, type Route, type RouteAnswer } from '../core';
+import { cursorPage, metaError, type Route, type RouteAnswer } from '../core';
 import type { Emulator } from '../server';
 
 export interface EmulatorFlow {
@@ -50,29 +52,11 @@ function publicFlow(flow: EmulatorFlow) {
 	};
 }
 
-/** GET /flows (the list) and GET /flows/{id} (one flow). */
-export const flowsRoute: Route = (emulator, { method, path }) => {
-	if (method !== 'GET') return undefined;
-	if (path === '/flows')
-		return {
-			status: 200,
-			body: {
-				data: emulator.flows.map(publicFlow),
-				paging: { cursors: { before: 'B', after: 'A' } },
-			},
-		};
-	const byId = /^\/flows\/([^/]+)$/.exec(path);
-	if (!byId) return undefined;
-	const flow = emulator.flows.find((candidate) => candidate.id === decodeURIComponent(byId[1]));
-	// Meta's answer to an object that does not exist (Graph API code 100, subcode 33).
-	if (!flow)
-		return metaError(
-			404,
-			100,
-			'Invalid parameter',
-			`Unsupported get request. Object with ID '${byId[1]}' does not exist`,
-		);
-	return { status: 200, body: publicFlow(flow) };
+/** GET /flows: the list, page by page. */
+export const flowsRoute: Route = (emulator, { method, path, url }) => {
+	if (method !== 'GET' || path !== '/flows') return undefined;
+	const { page, paging } = cursorPage(emulator.flows.map(publicFlow), url, 25);
+	return { status: 200, body: { data: page, paging } };
 };
 
 function findFlow(emulator: Emulator, id: unknown, name: unknown): EmulatorFlow | undefined {
@@ -110,8 +94,8 @@ export function checkFlowMessage(
 	if (flow.status === 'BLOCKED')
 		return metaError(400, 132068, 'Flow is in blocked state', `Flow ${flow.id} is blocked`);
 	const cta = String(parameters.flow_cta ?? '');
-	if (!cta || Array.from(cta).length > 20 || /\p{Extended_Pictographic}/u.test(cta))
-		return invalid('flow_cta must be 1 to 20 characters without emoji');
+	if (!cta || Array.from(cta).length > 30 || /\p{Extended_Pictographic}/u.test(cta))
+		return invalid('flow_cta must be 1 to 30 characters without emoji');
 	if ((parameters.flow_action ?? 'navigate') === 'navigate') {
 		const payload = parameters.flow_action_payload;
 		if (typeof payload?.screen !== 'string' || !payload.screen)

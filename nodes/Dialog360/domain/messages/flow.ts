@@ -1,9 +1,10 @@
 /**
  * A WhatsApp Flow message: a call-to-action button that opens a form (a "flow") inside the chat.
  * Meta, "Sending a Flow":
- * https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow/
+ * https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow/ and "Flow messages":
+ * https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-flow-messages/
  * (interactive.type "flow", action.name "flow", flow_message_version "3"; flow_id or flow_name;
- * flow_cta at most 20 characters without emoji; mode "published" (default) or "draft";
+ * flow_cta at most 30 characters without emoji (MESSAGE_RULES.flowCta); mode "published" (default) or "draft";
  * flow_action "navigate" (default, needs flow_action_payload.screen, data a non-empty object when
  * given) or "data_exchange" (no payload)).
  */

@@ -27,12 +27,14 @@ export const MESSAGE_RULES = {
 	locationAddress: { max: 1000 },
 	contactFormattedName: { min: 1, max: 1000 },
 	/**
-	 * Meta "Sending a Flow" (https://developers.facebook.com/docs/whatsapp/flows/guides/sendingaflow/):
-	 * the button text (flow_cta) is at most 20 characters, no emoji (issue 27 said 30; Meta says 20).
+	 * The button text (flow_cta): at most 30 characters, no emoji. Meta's current Cloud API reference,
+	 * "Flow messages" (https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-flow-messages/,
+	 * samples on Graph v24.0): "CTA text length is advised to be 30 characters or less (no emoji)";
+	 * its older copies and the Flows guide "Sending a Flow" still say 20.
 	 * Token and screen ID lengths are our choices where Meta gives none (a token carries Send and
 	 * Wait's resume data).
 	 */
-	flowCta: { min: 1, max: 20 },
+	flowCta: { min: 1, max: 30 },
 	flowToken: { min: 1, max: 512 },
 	flowScreen: { min: 1, max: 200 },
 } satisfies Record<string, LengthRule>;
