@@ -1,13 +1,48 @@
 /**
  * The secret 360dialog sends with every delivery (registration.ts registers it in DELIVERY_HEADER).
- * Only its SHA-256 is kept in the trigger's static data: n8n 2.8 copies the workflow's static data
- * into every execution it stores, and a comparison is all a delivery needs.
+ *
+ * It is derived, not drawn: an HMAC of the trigger's identity (test or production, workflow, node)
+ * keyed with the number's API key, so the process that receives a delivery can compute it without
+ * reading anything n8n stores. A stored copy alone is not enough: in queue mode on n8n 2.40+ a worker
+ * runs an execution without the workflow's static data and, when the execution changes static data
+ * (a Code node counting in `$getWorkflowStaticData`), writes its own copy back whole, which drops
+ * the trigger's part (seen in the e2e marketing test: every delivery after the first answered 401).
+ * Its SHA-256 is also kept in the static data (never the secret: n8n 2.8 copies static data into
+ * every stored execution): a delivery registered before the API key changed, or by an earlier
+ * version with a random secret, is still recognised while that copy lasts.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'crypto';
+import { createHash, createHmac, timingSafeEqual } from 'crypto';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import { resolveCredentials } from '../transport/request';
 import type { RegistrationState } from './registration';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** The secret of one trigger: 48 hex characters, the length the random secrets of 0.x had. */
+export function derivedSecret(apiKey: string, identity: string): string {
+	return createHmac('sha256', apiKey)
+		.update(`n8n-nodes-360dialog trigger ${identity}`)
+		.digest('hex')
+		.slice(0, 48);
+}
+
+/**
+ * This trigger's secret. "Test this trigger" gets its own (its URL is another one); the node's
+ * webhook ID is the same in the process that registers and in the one that receives.
+ */
+export async function ownSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const { apiKey } = await resolveCredentials.call(ctx);
+	const node = ctx.getNode();
+	const use = ctx.getMode() === 'manual' ? 'test' : 'production';
+	return derivedSecret(apiKey, `${use}:${ctx.getWorkflow().id ?? ''}:${node.webhookId ?? node.id}`);
+}
+
+function sameText(expected: string, given: unknown): boolean {
+	if (typeof given !== 'string') return false;
+	// Hashes of equal length, compared in constant time.
+	return timingSafeEqual(sha256(expected), sha256(given));
+}
 
 /** Replaces a plain secret kept by an earlier version with its hash. */
 function hashKeptSecret(state: RegistrationState): void {
@@ -16,8 +51,8 @@ function hashKeptSecret(state: RegistrationState): void {
 	delete state.secret;
 }
 
-/** Whether a header value is this node's secret: hashes compared in constant time. */
-export function deliverySecretMatches(state: RegistrationState, received: unknown): boolean {
+/** Whether a header value is the secret whose hash the static data keeps (constant time). */
+export function storedSecretMatches(state: RegistrationState, received: unknown): boolean {
 	hashKeptSecret(state);
 	if (typeof state.secretHash !== 'string' || typeof received !== 'string') return false;
 	const expected = Buffer.from(state.secretHash, 'hex');
@@ -26,17 +61,23 @@ export function deliverySecretMatches(state: RegistrationState, received: unknow
 }
 
 /**
- * The secret to register: the one 360dialog already sends for this URL when it is still this node's
- * (`configured`), the plain one an earlier version kept, or a new one. Only its hash is kept.
+ * Whether a header value is this trigger's secret: the kept hash first (no credential read), then
+ * the derived secret, which holds whatever became of the static data.
  */
-export function secretFor(state: RegistrationState, configured: unknown): string {
-	if (typeof state.secret === 'string') {
-		const kept = state.secret;
-		hashKeptSecret(state);
-		return kept;
-	}
-	if (typeof configured === 'string' && deliverySecretMatches(state, configured)) return configured;
-	const secret = randomBytes(24).toString('hex');
+export async function deliverySecretMatches(
+	ctx: IHookFunctions | IWebhookFunctions,
+	state: RegistrationState,
+	received: unknown,
+): Promise<boolean> {
+	if (typeof received !== 'string') return false;
+	if (storedSecretMatches(state, received)) return true;
+	return sameText(await ownSecret(ctx), received);
+}
+
+/** The secret to register (always the derived one); its hash is kept beside it. */
+export async function secretFor(ctx: IHookFunctions, state: RegistrationState): Promise<string> {
+	hashKeptSecret(state);
+	const secret = await ownSecret(ctx);
 	state.secretHash = sha256(secret).toString('hex');
 	return secret;
 }

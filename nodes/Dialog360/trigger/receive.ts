@@ -163,7 +163,8 @@ async function closedBursts(
 export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const state = ctx.getWorkflowStaticData('node') as RegistrationState;
 	const response = ctx.getResponseObject();
-	if (!deliverySecretMatches(state, (ctx.getHeaderData() as IDataObject)[DELIVERY_HEADER])) {
+	const header = (ctx.getHeaderData() as IDataObject)[DELIVERY_HEADER];
+	if (!(await deliverySecretMatches(ctx, state, header))) {
 		response.status(401).json({ error: 'unauthorized' });
 		return { noWebhookResponse: true };
 	}

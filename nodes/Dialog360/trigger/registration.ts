@@ -11,7 +11,7 @@ import { createHash } from 'crypto';
 
 import { MULTI_WEBHOOK_RULES } from '../domain/environments';
 import { apiRequest } from '../transport/request';
-import { deliverySecretMatches, secretFor } from './deliverySecret';
+import { ownSecret, secretFor } from './deliverySecret';
 import { TRIGGER_DELIVERY_HEADER } from '../domain/account';
 
 /** The header 360dialog sends with every delivery, carrying the secret this node generated. */
@@ -86,8 +86,7 @@ export async function registerMain(ctx: IHookFunctions, url: string): Promise<vo
 		state.previousUrl = current.url;
 		state.previousHeaders = current.headers;
 	}
-	const configured = current.url === url ? current.headers?.[DELIVERY_HEADER] : undefined;
-	await setMainWebhook(ctx, url, { [DELIVERY_HEADER]: secretFor(state, configured) });
+	await setMainWebhook(ctx, url, { [DELIVERY_HEADER]: await secretFor(ctx, state) });
 	state.registeredUrl = url;
 }
 
@@ -141,11 +140,10 @@ export async function addDestination(ctx: IHookFunctions, url: string): Promise<
 	const state = registrationState(ctx);
 	const current = await multiWebhook(ctx);
 	const existing = ownDestination(current.destinations, url);
-	const configured = existing?.url === url ? existing.headers?.[DELIVERY_HEADER] : undefined;
 	const destination = {
 		name: destinationNameFor(url),
 		url,
-		headers: { [DELIVERY_HEADER]: secretFor(state, configured) },
+		headers: { [DELIVERY_HEADER]: await secretFor(ctx, state) },
 	};
 	if (existing) {
 		await apiRequest.call(ctx, {
@@ -195,15 +193,21 @@ export async function addDestination(ctx: IHookFunctions, url: string): Promise<
 	});
 }
 
+/**
+ * Whether a registered header carries this trigger's derived secret. Only that one counts as
+ * registered: a secret an earlier version drew is registered anew, so that deliveries no longer
+ * depend on the static data that keeps its hash.
+ */
+async function carriesOwnSecret(ctx: IHookFunctions, headers?: IDataObject | null) {
+	const header = headers?.[DELIVERY_HEADER];
+	return typeof header === 'string' && header === (await ownSecret(ctx));
+}
+
 export async function destinationExists(ctx: IHookFunctions, url: string): Promise<boolean> {
-	const state = registrationState(ctx);
-	if (!state.secretHash && !state.secret) return false;
 	const current = await multiWebhook(ctx);
 	const existing = ownDestination(current.destinations, url);
 	return (
-		current.enabled &&
-		existing?.url === url &&
-		deliverySecretMatches(state, existing.headers?.[DELIVERY_HEADER])
+		current.enabled && existing?.url === url && (await carriesOwnSecret(ctx, existing.headers))
 	);
 }
 
@@ -248,11 +252,9 @@ export async function registrationExists(
 	url: string,
 	joinAsExtra: boolean,
 ): Promise<boolean> {
-	const state = registrationState(ctx);
-	if (!url || (!state.secretHash && !state.secret)) return false;
+	if (!url) return false;
 	const main = await configuredWebhook(ctx);
-	const ownsMain =
-		main.url === url && deliverySecretMatches(state, main.headers?.[DELIVERY_HEADER]);
+	const ownsMain = main.url === url && (await carriesOwnSecret(ctx, main.headers));
 	if (ownsMain && !joinAsExtra) return true;
 	if (isTestActivation(ctx) && ownsMain) return true;
 	if (!joinAsExtra && !isTestActivation(ctx)) return false;
