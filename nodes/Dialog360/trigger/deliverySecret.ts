@@ -33,9 +33,32 @@ export function derivedSecret(apiKey: string, identity: string): string {
  */
 export async function ownSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
 	const { apiKey } = await resolveCredentials.call(ctx);
+	return derivedSecret(apiKey, identityOf(ctx));
+}
+
+function identityOf(ctx: IHookFunctions | IWebhookFunctions): string {
 	const node = ctx.getNode();
 	const use = ctx.getMode() === 'manual' ? 'test' : 'production';
-	return derivedSecret(apiKey, `${use}:${ctx.getWorkflow().id ?? ''}:${node.webhookId ?? node.id}`);
+	return `${use}:${ctx.getWorkflow().id ?? ''}:${node.webhookId ?? node.id}`;
+}
+
+/**
+ * The receiving side keeps a trigger's secret for a minute, so that a flood of deliveries with a
+ * wrong header does not read and decrypt the credential for each one. A new API key is seen within
+ * that minute; until then the kept hash of the registered secret still matches.
+ */
+const RECEIVED_SECRET_TTL_MS = 60_000;
+const receivedSecrets = new Map<string, { secret: string; until: number }>();
+
+async function ownSecretForDelivery(ctx: IWebhookFunctions): Promise<string> {
+	const identity = identityOf(ctx);
+	const now = Date.now();
+	const kept = receivedSecrets.get(identity);
+	if (kept && kept.until > now) return kept.secret;
+	const secret = await ownSecret(ctx);
+	if (receivedSecrets.size >= 1_000) receivedSecrets.clear();
+	receivedSecrets.set(identity, { secret, until: now + RECEIVED_SECRET_TTL_MS });
+	return secret;
 }
 
 function sameText(expected: string, given: unknown): boolean {
@@ -65,13 +88,13 @@ export function storedSecretMatches(state: RegistrationState, received: unknown)
  * the derived secret, which holds whatever became of the static data.
  */
 export async function deliverySecretMatches(
-	ctx: IHookFunctions | IWebhookFunctions,
+	ctx: IWebhookFunctions,
 	state: RegistrationState,
 	received: unknown,
 ): Promise<boolean> {
 	if (typeof received !== 'string') return false;
 	if (storedSecretMatches(state, received)) return true;
-	return sameText(await ownSecret(ctx), received);
+	return sameText(await ownSecretForDelivery(ctx), received);
 }
 
 /** The secret to register (always the derived one); its hash is kept beside it. */
