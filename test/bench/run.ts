@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: benchmarks, not tests. Prints Markdown tables for the README.
  * `npm run bench -- --quick` leaves out the long one-at-a-time comparison;
- * `--only=core|n8n|hightier|trigger|footprint` runs one part (`n8n`: every real-n8n part).
+ * `--only=core|n8n|hightier|trigger|footprint` runs one part (`n8n`: every real-n8n part);
+ * `--row=<text>` runs only the core rows whose label contains the text (`--row='high tier:'`).
  */
 import os from 'node:os';
 
@@ -87,11 +88,69 @@ function footprint(): Row[] {
 	];
 }
 
+/** The machine's load average over 1, 5 and 15 minutes: the figures move with it. */
+function loadAverage(): string {
+	return os
+		.loadavg()
+		.map((load) => load.toFixed(2))
+		.join(' ');
+}
+
+type CoreRow = [label: string, run: (label: string) => Promise<BulkSendResult>];
+
+/** The rows of the core part, each run on its own by `--row=<part of its label>`. */
+function coreRows(quick: boolean): CoreRow[] {
+	const highTier = { messagesPerSecond: 1000 };
+	return [
+		[
+			'defaults (80/s, automatic concurrency), limit 80/s',
+			(label) => bulkSend(label, MESSAGES, {}),
+		],
+		...(
+			[
+				['templates through the Cloud API (/messages), defaults, limit 80/s', 'messages'],
+				[
+					'templates through Marketing Messages Lite (/marketing_messages), defaults, limit 80/s',
+					'marketing_messages',
+				],
+			] as const
+		).map(([label, through]): CoreRow => [
+			label,
+			(label) => bulkSend(label, MESSAGES, {}, 80, 150, { templateThrough: through }),
+		]),
+		['defaults (80/s configured), real limit 40/s', (label) => bulkSend(label, MESSAGES, {}, 40)],
+		[
+			'high tier: 1,000/s configured, automatic concurrency, limit 1,000/s, emulator in its own process',
+			(label) =>
+				bulkSend(label, HIGH_TIER_MESSAGES, highTier, 1000, 150, { separateEmulator: true }),
+		],
+		[
+			'high tier settings, 2,000 messages to 20 contacts (100 each, in item order per contact: ceiling 100 × 150 ms)',
+			(label) =>
+				bulkSend(label, MESSAGES, highTier, 1000, 150, { separateEmulator: true, contacts: 20 }),
+		],
+		[
+			'no pacing (0/s, automatic concurrency: 20), limit 80/s',
+			(label) => bulkSend(label, MESSAGES, { messagesPerSecond: 0 }),
+		],
+		...(quick
+			? []
+			: [
+					[
+						'one request at a time, limit 80/s',
+						(label: string) =>
+							bulkSend(label, MESSAGES, { maxConcurrent: 1, messagesPerSecond: 0 }),
+					] as CoreRow,
+				]),
+	];
+}
+
 async function main() {
 	const quick = process.argv.includes('--quick');
 	const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
+	const rowFilter = process.argv.find((arg) => arg.startsWith('--row='))?.slice(6);
 	console.log(
-		`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString()}`,
+		`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString()}, load average ${loadAverage()}`,
 	);
 	if (!only || only === 'core') {
 		console.log(
@@ -101,60 +160,11 @@ async function main() {
 			'| run | messages | wall time | ceiling | ratio | lost | duplicated | 429s seen | error items |',
 		);
 		console.log('|---|---|---|---|---|---|---|---|---|');
-		console.log(
-			row(await bulkSend('defaults (80/s, automatic concurrency), limit 80/s', MESSAGES, {})),
-		);
-		for (const [label, through] of [
-			['templates through the Cloud API (/messages), defaults, limit 80/s', 'messages'],
-			[
-				'templates through Marketing Messages Lite (/marketing_messages), defaults, limit 80/s',
-				'marketing_messages',
-			],
-		] as const)
-			console.log(row(await bulkSend(label, MESSAGES, {}, 80, 150, { templateThrough: through })));
-		console.log(
-			row(await bulkSend('defaults (80/s configured), real limit 40/s', MESSAGES, {}, 40)),
-		);
-		console.log(
-			row(
-				await bulkSend(
-					'high tier: 1,000/s configured, automatic concurrency, limit 1,000/s, emulator in its own process',
-					HIGH_TIER_MESSAGES,
-					{ messagesPerSecond: 1000 },
-					1000,
-					150,
-					{ separateEmulator: true },
-				),
-			),
-		);
-		console.log(
-			row(
-				await bulkSend(
-					'high tier settings, 2,000 messages to 20 contacts (100 each, in item order per contact: ceiling 100 × 150 ms)',
-					MESSAGES,
-					{ messagesPerSecond: 1000 },
-					1000,
-					150,
-					{ separateEmulator: true, contacts: 20 },
-				),
-			),
-		);
-		console.log(
-			row(
-				await bulkSend('no pacing (0/s, automatic concurrency: 20), limit 80/s', MESSAGES, {
-					messagesPerSecond: 0,
-				}),
-			),
-		);
-		if (!quick)
-			console.log(
-				row(
-					await bulkSend('one request at a time, limit 80/s', MESSAGES, {
-						maxConcurrent: 1,
-						messagesPerSecond: 0,
-					}),
-				),
-			);
+		for (const [label, run] of coreRows(quick)) {
+			if (rowFilter && !label.includes(rowFilter)) continue;
+			console.log(row(await run(label)));
+		}
+		console.log(`\nLoad average after the core rows: ${loadAverage()}`);
 	}
 	const wants = (part: string) => !only || only === 'n8n' || only === part;
 	const optionName = (part: RealN8nPart) =>

@@ -222,7 +222,8 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	const policy = request.retryPolicy ?? DEFAULT_RETRY_POLICY;
-	const node = this.getNode();
+	// Read only for an error: n8n gives a deep copy of the node and its parameters on every call.
+	const node = () => this.getNode();
 
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
@@ -251,7 +252,7 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 			isMediaLookupBlock(result.info)
 		) {
 			// Not a passing rate limit: retries would only keep the block in place.
-			throw apiError(node, result.info, apiKey, request.itemIndex, {
+			throw apiError(node(), result.info, apiKey, request.itemIndex, {
 				hint: mediaLookupBlockHint(new Date(), result.retryAfterMs),
 			});
 		}
@@ -264,7 +265,7 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 		const gaveUpAfter = decision.reason === 'exhausted' ? attempt : undefined;
 		if (result.kind === 'noAnswer')
 			throw connectionError(
-				node,
+				node(),
 				result.code,
 				decision.reason === 'ambiguous',
 				gaveUpAfter,
@@ -272,13 +273,13 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 			);
 		if (decision.reason === 'ambiguous')
 			throw serverErrorInDoubt(
-				node,
+				node(),
 				result.info,
 				apiKey,
 				request.itemIndex,
 				request.retryServerErrors !== undefined,
 			);
-		throw apiError(node, result.info, apiKey, request.itemIndex, {
+		throw apiError(node(), result.info, apiKey, request.itemIndex, {
 			note: gaveUpAfter ? `Gave up after ${gaveUpAfter} attempts.` : undefined,
 			hintContexts: request.hintContexts,
 		});

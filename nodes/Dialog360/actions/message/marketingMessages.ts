@@ -19,6 +19,7 @@ import {
 	type SendPath,
 } from '../../domain/marketingMessages';
 import { answerOf, isInDoubt } from '../../transport/errors';
+import { itemParameter } from '../parameters';
 import { sendMessage, type SendingOptions } from './sending';
 
 const showForMmLite = { show: { sendThrough: ['marketing_messages'] } };
@@ -86,16 +87,16 @@ export function readSendThrough(
 	itemIndex: number,
 	violations: Violation[],
 ): SendThroughChoice {
-	const raw = ctx.getNodeParameter('sendThrough', itemIndex, 'messages');
+	const raw = itemParameter(ctx, 'sendThrough', itemIndex, 'messages');
 	const path: SendPath = isSendPath(raw) ? raw : 'messages';
 	if (path === 'messages') return { path, fallBack: false, extras: {} };
-	const ttl = ttlSecondsOf(ctx.getNodeParameter('timeToLiveHours', itemIndex, 0));
+	const ttl = ttlSecondsOf(itemParameter(ctx, 'timeToLiveHours', itemIndex, 0));
 	violations.push(...ttl.violations);
 	return {
 		path,
-		fallBack: ctx.getNodeParameter('fallBackToCloudApi', itemIndex, true) === true,
+		fallBack: itemParameter(ctx, 'fallBackToCloudApi', itemIndex, true) === true,
 		extras: {
-			activitySharing: ctx.getNodeParameter('messageActivitySharing', itemIndex, false) === true,
+			activitySharing: itemParameter(ctx, 'messageActivitySharing', itemIndex, false) === true,
 			ttlSeconds: ttl.seconds,
 		},
 	};

@@ -6,6 +6,7 @@ import { uploadMedia } from '../../transport/media';
 import { simplifyField } from '../descriptions/common';
 import { recipientField, sendingOptionsField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
+import { itemParameter } from '../parameters';
 import { formatted, readContent } from './content';
 import { contactsFields } from './descriptions/contacts';
 import { flowFields } from './descriptions/flow';
@@ -52,7 +53,7 @@ export const runShape = 'paced';
 export const runnerOptions = sendingRunnerOptions;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const type = this.getNodeParameter('messageType', itemIndex) as MessageType;
+	const type = itemParameter(this, 'messageType', itemIndex) as MessageType;
 	const { to, options, recipient } = takeSendingItem(this, itemIndex);
 	const read = await readContent(this, type, itemIndex);
 	const envelope = {

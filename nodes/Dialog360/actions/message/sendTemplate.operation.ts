@@ -17,7 +17,7 @@ import { findTemplate } from '../../transport/templates';
 import { simplifyField, templateLocatorField } from '../descriptions/common';
 import { recipientField, sendingOptionsField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
-import { readTemplateLocator } from '../parameters';
+import { itemParameter, readTemplateLocator } from '../parameters';
 import { assertNoViolations } from '../validation';
 import {
 	checkSendThrough,
@@ -127,7 +127,7 @@ function readComponents(
 	itemIndex: number,
 	violations: Violation[],
 ): unknown {
-	const raw = ctx.getNodeParameter('templateComponents', itemIndex, '[]');
+	const raw = itemParameter(ctx, 'templateComponents', itemIndex, '[]');
 	if (typeof raw !== 'string') return raw;
 	try {
 		return JSON.parse(raw) as unknown;
@@ -173,7 +173,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	assertNoViolations(this, violations, itemIndex, 'WhatsApp template');
 	const definition = template as TemplateDefinition;
 
-	const mode = this.getNodeParameter('parameterMode', itemIndex, 'mapper') as string;
+	const mode = itemParameter(this, 'parameterMode', itemIndex, 'mapper') as string;
 	const components =
 		mode === 'json'
 			? readComponents(this, itemIndex, violations)

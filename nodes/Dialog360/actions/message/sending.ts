@@ -16,7 +16,7 @@ import { IN_DOUBT, markInDoubt } from '../../transport/errors';
 import { apiRequest } from '../../transport/request';
 import type { RunnerOptions } from '../../transport/runner';
 import { DEFAULT_MAX_CONCURRENT, DEFAULT_MESSAGES_PER_SECOND } from '../descriptions/sending';
-import { wantsRawOutput } from '../parameters';
+import { itemParameter, wantsRawOutput } from '../parameters';
 
 export interface SendingOptions {
 	bizOpaqueCallbackData?: string;
@@ -32,7 +32,7 @@ export interface SendingOptions {
 }
 
 export function readSendingOptions(ctx: IExecuteFunctions, itemIndex: number): SendingOptions {
-	return ctx.getNodeParameter('options', itemIndex, {}) as SendingOptions;
+	return itemParameter(ctx, 'options', itemIndex, {}) as SendingOptions;
 }
 
 /** The message ID of a finished send, in the simplified or the raw output. */
@@ -68,7 +68,7 @@ export interface SendingItem {
 
 function readSendingItem(ctx: IExecuteFunctions, itemIndex: number): SendingItem {
 	const options = readSendingOptions(ctx, itemIndex);
-	return { to: ctx.getNodeParameter('to', itemIndex), options };
+	return { to: itemParameter(ctx, 'to', itemIndex), options };
 }
 
 // The runner reads an item's recipient for its order key before the item runs; the send takes what

@@ -1,11 +1,11 @@
-import { readText } from '../../parameters';
+import { itemParameter, readText } from '../../parameters';
 import type { ContentReader } from './types';
 
 export const readTextContent: ContentReader<'text'> = (ctx, type, itemIndex) => ({
 	content: {
 		type,
 		body: readText(ctx, 'text', itemIndex),
-		previewUrl: ctx.getNodeParameter('previewUrl', itemIndex, false) as boolean,
+		previewUrl: itemParameter(ctx, 'previewUrl', itemIndex, false) as boolean,
 		splittable: true,
 	},
 });
