@@ -226,6 +226,13 @@ describe('Flow › List and Get, and the Flow picker', () => {
 		expect(error?.message).toBe(`Flow ID must be one of this number's flows (got "424242")`);
 		// Only the list is read: 360dialog documents no single-flow path for the number's key.
 		expect(fixture.emulator.requests.every((request) => request.path === '/flows')).toBe(true);
+		// A non-numeric ID from an expression is refused before the list is read (the field's own
+		// check refuses a typed one in the editor).
+		const listed = fixture.emulator.requestsTo('GET', '/flows').length;
+		expect((await get('={{ "lead form" }}')).error?.message).toBe(
+			`Flow ID must be the flow's numeric ID (got "lead form")`,
+		);
+		expect(fixture.emulator.requestsTo('GET', '/flows')).toHaveLength(listed);
 	});
 
 	it('reads every page of a long list, and gets a flow from a later page', async () => {

@@ -7,6 +7,11 @@
 import { nextPageCursor } from './paging';
 import { isRecord, textOf } from './values';
 
+/** Whether a text is a flow's ID as WhatsApp Manager shows it: digits only. */
+export function isFlowId(text: string): boolean {
+	return /^\d+$/.test(text);
+}
+
 export interface FlowSummary {
 	id: string;
 	name: string;

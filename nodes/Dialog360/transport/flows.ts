@@ -1,11 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { flowSummary, readFlowPage, type FlowSummary } from '../domain/flows';
+import { readCursorPages } from './cursorPages';
 import { apiRequest, type RequestContext } from './request';
 
 /**
  * At most this many pages are read: 40 of Meta's default 25 flows (Graph API "Paginated Results")
- * is far more than a number has, and a cursor that never ends stops here.
+ * is far more than a number has.
  */
 const MAX_PAGES = 40;
 
@@ -14,30 +15,24 @@ export async function fetchRawFlows(
 	this: RequestContext,
 	itemIndex?: number,
 ): Promise<Array<Record<string, unknown>>> {
-	const flows: Array<Record<string, unknown>> = [];
-	const seen = new Set<string>();
-	let after: string | null = null;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const body = await apiRequest.call(this, {
-			method: 'GET',
-			endpoint: 'flows',
-			...(after ? { qs: { after } } : {}),
-			idempotent: true,
-			itemIndex,
-		});
-		let read: ReturnType<typeof readFlowPage>;
-		try {
-			read = readFlowPage(body);
-		} catch (error) {
-			throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
-		}
-		flows.push(...read.flows);
-		// Meta may name a next page after an empty one: an empty page or a cursor seen before ends it.
-		if (!read.after || read.flows.length === 0 || seen.has(read.after)) break;
-		seen.add(read.after);
-		after = read.after;
-	}
-	return flows;
+	return await readCursorPages(
+		async (after) => {
+			const body = await apiRequest.call(this, {
+				method: 'GET',
+				endpoint: 'flows',
+				...(after ? { qs: { after } } : {}),
+				idempotent: true,
+				itemIndex,
+			});
+			try {
+				const { flows, after: next } = readFlowPage(body);
+				return { entries: flows, after: next };
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+			}
+		},
+		{ maxPages: MAX_PAGES },
+	);
 }
 
 /** The number's WhatsApp Flows: ID, name, status and categories of each. */

@@ -13,6 +13,7 @@ import {
 	type LibraryPage,
 	type LibraryTemplate,
 } from '../domain/templateSubmission/library';
+import { readCursorPages } from './cursorPages';
 import { apiRequest, type RequestContext } from './request';
 
 /** Meta's filters: a search text (name, header, body, footer), topic, use case, industry, language, name. */
@@ -56,15 +57,14 @@ export async function fetchLibrary(
 	max = Infinity,
 	itemIndex?: number,
 ): Promise<LibraryTemplate[]> {
-	const found: LibraryTemplate[] = [];
-	let after: string | undefined;
-	do {
-		const limit = Math.min(TEMPLATE_LIBRARY_RULES.pageSize, max - found.length);
-		const page = await fetchLibraryPage.call(this, query, after, limit, itemIndex);
-		found.push(...page.templates.slice(0, max - found.length));
-		after = page.templates.length ? page.after : undefined;
-	} while (after && found.length < max);
-	return found;
+	return await readCursorPages(
+		async (after, wanted) => {
+			const limit = Math.min(TEMPLATE_LIBRARY_RULES.pageSize, wanted);
+			const page = await fetchLibraryPage.call(this, query, after, limit, itemIndex);
+			return { entries: page.templates, after: page.after };
+		},
+		{ max },
+	);
 }
 
 /** The library entry of this exact name in this language, if the library has one. */

@@ -20,11 +20,16 @@ import type { RegistrationState } from './registration';
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
 /** The secret of one trigger: 48 hex characters, the length the random secrets of 0.x had. */
-export function derivedSecret(apiKey: string, identity: string): string {
+function derivedSecret(apiKey: string, identity: string): string {
 	return createHmac('sha256', apiKey)
 		.update(`n8n-nodes-360dialog trigger ${identity}`)
 		.digest('hex')
 		.slice(0, 48);
+}
+
+/** Whether this is "Test this trigger" in the editor (n8n runs it, and its deliveries, in manual mode). */
+export function isTestRun(ctx: Pick<IHookFunctions | IWebhookFunctions, 'getMode'>): boolean {
+	return ctx.getMode() === 'manual';
 }
 
 /**
@@ -38,7 +43,7 @@ export async function ownSecret(ctx: IHookFunctions | IWebhookFunctions): Promis
 
 function identityOf(ctx: IHookFunctions | IWebhookFunctions): string {
 	const node = ctx.getNode();
-	const use = ctx.getMode() === 'manual' ? 'test' : 'production';
+	const use = isTestRun(ctx) ? 'test' : 'production';
 	return `${use}:${ctx.getWorkflow().id ?? ''}:${node.webhookId ?? node.id}`;
 }
 
@@ -75,7 +80,7 @@ function hashKeptSecret(state: RegistrationState): void {
 }
 
 /** Whether a header value is the secret whose hash the static data keeps (constant time). */
-export function storedSecretMatches(state: RegistrationState, received: unknown): boolean {
+function storedSecretMatches(state: RegistrationState, received: unknown): boolean {
 	hashKeptSecret(state);
 	if (typeof state.secretHash !== 'string' || typeof received !== 'string') return false;
 	const expected = Buffer.from(state.secretHash, 'hex');

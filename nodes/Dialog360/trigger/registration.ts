@@ -11,7 +11,7 @@ import { createHash } from 'crypto';
 
 import { MULTI_WEBHOOK_RULES } from '../domain/environments';
 import { apiRequest } from '../transport/request';
-import { ownSecret, secretFor } from './deliverySecret';
+import { isTestRun, ownSecret, secretFor } from './deliverySecret';
 import { TRIGGER_DELIVERY_HEADER } from '../domain/account';
 
 /** The header 360dialog sends with every delivery, carrying the secret this node generated. */
@@ -42,9 +42,7 @@ export function registrationState(ctx: IHookFunctions): RegistrationState {
 }
 
 /** Whether this activation is "Test this trigger" in the editor (n8n calls create in manual mode). */
-export function isTestActivation(ctx: IHookFunctions): boolean {
-	return ctx.getMode() === 'manual';
-}
+export const isTestActivation = isTestRun;
 
 export async function configuredWebhook(
 	ctx: IHookFunctions,

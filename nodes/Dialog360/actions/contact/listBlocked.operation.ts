@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { blockedPageOf } from '../../domain/blockUsers';
+import { readCursorPages } from '../../transport/cursorPages';
 import { apiRequest } from '../../transport/request';
 import { returnAllFields } from '../descriptions/common';
 import { updateDisplayOptions } from '../displayOptions';
@@ -22,30 +23,25 @@ export const runShape = 'perItem';
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const contacts: IDataObject[] = [];
-	let after: string | null = null;
-	do {
-		const answer = await apiRequest.call(this, {
-			method: 'GET',
-			endpoint: 'blockUsers',
-			qs: {
-				limit: Math.min(PAGE_SIZE, limit - contacts.length),
-				...(after ? { after } : {}),
-			},
-			idempotent: true,
-			itemIndex,
-		});
-		const page = blockedPageOf(answer);
-		for (const contact of page.contacts) {
-			if (contacts.length >= limit) break;
-			contacts.push({
-				waId: contact.waId,
-				phoneNumber: contact.waId ? `+${contact.waId}` : null,
-				blocked: true,
+	return await readCursorPages<IDataObject>(
+		async (after, wanted) => {
+			const answer = await apiRequest.call(this, {
+				method: 'GET',
+				endpoint: 'blockUsers',
+				qs: { limit: Math.min(PAGE_SIZE, wanted), ...(after ? { after } : {}) },
+				idempotent: true,
+				itemIndex,
 			});
-		}
-		// A page without contacts ends the list even if it names a next cursor.
-		after = page.contacts.length > 0 ? page.after : null;
-	} while (after && contacts.length < limit);
-	return contacts;
+			const page = blockedPageOf(answer);
+			return {
+				entries: page.contacts.map((contact) => ({
+					waId: contact.waId,
+					phoneNumber: contact.waId ? `+${contact.waId}` : null,
+					blocked: true,
+				})),
+				after: page.after,
+			};
+		},
+		{ max: limit },
+	);
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { flowSummary } from '../../domain/flows';
+import { flowSummary, isFlowId } from '../../domain/flows';
 import { textOf, toJson } from '../../domain/values';
 import { fetchRawFlows } from '../../transport/flows';
 import { simplifyField } from '../descriptions/common';
@@ -35,6 +35,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const flowId = textOf(
 		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }),
 	).trim();
+	if (!isFlowId(flowId))
+		throw new NodeOperationError(
+			this.getNode(),
+			`Flow ID must be the flow's numeric ID (got "${flowId}")`,
+			{ itemIndex },
+		);
 	const flow = (await fetchRawFlows.call(this, itemIndex)).find(
 		(entry) => textOf(entry.id) === flowId,
 	);

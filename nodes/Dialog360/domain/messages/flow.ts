@@ -9,6 +9,7 @@
  * given) or "data_exchange" (no payload)).
  */
 import type { RuleChecks } from '../checks';
+import { isFlowId } from '../flows';
 import { MESSAGE_RULES } from '../rules/messages';
 import type { ContentPayload, InteractiveText } from './types';
 
@@ -37,7 +38,7 @@ export function flowMessage(content: FlowMessageContent, checks: RuleChecks): Co
 	checks.optionalLength('Header Text', content.header, MESSAGE_RULES.interactiveHeader);
 	checks.optionalLength('Footer', content.footer, MESSAGE_RULES.interactiveFooter);
 	const flowId = content.flowId.trim();
-	if (!/^\d+$/.test(flowId))
+	if (!isFlowId(flowId))
 		checks.add('Flow ID', `Flow ID must be the flow's numeric ID (got "${content.flowId}")`);
 	checks.length('Button Text', content.cta, MESSAGE_RULES.flowCta);
 	if (EMOJI.test(content.cta))

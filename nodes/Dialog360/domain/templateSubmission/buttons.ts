@@ -1,4 +1,5 @@
 /** The buttons component of a template submission. */
+import { isFlowId } from '../flows';
 import { parsePhoneNumber } from '../phone';
 import { MESSAGE_RULES } from '../rules/messages';
 import { TEMPLATE_BUTTON_RULES, TEMPLATE_RULES } from '../rules/templates';
@@ -104,7 +105,7 @@ function flowButton(
 			`${where} Flow ID`,
 			`${where} needs either a Flow ID or a Flow Name (${flowId ? 'both were given' : 'neither was given'})`,
 		);
-	if (flowId && !/^\d+$/.test(flowId))
+	if (flowId && !isFlowId(flowId))
 		checks.add(
 			`${where} Flow ID`,
 			`${where} Flow ID must be the flow's numeric ID (got "${flowId}")`,

@@ -10,6 +10,7 @@ import {
 	TEMPLATE_LANGUAGE_PATTERN,
 	TEMPLATE_LIBRARY_RULES,
 } from '../rules/templates';
+import { nextPageCursor } from '../paging';
 import { textOf } from '../values';
 import { checkButtonPhone, checkButtonUrl } from './buttons';
 import { checkNameAndLanguage } from './index';
@@ -47,18 +48,14 @@ export interface LibraryPage {
 
 /** Reads a library page: Meta's envelope, `data` and `paging` (cursors.after, next). */
 export function readLibraryPage(body: unknown): LibraryPage {
-	const envelope = (body ?? {}) as {
-		data?: unknown;
-		paging?: { next?: unknown; cursors?: { after?: unknown } };
-	};
+	const envelope = (body ?? {}) as { data?: unknown };
 	if (!Array.isArray(envelope.data))
 		throw new Error('The template library answer has no "data" list');
 	const templates = (envelope.data as LibraryTemplate[]).filter(
 		(entry) => entry && typeof entry === 'object' && typeof entry.name === 'string',
 	);
-	const after = textOf(envelope.paging?.cursors?.after);
 	// Graph's last page may still carry a cursor; `next` says whether there is more.
-	return { templates, after: after && envelope.paging?.next ? after : undefined };
+	return { templates, after: nextPageCursor(body) ?? undefined };
 }
 
 type InputType = (typeof TEMPLATE_LIBRARY_RULES.inputButtonTypes)[number];
