@@ -4,6 +4,7 @@ import {
 	runActionNode,
 	type RunNodeOptions,
 	errorOf,
+	TestCredentialsHelper,
 } from '../support/n8nCore';
 import { paceOnOneClock } from '../support/clock';
 import { pollOrThrow } from '../support/poll';
@@ -44,6 +45,16 @@ describe('transport through n8n-core against the emulator', () => {
 		expect(items[0].json).toMatchObject({ messages: [{ id: expect.stringMatching(/^wamid\./) }] });
 		expect(emulator.requests[0].authorized).toBe(true);
 		expectNoKey(items);
+	});
+
+	it('reads the credential once per run, not once per request', async () => {
+		// n8n reads a credential from its database and decrypts it on every getCredentials call.
+		TestCredentialsHelper.reads = 0;
+		const { items, error } = await send({ items: [{}, {}, {}, {}, {}] });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(5);
+		expect(emulator.requests.filter((request) => request.authorized)).toHaveLength(5);
+		expect(TestCredentialsHelper.reads).toBe(1);
 	});
 
 	it.each([

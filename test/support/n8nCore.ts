@@ -154,8 +154,11 @@ export const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-/** Applies a credential type's generic `authenticate` like n8n's CLI CredentialsHelper. */
+/** Applies a credential type's `authenticate` (a function or generic) like n8n's CLI CredentialsHelper. */
 export class TestCredentialsHelper extends ICredentialsHelper {
+	/** How often a node read its credential (n8n's getCredentials), in any run of this process. */
+	static reads = 0;
+
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
@@ -210,6 +213,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_node: INodeCredentialsDetails,
 		type: string,
 	) {
+		TestCredentialsHelper.reads++;
 		const found = this.credentials[type];
 		if (!found) throw new Error(`No test credentials of type ${type}`);
 		return { ...found };

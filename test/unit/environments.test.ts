@@ -41,7 +41,7 @@ describe('environments', () => {
 		).toBe('https://waba-v2.360dialog.io/whatsapp_business/attachments/?mid=1&ext=jpg&hash=x');
 	});
 
-	it('builds the credential test from the same table', () => {
+	it('builds the credential test from the same table', async () => {
 		const credential = new Dialog360Api();
 		const { baseURL, url } = credential.test.request;
 		expect(baseURL).toContain(ENVIRONMENTS.production.baseUrl!);
@@ -49,8 +49,10 @@ describe('environments', () => {
 		expect(baseURL).toContain('|| $credentials.baseUrl');
 		expect(url).toContain('"production":"/health_status"');
 		expect(url).toContain(`"sandbox":"${ENVIRONMENTS.sandbox.paths.healthStatus}"`);
-		expect(credential.authenticate.properties.headers).toEqual({
-			'D360-API-KEY': '={{$credentials.apiKey}}',
-		});
+		const authenticated = await credential.authenticate(
+			{ apiKey: 'key-1', environment: 'production' },
+			{ url: '/health_status', headers: { Accept: 'application/json' } },
+		);
+		expect(authenticated.headers).toEqual({ Accept: 'application/json', 'D360-API-KEY': 'key-1' });
 	});
 });

@@ -1,6 +1,8 @@
-import { PACE_RULES, RatePacer } from '../../nodes/Dialog360/transport/pacer';
+import { paceClock, PACE_RULES, RatePacer } from '../../nodes/Dialog360/transport/pacer';
 
 describe('the pace follows what 360dialog accepts', () => {
+	afterEach(() => jest.restoreAllMocks());
+
 	it('settles just under the rate accepted in the last second after a rate-limit answer', () => {
 		const pacer = new RatePacer(80);
 		const start = 1_000_000;
@@ -52,6 +54,28 @@ describe('the pace follows what 360dialog accepts', () => {
 		let now = start + 1000;
 		for (let index = 0; index < 400; index++) pacer.succeeded((now += 50));
 		expect(pacer.currentRate).toBe(settled);
+	});
+
+	it("tells how late its waits end, the process's own delay, and forgets it a second after the last wait", async () => {
+		let now = 5_000_000;
+		const sleepers: Array<() => void> = [];
+		jest.spyOn(paceClock, 'now').mockImplementation(() => now);
+		jest
+			.spyOn(paceClock, 'sleep')
+			.mockImplementation(async () => await new Promise<void>((wake) => sleepers.push(wake)));
+		const settle = async () => await new Promise((resolve) => setImmediate(resolve));
+		const pacer = new RatePacer(100); // a slot every 10 ms
+		const sends = Array.from({ length: 5 }, async () => await pacer.acquire());
+		await settle();
+		expect(sleepers).toHaveLength(4);
+		expect(pacer.lateMs()).toBe(0);
+		// The process pauses for 200 ms (a garbage collection): the four waits end 160–190 ms late.
+		now += 200;
+		for (const wake of sleepers.splice(0)) wake();
+		await Promise.all(sends);
+		expect(pacer.lateMs()).toBeGreaterThan(PACE_RULES.busyLateMs);
+		now += 1001;
+		expect(pacer.lateMs()).toBe(0);
 	});
 
 	it('without a configured rate, nothing is paced or changed', async () => {

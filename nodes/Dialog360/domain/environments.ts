@@ -6,6 +6,8 @@
  * uses is in this one table, so a path that turns out to be wrong is changed here and nowhere else.
  */
 
+import { textOf } from './values';
+
 export type EnvironmentName = 'production' | 'sandbox' | 'custom';
 
 export type EndpointName =
@@ -168,4 +170,12 @@ export function credentialExpression(
 	}
 	const orElse = fallback ? ` || ${fallback}` : '';
 	return `={{ ${JSON.stringify(byEnvironment)}[$credentials.environment]${orElse} }}`;
+}
+
+/** The header every environment reads a number's API key from (https://docs.360dialog.com/docs/whatsapp-api/the-basics). */
+export const API_KEY_HEADER = 'D360-API-KEY';
+
+/** The API key kept in a credential, as text (an expression in the credential may give a number). */
+export function apiKeyOf(credentials: Record<string, unknown>): string {
+	return textOf(credentials.apiKey);
 }

@@ -40,6 +40,12 @@ export const PACE_RULES = {
 	autoMaxWorkers: 500,
 	/** Room over rate × latency, so that a slower answer does not stall the pace. */
 	workerHeadroom: 1.25,
+	/**
+	 * No worker is added while the waits for a slot end this late on average (ms): the process itself
+	 * is busy, so its answers look slower than 360dialog gives them, and more workers would only add
+	 * to the load.
+	 */
+	busyLateMs: 15,
 };
 
 /**
@@ -84,6 +90,15 @@ export class RatePacer {
 		this.latencyMs = this.latencyMs === 0 ? durationMs : this.latencyMs * 0.9 + durationMs * 0.1;
 	}
 
+	/** How late the waits for a slot ended lately, on average: this process's own delay, not 360dialog's. */
+	private lateness = 0;
+	private lateAt?: number;
+
+	/** 0 when no wait ended in the last second: nothing then says the process is behind. */
+	lateMs(now = paceClock.now()): number {
+		return this.lateAt !== undefined && now - this.lateAt <= 1000 ? this.lateness : 0;
+	}
+
 	async acquire(): Promise<void> {
 		if (this.rate <= 0) return;
 		const interval = 1000 / this.rate;
@@ -94,6 +109,9 @@ export class RatePacer {
 		if (slot > now) {
 			this.heldBack(now);
 			await paceClock.sleep(slot - now);
+			const woke = paceClock.now();
+			this.lateness = this.lateness * 0.9 + Math.max(0, woke - slot) * 0.1;
+			this.lateAt = woke;
 		}
 	}
 

@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
+	ICredentialsDecrypted,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -20,13 +21,13 @@ import {
 	type HintContext,
 } from '../domain/apiErrors';
 import {
+	apiKeyOf,
 	endpointPath,
 	isEnvironmentName,
 	resolveBaseUrl,
 	type EndpointName,
 	type EnvironmentName,
 } from '../domain/environments';
-import { textOf } from '../domain/values';
 import { apiError, connectionError, redact, serverErrorInDoubt } from './errors';
 import {
 	decide,
@@ -84,12 +85,17 @@ interface ResolvedCredentials {
 	environment: EnvironmentName;
 	baseUrl: string;
 	apiKey: string;
+	/**
+	 * The credential as read, handed to every request of the context: without it n8n reads the
+	 * credential again for each request (from its database, decrypted, in a real n8n).
+	 */
+	decrypted: ICredentialsDecrypted;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-// One read of the credential per execution context: n8n decrypts it on every call, which adds up at
-// a thousand sends per second. A context lives for one node run, so a changed key is read next run.
+// One read of the credential per execution context: n8n reads and decrypts it on every call, which adds
+// up at a thousand sends per second. A context lives for one node run, so a changed key is read next run.
 const credentialsByContext = new WeakMap<object, Promise<ResolvedCredentials>>();
 
 export async function resolveCredentials(this: RequestContext): Promise<ResolvedCredentials> {
@@ -108,11 +114,19 @@ async function readCredentials(ctx: RequestContext): Promise<ResolvedCredentials
 	const environment = isEnvironmentName(credentials.environment)
 		? credentials.environment
 		: 'production';
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	try {
 		return {
 			environment,
 			baseUrl: resolveBaseUrl(environment, credentials.baseUrl as string | undefined),
-			apiKey: textOf(credentials.apiKey),
+			apiKey: apiKeyOf(credentials),
+			// n8n reads only `data` of it (httpRequestWithAuthentication's additionalCredentialOptions).
+			decrypted: {
+				id: reference?.id ?? '',
+				name: reference?.name ?? '',
+				type: CREDENTIAL_TYPE,
+				data: credentials,
+			},
 		};
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
@@ -155,20 +169,27 @@ async function attemptOnce(
 	ctx: RequestContext,
 	options: IHttpRequestOptions,
 	request: ApiRequest,
-	apiKey: string,
+	credentials: ResolvedCredentials,
 ): Promise<Attempt> {
 	let response: { statusCode: number; headers: IDataObject; body: unknown };
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-			...options,
-		});
+		response = await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			{ ...options },
+			{ credentialsDecrypted: credentials.decrypted },
+		);
 	} catch (error) {
 		const failure = connectionCodeOf(error);
 		if (failure.hasResponse) {
 			// Only thrown for statuses httpRequest still treats as errors; never carries the key here.
-			throw new NodeOperationError(ctx.getNode(), redact((error as Error).message, apiKey), {
-				itemIndex: request.itemIndex,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				redact((error as Error).message, credentials.apiKey),
+				{
+					itemIndex: request.itemIndex,
+				},
+			);
 		}
 		return {
 			kind: 'noAnswer',
@@ -197,7 +218,8 @@ async function attemptOnce(
  * not processed are retried (see retryPolicy.ts for which ones, per kind of request).
  */
 export async function apiRequest(this: RequestContext, request: ApiRequest): Promise<IDataObject> {
-	const { environment, baseUrl, apiKey } = await resolveCredentials.call(this);
+	const credentials = await resolveCredentials.call(this);
+	const { environment, baseUrl, apiKey } = credentials;
 	let url: string;
 	try {
 		url =
@@ -229,7 +251,7 @@ export async function apiRequest(this: RequestContext, request: ApiRequest): Pro
 	for (let attempt = 1; ; attempt++) {
 		if (request.paced) await pacerOf(this)?.acquire();
 		const sentAt = paceClock.now();
-		const result = await attemptOnce(this, options, request, apiKey);
+		const result = await attemptOnce(this, options, request, credentials);
 		if (request.paced) {
 			// The pace follows what 360dialog accepts (see RatePacer), the workers its answer time.
 			pacerOf(this)?.answered(paceClock.now() - sentAt);

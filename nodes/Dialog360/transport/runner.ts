@@ -175,17 +175,21 @@ export async function runItems(
 
 	// Automatic concurrency: enough workers for the current pace at 360dialog's answer time (both from
 	// the pacer), added as items finish. Time spent waiting for a slot does not count: it would feed
-	// itself, each added worker making the waits longer.
+	// itself, each added worker making the waits longer. One worker at most is added per finished item
+	// (twice the workers per answer time at most): the first answers are slow (new connections, code
+	// not yet optimised), and sized from them at once, hundreds of workers would read their items'
+	// parameters together, stall the sending for a second and make the answers look slower still.
 	const automatic = options.maxConcurrent <= 0;
 	const cap = Math.min(itemCount, automatic ? PACE_RULES.autoMaxWorkers : options.maxConcurrent);
 	const running: Array<Promise<void>> = [];
 	const grow = () => {
 		const pacer = pacerOf(ctx);
-		if (!automatic || !pacer || pacer.answerMs === 0) return;
+		if (!automatic || !pacer || pacer.answerMs === 0 || pacer.lateMs() > PACE_RULES.busyLateMs)
+			return;
 		const wanted = Math.ceil(
 			((pacer.currentRate * pacer.answerMs) / 1000) * PACE_RULES.workerHeadroom,
 		);
-		while (running.length < Math.min(cap, wanted) && next < itemCount) running.push(worker());
+		if (running.length < Math.min(cap, wanted) && next < itemCount) running.push(worker());
 	};
 	timedWork.grow = grow;
 	const start = Math.max(1, Math.min(cap, automatic ? PACE_RULES.autoStartWorkers : cap));
