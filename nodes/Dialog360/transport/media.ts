@@ -2,7 +2,8 @@ import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { rewriteMediaUrl } from '../domain/environments';
-import { apiRequest, resolveCredentials, type RequestContext } from './request';
+import { resolveCredentials } from './credentials';
+import { apiRequest, type RequestContext } from './request';
 
 export interface MediaFile {
 	data: Buffer;

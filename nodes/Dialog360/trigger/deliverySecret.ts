@@ -14,7 +14,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { resolveCredentials } from '../transport/request';
+import { resolveCredentials } from '../transport/credentials';
 import type { RegistrationState } from './registration';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();

@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { reportViolations } from '../domain/checks';
 import { WEBHOOK_URL_RULES, webhookUrlViolations } from '../domain/webhookUrl';
-import { resolveCredentials } from '../transport/request';
+import { resolveCredentials } from '../transport/credentials';
 import { joinWebhook, leaveWebhook, registrationExists } from './registration';
 
 /** 360dialog's URL rules apply to its hosts; a custom base URL (a proxy, the emulator) is not checked. */

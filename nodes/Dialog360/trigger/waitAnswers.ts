@@ -29,7 +29,7 @@ import {
 } from '../domain/waitAnswers';
 import { textOrNull } from '../domain/values';
 import type { WebhookEvent } from '../domain/webhookEvents';
-import { resolveCredentials } from '../transport/request';
+import { resolveCredentials } from '../transport/credentials';
 import { WaitJournal } from './pendingWaits';
 
 /** What became of an answer that resumed nothing; the item carries it to the workflow. */

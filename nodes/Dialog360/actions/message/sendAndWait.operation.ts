@@ -28,7 +28,7 @@ import {
 	UNSIGNED_ANSWER_ERROR,
 	type WaitAnswer,
 } from '../../domain/waitAnswers';
-import { resolveCredentials } from '../../transport/request';
+import { resolveCredentials } from '../../transport/credentials';
 import { recipientField } from '../descriptions/sending';
 import { updateDisplayOptions } from '../displayOptions';
 import { readText } from '../parameters';
